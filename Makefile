@@ -23,7 +23,7 @@ catalogs: $(MO)
 
 # Re-extract messages.pot from the code (run after changing user-facing strings).
 extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap \
 		-k _ -k N_ -k ngettext:1,2 -o locales/$(DOMAIN).pot bot handlers
 
 update-catalogs: extract

@@ -1,0 +1,81 @@
+"""The composition root: one function builds the whole bot from a frozen Settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, Defaults
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.deps import BotData, Deps
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
+from bot.navigator import Navigator
+from bot.schedule import Schedule
+from bot.schedule_loader import load_schedule
+from bot.screens.menus import COMMANDS
+from bot.storage import Storage
+from handlers.context import CONTEXT_TYPES
+from handlers.errors import on_error
+from handlers.routing import handlers
+
+BotApplication = Application[Any, Any, Any, Any, BotData, Any]
+
+
+def build_application(settings: Settings, *, clock: Clock | None = None) -> BotApplication:
+    """Load what can fail before any network call (catalogs, schedule), then wire the bot.
+
+    Storage opens in post_init (it is async) and closes in post_shutdown.
+    """
+    if not settings.token:
+        raise ValueError("build_application needs a bot token")
+    catalogs = Catalogs.load(settings.locales_dir)
+    schedule = load_schedule(settings.schedule_path)
+    clock = clock or Clock(settings.rehearsal_start)
+
+    async def post_init(app: BotApplication) -> None:
+        storage = await Storage.open(settings.db_path)
+        navigator = Navigator(schedule, catalogs, clock, storage)
+        app.bot_data.attach(Deps(settings, navigator, storage))
+        await _publish_commands(app, catalogs)
+
+    async def post_shutdown(app: BotApplication) -> None:
+        deps = app.bot_data.detach()
+        if deps is not None:
+            await deps.storage.close()
+
+    app: BotApplication = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .concurrent_updates(64)
+        .connection_pool_size(64)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    app.add_handlers(handlers())
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _publish_commands(app: BotApplication, catalogs: Catalogs) -> None:
+    """The command menu in each language; users of other languages get English."""
+    for lang in (*LANGUAGES, None):
+        t = catalogs[lang or DEFAULT_LANGUAGE]
+        commands = [BotCommand(name, t.gettext(text)) for name, text in COMMANDS]
+        await app.bot.set_my_commands(commands, language_code=lang)
+
+
+def loaded_schedule(app: BotApplication) -> Schedule:
+    return app.bot_data.deps.navigator.schedule

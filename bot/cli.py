@@ -1,0 +1,69 @@
+"""`vidw-bot`: run the bot, open the offline demo, or check a schedule file."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.errors import StartupError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="vidw-bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "run", help="serve Telegram by long polling (the offline demo when no token is set)"
+    )
+    commands.add_parser("demo", help="chat with the bot in this terminal, offline")
+    check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
+    check.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check-schedule":
+            return _check_schedule(args.file)
+        settings = Settings.from_env()
+        if args.command == "run" and settings.token:
+            return _run_polling(settings)
+        if args.command == "run":
+            print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
+        return _demo(settings)
+    except StartupError as exc:
+        print(f"vidw-bot: {exc}", file=sys.stderr)
+        return 2
+
+
+def _check_schedule(path: Path) -> int:
+    from bot.schedule_loader import load_schedule, summary
+
+    print(summary(load_schedule(path)))
+    return 0
+
+
+def _run_polling(settings: Settings) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.logs import configure_logging
+
+    configure_logging(settings.token)
+    app = build_application(settings)
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _demo(settings: Settings) -> int:
+    from bot.demo import run_demo
+
+    try:
+        asyncio.run(run_demo(settings))
+    except (KeyboardInterrupt, EOFError):
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Settings from the environment (and an optional .env), validated once at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from bot.errors import StartupError
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(StartupError):
+    """An environment variable has a value the bot cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = None
+    base_url: str = TELEGRAM_API
+    db_path: Path = Path("data/vidw.db")
+    schedule_path: Path = PROJECT_ROOT / "schedule.json"
+    locales_dir: Path = PROJECT_ROOT / "locales"
+    organizers: frozenset[int] = field(default_factory=frozenset)
+    staff: frozenset[int] = field(default_factory=frozenset)
+    rehearsal_start: datetime | None = None
+
+    @property
+    def base_file_url(self) -> str:
+        """Telegram serves files under /file/bot<token>; a stand-in mirrors that layout."""
+        head, _, _ = self.base_url.rstrip("/").rpartition("/")
+        return f"{head}/file/bot"
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
+    ) -> Settings:
+        """Read settings; the process environment wins over the .env file."""
+        values: dict[str, str] = {}
+        if dotenv is not None and dotenv.is_file():
+            values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        values.update(os.environ if env is None else env)
+        return cls(
+            token=values.get("TELEGRAM_BOT_TOKEN") or None,
+            base_url=_url(values, "TELEGRAM_BASE_URL", TELEGRAM_API),
+            db_path=Path(values.get("VIDW_DB") or "data/vidw.db"),
+            schedule_path=Path(values.get("VIDW_SCHEDULE") or cls.schedule_path),
+            organizers=_user_ids(values, "VIDW_ORGANIZERS"),
+            staff=_user_ids(values, "VIDW_STAFF"),
+            rehearsal_start=_instant(values, "VIDW_NOW"),
+        )
+
+
+def _url(values: Mapping[str, str], name: str, default: str) -> str:
+    url = values.get(name) or default
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"{name} must be an http(s) URL, got {url!r}")
+    return url
+
+
+def _user_ids(values: Mapping[str, str], name: str) -> frozenset[int]:
+    raw = values.get(name, "")
+    ids: set[int] = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ConfigError(
+                f"{name} must list Telegram user ids separated by commas, got {part!r}"
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _instant(values: Mapping[str, str], name: str) -> datetime | None:
+    raw = values.get(name)
+    if not raw:
+        return None
+    try:
+        instant = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be an ISO time with offset, e.g. 2025-10-27T08:30+07:00; got {raw!r}"
+        ) from None
+    if instant.tzinfo is None:
+        raise ConfigError(f"{name} needs a UTC offset, e.g. 2025-10-27T08:30+07:00; got {raw!r}")
+    return instant

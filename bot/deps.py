@@ -1,0 +1,36 @@
+"""The typed container handlers reach through `context.bot_data` (PTB creates it empty)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.navigator import Navigator
+from bot.storage import Storage
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    navigator: Navigator
+    storage: Storage
+
+
+class BotData:
+    """PTB instantiates this with no arguments; the composition root attaches Deps at start."""
+
+    def __init__(self) -> None:
+        self._deps: Deps | None = None
+
+    def attach(self, deps: Deps) -> None:
+        self._deps = deps
+
+    def detach(self) -> Deps | None:
+        deps, self._deps = self._deps, None
+        return deps
+
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("the bot is not started: dependencies are attached in post_init")
+        return self._deps

@@ -1,0 +1,91 @@
+"""Three languages: gettext catalogs compiled from locales/*.po, and locale-aware dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_time
+from babel.support import Translations
+
+from bot.errors import StartupError
+
+LANGUAGES = ("vi", "en", "fr")
+DEFAULT_LANGUAGE = "en"
+DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where the language is known."""
+    return message
+
+
+def negotiate(language_code: str | None) -> str:
+    """Telegram's language_code is a hint ('vi', 'fr-CA', 'en-US', often missing)."""
+    primary = (language_code or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class CatalogError(StartupError):
+    """A compiled catalog is missing: the bot would silently speak English instead."""
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Everything one language needs: messages, plural rules, dates and language names."""
+
+    lang: str
+    translations: Translations
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.lang)
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.translations.ngettext(singular, plural, n)
+
+    def day(self, when: datetime, zone: tzinfo) -> str:
+        """'Monday, 27 October 2025' in the user's language, in the event's zone."""
+        return format_date(when.astimezone(zone).date(), format="full", locale=self.lang)
+
+    def short_day(self, when: datetime, zone: tzinfo) -> str:
+        return format_date(when.astimezone(zone).date(), format="EEE d/M", locale=self.lang)
+
+    def time(self, when: datetime, zone: tzinfo) -> str:
+        return format_time(when, format="HH:mm", tzinfo=zone, locale=self.lang)
+
+    def time_range(self, start: datetime, end: datetime, zone: tzinfo) -> str:
+        return format_interval(start, end, skeleton="Hm", tzinfo=zone, locale=self.lang)
+
+    def language_name(self, code: str) -> str:
+        """'tiếng Anh', 'anglais', 'English' for 'en'; the code itself if unknown."""
+        name = self.locale.languages.get(code.lower())
+        return name if isinstance(name, str) else code
+
+
+class Catalogs:
+    """The compiled catalogs of every supported language, loaded once at start."""
+
+    def __init__(self, translators: dict[str, Translator]) -> None:
+        self._translators = translators
+
+    @classmethod
+    def load(cls, locales_dir: Path) -> Catalogs:
+        translators: dict[str, Translator] = {}
+        for lang in LANGUAGES:
+            mo = locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            if not mo.is_file():
+                raise CatalogError(
+                    f"missing compiled catalog {mo}: run `make catalogs` (it compiles locales/*.po)"
+                )
+            with mo.open("rb") as fp:
+                translators[lang] = Translator(lang, Translations(fp, domain=DOMAIN))
+        return cls(translators)
+
+    def __getitem__(self, lang: str) -> Translator:
+        return self._translators.get(lang) or self._translators[DEFAULT_LANGUAGE]

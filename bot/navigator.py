@@ -1,0 +1,133 @@
+"""The attendee's side of the bot, channel-neutral: a person (profile) asks, a Screen answers.
+
+Channels (Telegram now, Zalo later) parse their updates, call these methods and render the
+screen; language, search memory and the clock are handled here, once for all channels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.i18n import Catalogs, negotiate
+from bot.schedule import Schedule
+from bot.screens import actions, menus, programme
+from bot.screens.actions import Action
+from bot.screens.model import Screen
+from bot.screens.view import View
+from bot.storage import Storage, UserProfile
+
+DEEP_LINK_SESSION = "s_"
+
+# Screens that need nothing but the view, by the action that opens them.
+_SIMPLE_SCREENS: dict[str, Callable[[View], Screen]] = {
+    actions.SCHEDULE: programme.programme,
+    actions.NOW: programme.now_and_next,
+    actions.DAYS: programme.days,
+    actions.SEARCH: programme.search_prompt,
+    actions.HELP: menus.help_screen,
+    actions.LANGUAGE: menus.language_picker,
+}
+# Commands that open one of those screens directly.
+COMMAND_SCREENS = {
+    "schedule": actions.SCHEDULE,
+    "now": actions.NOW,
+    "days": actions.DAYS,
+    "help": actions.HELP,
+    "language": actions.LANGUAGE,
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A screen, plus a short notice for channels that can flash one (Telegram's toast)."""
+
+    screen: Screen | None  # None: leave the message as it is
+    notice: str | None = None
+
+
+class Navigator:
+    def __init__(
+        self, schedule: Schedule, catalogs: Catalogs, clock: Clock, storage: Storage
+    ) -> None:
+        self.schedule = schedule
+        self.catalogs = catalogs
+        self.clock = clock
+        self.storage = storage
+
+    async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
+        """Every update starts here: first contact picks the language from the hint."""
+        return await self.storage.touch_user(user_id, negotiate(language_hint), self.clock.now())
+
+    def view(self, profile: UserProfile) -> View:
+        return View(self.catalogs[profile.language], self.schedule, self.clock.now())
+
+    def start(self, profile: UserProfile, first_name: str, payload: str | None) -> Screen:
+        """/start, or /start s_<code> from a deep link to one session."""
+        view = self.view(profile)
+        if payload and payload.startswith(DEEP_LINK_SESSION):
+            key = payload.removeprefix(DEEP_LINK_SESSION)
+            session = self.schedule.session(key)
+            if session is not None:
+                return programme.session_card(view, session, actions.plain(actions.HOME))
+            home = programme.home(view, first_name)
+            return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
+        return programme.home(view, first_name)
+
+    async def search(self, profile: UserProfile, query: str) -> Screen:
+        view = self.view(profile)
+        query = " ".join(query.split())
+        if not query:
+            return programme.search_prompt(view)
+        if len(query) > menus.MAX_QUERY_CHARS:
+            return Screen(menus.query_too_long(view), programme.search_prompt(view).rows)
+        await self.storage.set_last_query(profile.id, query)
+        return programme.search_results(view, query, 0)
+
+    def command(self, profile: UserProfile, name: str) -> Screen:
+        """The screens that commands open directly (/schedule, /now, /days, /help, /language)."""
+        view = self.view(profile)
+        verb = COMMAND_SCREENS.get(name)
+        return _SIMPLE_SCREENS[verb](view) if verb else menus.unknown_command(view, "/" + name)
+
+    async def tap(self, profile: UserProfile, first_name: str, data: str | None) -> Answer:
+        """A button tap. Unknown, stale or forged data gets the main menu and a notice."""
+        action = actions.parse(data)
+        if action is not None and action.verb == actions.NOOP:
+            return Answer(None)
+        screen = None if action is None else await self._open(profile, first_name, action)
+        if screen is None:
+            view = self.view(profile)
+            return Answer(programme.home(view, first_name), menus.expired_button(view))
+        if action is not None and action.verb == "L":
+            return Answer(screen, menus.language_changed(self.view(profile)))
+        return Answer(screen)
+
+    async def _open(self, profile: UserProfile, first_name: str, action: Action) -> Screen | None:
+        if action.verb == "L":
+            await self.storage.set_language(profile.id, action.text)
+            profile = await self._reload(profile)
+            return programme.home(self.view(profile), first_name)
+        view = self.view(profile)
+        match action.verb:
+            case actions.HOME:
+                return programme.home(view, first_name)
+            case "t":
+                return programme.theme(view, action.number, action.page)
+            case "d":
+                return programme.day(view, action.number, action.page)
+            case "q":
+                query = await self.storage.last_query(profile.id)
+                if query is None:
+                    return programme.search_prompt(view)
+                return programme.search_results(view, query, action.page)
+            case "s":
+                session = self.schedule.session(action.text)
+                return programme.session_card(view, session, action.back) if session else None
+            case verb if verb in _SIMPLE_SCREENS:
+                return _SIMPLE_SCREENS[verb](view)
+        return None
+
+    async def _reload(self, profile: UserProfile) -> UserProfile:
+        return await self.storage.user(profile.id) or profile

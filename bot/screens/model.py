@@ -1,0 +1,34 @@
+"""A screen is text plus rows of buttons; each button is a label and an action string.
+
+The text may use <b> and <i> only (everything else is escaped): Telegram renders it as HTML,
+a channel without formatting strips the two tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Telegram limits callback data to 64 bytes; every action the bot emits must fit.
+MAX_ACTION_BYTES = 64
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action: str
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.action.encode("utf-8")) <= MAX_ACTION_BYTES:
+            raise ValueError(f"action {self.action!r} does not fit Telegram's 64-byte limit")
+
+
+Row = tuple[Button, ...]
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    rows: tuple[Row, ...] = ()
+
+    def buttons(self) -> list[Button]:
+        return [button for row in self.rows for button in row]

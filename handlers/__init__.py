@@ -1,0 +1,1 @@
+"""Thin Telegram adapters: parse the update, ask bot/, render the screen, reply."""

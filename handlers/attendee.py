@@ -1,0 +1,70 @@
+"""The attendee's commands, typed words and button taps."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.screens import menus
+from bot.storage import UserProfile
+from handlers.context import BotContext
+from handlers.render import replace, reply
+
+
+async def _profile(update: Update, context: BotContext) -> UserProfile:
+    user = update.effective_user
+    assert user is not None  # the routing table only sends updates from users here
+    return await context.deps.navigator.meet(user.id, user.language_code)
+
+
+def _first_name(update: Update) -> str:
+    user = update.effective_user
+    return user.first_name if user else ""
+
+
+def _command_name(update: Update) -> str:
+    """'/Schedule@vidw_bot args' → 'schedule'."""
+    text = update.effective_message.text if update.effective_message else None
+    return (text or "/").split()[0][1:].split("@")[0].lower()
+
+
+async def start(update: Update, context: BotContext) -> None:
+    profile = await _profile(update, context)
+    payload = context.args[0] if context.args else None
+    await reply(update, context.deps.navigator.start(profile, _first_name(update), payload))
+
+
+async def open_command(update: Update, context: BotContext) -> None:
+    """/schedule, /now, /days, /help, /language — and any command the bot does not know."""
+    profile = await _profile(update, context)
+    await reply(update, context.deps.navigator.command(profile, _command_name(update)))
+
+
+async def search_command(update: Update, context: BotContext) -> None:
+    profile = await _profile(update, context)
+    await reply(update, await context.deps.navigator.search(profile, " ".join(context.args or [])))
+
+
+async def typed_text(update: Update, context: BotContext) -> None:
+    """Plain words are a search: the fastest way to a session."""
+    profile = await _profile(update, context)
+    message = update.effective_message
+    text = message.text if message and message.text else ""
+    await reply(update, await context.deps.navigator.search(profile, text))
+
+
+async def other_message(update: Update, context: BotContext) -> None:
+    """Stickers, photos, voice: say what the bot understands."""
+    profile = await _profile(update, context)
+    view = context.deps.navigator.view(profile)
+    await reply(update, menus.text_only(view))
+
+
+async def button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    profile = await _profile(update, context)
+    answer = await context.deps.navigator.tap(profile, _first_name(update), query.data)
+    # Answer first: the client stops its spinner even if the edit below is slow.
+    await query.answer(answer.notice)
+    if answer.screen is not None:
+        await replace(update, answer.screen)

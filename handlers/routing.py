@@ -1,0 +1,35 @@
+"""The one routing table. Order matters within a group: the first matching handler wins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.navigator import COMMAND_SCREENS
+from handlers import attendee
+
+# Private chats only: the bot answers people, not groups it was added to.
+PRIVATE = filters.ChatType.PRIVATE
+
+
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    return [
+        # /start, including deep links "/start s_<session code>".
+        CommandHandler("start", attendee.start, filters=PRIVATE),
+        CommandHandler("search", attendee.search_command, filters=PRIVATE),
+        CommandHandler(list(COMMAND_SCREENS), attendee.open_command, filters=PRIVATE),
+        # Every other command: a friendly "I don't know that one" with the list.
+        MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),
+        # Plain text searches the programme; must come after the command handlers.
+        MessageHandler(PRIVATE & filters.TEXT, attendee.typed_text),
+        MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, attendee.other_message),
+        # Any button: the action string is parsed and checked in bot/, never trusted here.
+        CallbackQueryHandler(attendee.button),
+    ]

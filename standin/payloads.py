@@ -1,0 +1,163 @@
+"""Every dict the stand-in hands to PTB, built from PTB objects' to_dict().
+
+PTB checks required fields in its constructors (PTB 22.8 added Poll.allows_revoting,
+Poll.members_only, PollOption.persistent_id, PollAnswer.option_persistent_ids), so a PTB
+upgrade that needs a new field fails here, loudly, instead of PTB dropping our updates.
+"""
+
+from __future__ import annotations
+
+import datetime as dtm
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    CallbackQuery,
+    Chat,
+    Document,
+    File,
+    Message,
+    MessageEntity,
+    PhotoSize,
+    Poll,
+    PollAnswer,
+    PollOption,
+    Update,
+    User,
+    WebhookInfo,
+)
+from telegram.constants import ChatType
+
+from standin.markup import utf16_len
+
+JSONDict = dict[str, Any]
+
+
+def bot_user(bot_id: int, first_name: str, username: str) -> User:
+    """The bot as getMe describes it."""
+    return User(
+        bot_id,
+        first_name,
+        is_bot=True,
+        username=username,
+        can_join_groups=True,
+        can_read_all_group_messages=False,
+        supports_inline_queries=False,
+        can_connect_to_business=False,
+        has_main_web_app=False,
+    )
+
+
+def person(user_id: int, first_name: str, language_code: str | None, username: str | None) -> User:
+    return User(
+        user_id, first_name, is_bot=False, username=username, language_code=language_code
+    )
+
+
+def private_chat(user: User) -> Chat:
+    return Chat(user.id, ChatType.PRIVATE, first_name=user.first_name, username=user.username)
+
+
+def message_template(chat: Chat, bot: User) -> JSONDict:
+    """A bot message without id, date or content; copied for each send.
+
+    Built once per chat because a Message(...).to_dict() costs ~100 µs and a dict copy ~1 µs,
+    which matters at a benchmark's 1000 requests/s.
+    """
+    return Message(0, dtm.datetime.now(dtm.UTC), chat, from_user=bot).to_dict()
+
+
+def bot_message(
+    template: JSONDict, message_id: int, content: JSONDict, *, sent: int | None = None
+) -> JSONDict:
+    """A bot message from its chat's template; `sent` (the first date) marks an edit."""
+    now = int(time.time())
+    message = {**template, "message_id": message_id, "date": sent or now, **content}
+    if sent is not None:
+        message["edit_date"] = now
+    return message
+
+
+def text_content(
+    key: str, text: str, entities: list[JSONDict], markup: JSONDict | None
+) -> JSONDict:
+    """A message's text (key "text") or caption (key "caption") with entities and keyboard."""
+    content: JSONDict = {key: text}
+    if entities:
+        content["entities" if key == "text" else "caption_entities"] = entities
+    if markup is not None:
+        content["reply_markup"] = markup
+    return content
+
+
+def poll(poll_id: str, question: str, options: Sequence[str], params: JSONDict) -> JSONDict:
+    """A fresh poll; option persistent ids are "<poll id>:<index>"."""
+    kind = params.get("type") or Poll.REGULAR
+    return Poll(
+        poll_id,
+        question,
+        [PollOption(text, 0, persistent_id=f"{poll_id}:{i}") for i, text in enumerate(options)],
+        total_voter_count=0,
+        is_closed=bool(params.get("is_closed", False)),
+        is_anonymous=bool(params.get("is_anonymous", True)),
+        type=kind,
+        allows_multiple_answers=bool(params.get("allows_multiple_answers", False)),
+        allows_revoting=bool(params.get("allows_revoting", kind != Poll.QUIZ)),
+        members_only=bool(params.get("members_only", False)),
+    ).to_dict()
+
+
+def document(file_id: str, unique_id: str, name: str, mime_type: str, size: int) -> JSONDict:
+    return Document(file_id, unique_id, file_name=name, mime_type=mime_type, file_size=size).to_dict()
+
+
+def photo(file_id: str, unique_id: str, size: int) -> list[JSONDict]:
+    """One PhotoSize; the stand-in does not decode images, so the dimensions are nominal."""
+    return [PhotoSize(file_id, unique_id, width=1280, height=720, file_size=size).to_dict()]
+
+
+def file(file_id: str, unique_id: str, size: int, path: str) -> JSONDict:
+    return File(file_id, unique_id, file_size=size, file_path=path).to_dict()
+
+
+def text_update(update_id: int, message_id: int, user: User, chat: Chat, text: str) -> JSONDict:
+    """A user's message; a leading "/word" gets the bot_command entity Telegram adds."""
+    entities = []
+    if text.startswith("/"):
+        command = text.split(maxsplit=1)[0]
+        entities.append(MessageEntity(MessageEntity.BOT_COMMAND, 0, utf16_len(command)))
+    message = Message(
+        message_id, _now(), chat, from_user=user, text=text, entities=entities
+    )
+    return Update(update_id, message=message).to_dict()
+
+
+def callback_update(
+    update_id: int, query_id: str, user: User, message: JSONDict, data: str
+) -> JSONDict:
+    """A button tap; `message` is the bot's message as last returned to the bot."""
+    query = CallbackQuery(query_id, user, chat_instance=f"ci{user.id}", data=data)
+    update = Update(update_id, callback_query=query).to_dict()
+    update["callback_query"]["message"] = message
+    return update
+
+
+def poll_answer_update(
+    update_id: int, poll_id: str, user: User, option_ids: list[int], persistent_ids: list[str]
+) -> JSONDict:
+    answer = PollAnswer(poll_id, option_ids, user=user, option_persistent_ids=persistent_ids)
+    return Update(update_id, poll_answer=answer).to_dict()
+
+
+def commands(stored: Sequence[tuple[str, str]]) -> list[JSONDict]:
+    return [BotCommand(command, description).to_dict() for command, description in stored]
+
+
+def webhook_info(url: str, pending: int) -> JSONDict:
+    return WebhookInfo(url, has_custom_certificate=False, pending_update_count=pending).to_dict()
+
+
+def _now() -> dtm.datetime:
+    return dtm.datetime.now(dtm.UTC)
