@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 # .po is the source of truth; .mo files are built here and never committed.
 locales/%/LC_MESSAGES/$(DOMAIN).mo: locales/%/LC_MESSAGES/$(DOMAIN).po $(STAMP)
-	$(BIN)/pybabel compile -q --statistics -D $(DOMAIN) -d locales -l $* 2>/dev/null || $(BIN)/pybabel compile -D $(DOMAIN) -d locales -l $*
+	$(BIN)/pybabel compile -D $(DOMAIN) -d locales -l $*
 
 catalogs: $(MO)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,12 +14,15 @@ from bot.errors import StartupError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Opt in to PTB's coming behaviour: RetryAfter.retry_after as a timedelta, no warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     parser = argparse.ArgumentParser(prog="vidw-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "run", help="serve Telegram by long polling (the offline demo when no token is set)"
     )
-    commands.add_parser("demo", help="chat with the bot in this terminal, offline")
+    demo = commands.add_parser("demo", help="chat with the bot in this terminal, offline")
+    demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
     args = parser.parse_args(argv)
@@ -30,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_polling(settings)
         if args.command == "run":
             print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
-        return _demo(settings)
+        return _demo(settings, getattr(args, "lang", None))
     except StartupError as exc:
         print(f"vidw-bot: {exc}", file=sys.stderr)
         return 2
@@ -55,11 +59,11 @@ def _run_polling(settings: Settings) -> int:
     return 0
 
 
-def _demo(settings: Settings) -> int:
+def _demo(settings: Settings, language: str | None) -> int:
     from bot.demo import run_demo
 
     try:
-        asyncio.run(run_demo(settings))
+        asyncio.run(run_demo(settings, language))
     except (KeyboardInterrupt, EOFError):
         print()
     return 0

@@ -96,19 +96,17 @@ class Navigator:
         action = actions.parse(data)
         if action is not None and action.verb == actions.NOOP:
             return Answer(None)
+        if action is not None and action.verb == "L":
+            await self.storage.set_language(profile.id, action.text)
+            view = self.view(await self.storage.user(profile.id) or profile)
+            return Answer(programme.home(view, first_name), menus.language_changed(view))
         screen = None if action is None else await self._open(profile, first_name, action)
         if screen is None:
             view = self.view(profile)
             return Answer(programme.home(view, first_name), menus.expired_button(view))
-        if action is not None and action.verb == "L":
-            return Answer(screen, menus.language_changed(self.view(profile)))
         return Answer(screen)
 
     async def _open(self, profile: UserProfile, first_name: str, action: Action) -> Screen | None:
-        if action.verb == "L":
-            await self.storage.set_language(profile.id, action.text)
-            profile = await self._reload(profile)
-            return programme.home(self.view(profile), first_name)
         view = self.view(profile)
         match action.verb:
             case actions.HOME:
@@ -128,6 +126,3 @@ class Navigator:
             case verb if verb in _SIMPLE_SCREENS:
                 return _SIMPLE_SCREENS[verb](view)
         return None
-
-    async def _reload(self, profile: UserProfile) -> UserProfile:
-        return await self.storage.user(profile.id) or profile

@@ -94,6 +94,11 @@ class Storage:
         await self._db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
         await self._db.commit()
 
+    async def mark_blocked(self, user_id: int) -> None:
+        """Telegram answered 403: the user blocked the bot. Cleared when they write again."""
+        await self._db.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
+        await self._db.commit()
+
     async def set_last_query(self, user_id: int, query: str) -> None:
         await self._db.execute("UPDATE users SET last_query = ? WHERE id = ?", (query, user_id))
         await self._db.commit()

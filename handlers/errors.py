@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 
 async def on_error(update: object, context: BotContext) -> None:
+    if isinstance(context.error, Forbidden) and isinstance(update, Update):
+        await _blocked(update, context)
+        return
     log.error("update failed: %s", describe(update), exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -33,6 +36,14 @@ async def on_error(update: object, context: BotContext) -> None:
         pass  # they blocked the bot; nothing to tell them
     except TelegramError:
         log.warning("could not send the error message to chat %s", update.effective_chat.id)
+
+
+async def _blocked(update: Update, context: BotContext) -> None:
+    """The user blocked the bot: remember it (bulk sends skip them); nothing to answer."""
+    user = update.effective_user
+    log.info("user %s has blocked the bot", user.id if user else "?")
+    if user is not None:
+        await context.deps.storage.mark_blocked(user.id)
 
 
 def describe(update: object) -> str:

@@ -36,6 +36,7 @@ _ENTITY_TYPES = {
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _REFERENCE = re.compile(r"&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|(lt|gt|amp|quot));")
 _SPECIAL = re.compile(r"[<&]")
+_TAG_NAME = re.compile(r"[^\s>]*")
 # name="v", name='v', name=v or a bare name such as "expandable".
 _ATTRIBUTE = re.compile(r"""([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?""")
 # Tag -> (attribute, entity field) Telegram copies into the entity.
@@ -74,38 +75,49 @@ class _Parser:
             self.emit("&")
             return index + 1
         number, hexa, name = match.groups()
-        code = int(number) if number else int(hexa, 16) if hexa else None
-        self.emit(_NAMED[name] if code is None else chr(code))
+        if name:
+            self.emit(_NAMED[name])
+            return match.end()
+        code = int(number or hexa, 10 if number else 16)
+        if not 0 < code <= 0x10FFFF:  # not a character: the "&" stays literal
+            self.emit("&")
+            return index + 1
+        self.emit(chr(code))
         return match.end()
 
     def tag(self, index: int) -> int:
         """Open or close the tag starting at index; return where the text continues."""
-        end = self.source.find(">", index)
-        if end < 0:
-            kind = "end" if self.source.startswith("</", index) else "start"
-            raise self.fail(f"Unclosed {kind} tag at byte offset {self.byte_offset(index)}")
-        inner = self.source[index + 1 : end]
-        if inner.startswith("/"):
-            self.close(inner[1:].strip().lower(), index)
+        closing = self.source.startswith("</", index)
+        name_match = _TAG_NAME.match(self.source, index + 1 + closing)
+        assert name_match is not None  # the pattern matches the empty string too
+        end = self.source.find(">", name_match.end())
+        if closing:
+            self.close(name_match[0].lower(), index, end)
         else:
-            self.open(inner, index)
+            self.open(name_match[0].lower(), index, name_match.end(), end)
         return end + 1
 
-    def open(self, inner: str, index: int) -> None:
-        name, rest = (inner.split(None, 1) + ["", ""])[:2]
-        name = name.lower()
-        if name not in _ENTITY_TYPES:
+    def open(self, name: str, index: int, name_end: int, end: int) -> None:
+        # Like Telegram: the name is read up to a space or ">", and judged before the rest.
+        if name_end < len(self.source) and name not in _ENTITY_TYPES:
             offset = self.byte_offset(index)
             raise self.fail(f'Unsupported start tag "{name}" at byte offset {offset}')
-        attributes = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTRIBUTE.finditer(rest)}
+        if end < 0:
+            raise self.fail(f"Unclosed start tag at byte offset {self.byte_offset(index)}")
+        attributes = {
+            m[1].lower(): m[2] or m[3] or m[4] or ""
+            for m in _ATTRIBUTE.finditer(self.source, name_end, end)
+        }
         if name == "span" and attributes.get("class") != "tg-spoiler":
             offset = self.byte_offset(index)
             raise self.fail(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
         self.stack.append(_Open(name, attributes, self.length))
 
-    def close(self, name: str, index: int) -> None:
+    def close(self, name: str, index: int, end: int) -> None:
         if not self.stack:
             raise self.fail(f"Unexpected end tag at byte offset {self.byte_offset(index)}")
+        if end < 0 or self.source[index + 2 + len(name) : end].strip():
+            raise self.fail(f"Unclosed end tag at byte offset {self.byte_offset(index)}")
         opened = self.stack.pop()
         if name and name != opened.tag:
             raise self.fail(

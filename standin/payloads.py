@@ -51,9 +51,7 @@ def bot_user(bot_id: int, first_name: str, username: str) -> User:
 
 
 def person(user_id: int, first_name: str, language_code: str | None, username: str | None) -> User:
-    return User(
-        user_id, first_name, is_bot=False, username=username, language_code=language_code
-    )
+    return User(user_id, first_name, is_bot=False, username=username, language_code=language_code)
 
 
 def private_chat(user: User) -> Chat:
@@ -69,27 +67,23 @@ def message_template(chat: Chat, bot: User) -> JSONDict:
     return Message(0, dtm.datetime.now(dtm.UTC), chat, from_user=bot).to_dict()
 
 
-def bot_message(
-    template: JSONDict, message_id: int, content: JSONDict, *, sent: int | None = None
-) -> JSONDict:
-    """A bot message from its chat's template; `sent` (the first date) marks an edit."""
-    now = int(time.time())
-    message = {**template, "message_id": message_id, "date": sent or now, **content}
-    if sent is not None:
-        message["edit_date"] = now
-    return message
+def bot_message(template: JSONDict, message_id: int, content: JSONDict) -> JSONDict:
+    """A new bot message: its chat's template plus id, date and content."""
+    return {**template, "message_id": message_id, "date": int(time.time()), **content}
 
 
-def text_content(
-    key: str, text: str, entities: list[JSONDict], markup: JSONDict | None
-) -> JSONDict:
-    """A message's text (key "text") or caption (key "caption") with entities and keyboard."""
-    content: JSONDict = {key: text}
-    if entities:
-        content["entities" if key == "text" else "caption_entities"] = entities
+def edited(message: JSONDict, content: JSONDict, replaced: tuple[str, ...]) -> JSONDict:
+    """`message` with the `replaced` fields swapped for `content`, stamped with edit_date."""
+    kept = {key: value for key, value in message.items() if key not in replaced}
+    return {**kept, **content, "edit_date": int(time.time())}
+
+
+def content(markup: JSONDict | None, **fields: Any) -> JSONDict:
+    """Message fields minus the empty ones (Telegram omits them), plus the inline keyboard."""
+    body = {key: value for key, value in fields.items() if value not in (None, "", [])}
     if markup is not None:
-        content["reply_markup"] = markup
-    return content
+        body["reply_markup"] = markup
+    return body
 
 
 def poll(poll_id: str, question: str, options: Sequence[str], params: JSONDict) -> JSONDict:
@@ -110,7 +104,9 @@ def poll(poll_id: str, question: str, options: Sequence[str], params: JSONDict) 
 
 
 def document(file_id: str, unique_id: str, name: str, mime_type: str, size: int) -> JSONDict:
-    return Document(file_id, unique_id, file_name=name, mime_type=mime_type, file_size=size).to_dict()
+    return Document(
+        file_id, unique_id, file_name=name, mime_type=mime_type, file_size=size
+    ).to_dict()
 
 
 def photo(file_id: str, unique_id: str, size: int) -> list[JSONDict]:
@@ -128,9 +124,7 @@ def text_update(update_id: int, message_id: int, user: User, chat: Chat, text: s
     if text.startswith("/"):
         command = text.split(maxsplit=1)[0]
         entities.append(MessageEntity(MessageEntity.BOT_COMMAND, 0, utf16_len(command)))
-    message = Message(
-        message_id, _now(), chat, from_user=user, text=text, entities=entities
-    )
+    message = Message(message_id, _now(), chat, from_user=user, text=text, entities=entities)
     return Update(update_id, message=message).to_dict()
 
 
@@ -147,8 +141,14 @@ def callback_update(
 def poll_answer_update(
     update_id: int, poll_id: str, user: User, option_ids: list[int], persistent_ids: list[str]
 ) -> JSONDict:
+    """A vote; empty lists mean the vote was retracted."""
     answer = PollAnswer(poll_id, option_ids, user=user, option_persistent_ids=persistent_ids)
-    return Update(update_id, poll_answer=answer).to_dict()
+    update = Update(update_id, poll_answer=answer).to_dict()
+    # to_dict() drops empty sequences, but PollAnswer.de_json requires both lists: a retracted
+    # vote without them would be dropped by PTB (and refetched in a tight CRITICAL-log loop).
+    update["poll_answer"]["option_ids"] = list(option_ids)
+    update["poll_answer"]["option_persistent_ids"] = list(persistent_ids)
+    return update
 
 
 def commands(stored: Sequence[tuple[str, str]]) -> list[JSONDict]:

@@ -23,11 +23,13 @@ class UpdateQueue:
 
     def __init__(self) -> None:
         self.allowed: frozenset[str] | None = None  # None: every type the stand-in produces
+        self.waiting = 0  # getUpdates calls in progress
         self._pending: deque[JSONDict] = deque()
         self._next_id = 1
         self._arrived = asyncio.Event()
         self._poller = 0  # generation of the latest getUpdates; an older one is superseded
         self._closed = False
+        self._poller_arrived = asyncio.Event()
 
     @property
     def pending(self) -> int:
@@ -51,15 +53,23 @@ class UpdateQueue:
         self._closed = True
         self._arrived.set()
 
-    async def fetch(self, offset: int, limit: int, timeout: float) -> list[JSONDict]:
-        """Confirm updates below `offset`, then wait up to `timeout` s for at least one."""
+    async def until_polling(self) -> None:
+        """Return once some getUpdates call is in progress."""
+        while not self.waiting:
+            self._poller_arrived.clear()
+            await self._poller_arrived.wait()
+
+    async def fetch(self, offset: int, limit: int, wait: float) -> list[JSONDict]:
+        """Confirm updates below `offset`, then wait up to `wait` s for at least one."""
         while self._pending and self._pending[0]["update_id"] < offset:
             self._pending.popleft()
         self._poller += 1
         me = self._poller
         self._arrived.set()  # wake an older poller so that it answers 409
+        self.waiting += 1
+        self._poller_arrived.set()
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(wait):
                 while not self._pending and not self._closed:
                     self._arrived.clear()
                     await self._arrived.wait()
@@ -67,4 +77,6 @@ class UpdateQueue:
                         raise ApiError(409, SUPERSEDED)
         except TimeoutError:
             pass
+        finally:
+            self.waiting -= 1
         return list(islice(self._pending, limit))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +13,8 @@ from babel.messages.pofile import read_po
 
 from bot.clock import Clock
 from bot.i18n import LANGUAGES, Catalogs
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # as bot.cli does for the real bot
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"

@@ -1,0 +1,23 @@
+"""A Telegram Bot API stand-in on loopback HTTP for end-to-end tests, demos and benchmarks.
+
+    async with StandIn() as standin:
+        app = (
+            ApplicationBuilder().token(standin.token)
+            .base_url(standin.base_url).base_file_url(standin.base_file_url).build()
+        )
+        ...  # start the app polling
+        ana = standin.user(42, "Ana", "fr")
+        home = await ana.ask("/start")            # the bot's reply, as a snapshot
+        card = await ana.press(home, "Programme")  # tap a button, get the next send or edit
+        assert standin.calls_to(42, "answerCallbackQuery")
+
+Limits (30/s overall, 1/s per chat, as token buckets) are on by default; pass
+Limits(enforce=False) for functional tests.
+"""
+
+from standin.limits import Limits
+from standin.recording import Call, Stats
+from standin.server import StandIn
+from standin.users import ChatMessage, SimUser
+
+__all__ = ["Call", "ChatMessage", "Limits", "SimUser", "StandIn", "Stats"]

@@ -1,0 +1,57 @@
+"""The real bot (PTB Application, SQLite file, compiled catalogs) against the stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import BotApplication, build_application
+from bot.clock import Clock
+from bot.config import Settings
+from bot.runner import running
+from standin import Limits, StandIn
+from tests.conftest import SCHEDULE
+
+RunningBot = Callable[..., AbstractAsyncContextManager[BotApplication]]
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[StandIn]:
+    # Functional tests switch the flood limits off; test_faults turns them on.
+    async with StandIn(limits=Limits(enforce=False)) as server:
+        yield server
+
+
+@pytest.fixture
+def settings(standin: StandIn, tmp_path: Path, compiled_locales: Path) -> Settings:
+    return Settings(
+        token=standin.token,
+        base_url=standin.base_url,
+        db_path=tmp_path / "vidw.db",
+        schedule_path=SCHEDULE,
+        locales_dir=compiled_locales,
+    )
+
+
+@pytest.fixture
+def start_bot(settings: Settings, clock: Clock) -> RunningBot:
+    """`async with start_bot(**overrides) as app:` — start (or restart) the real bot."""
+
+    @asynccontextmanager
+    async def _start(**overrides: Any) -> AsyncIterator[BotApplication]:
+        app = build_application(replace(settings, **overrides), clock=clock)
+        async with running(app, poll_timeout=1):
+            yield app
+
+    return _start
+
+
+@pytest.fixture
+async def bot(start_bot: RunningBot) -> AsyncIterator[BotApplication]:
+    async with start_bot() as app:
+        yield app
