@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,8 +36,16 @@ class UserProfile:
 
 
 class Storage:
+    """One aiosqlite connection shared by every handler.
+
+    A connection is one transaction context: two coroutines interleaving statements on it would
+    commit each other's half-done work ("cannot commit - SQL statements in progress"). Every
+    method therefore holds the lock for its statements and its commit.
+    """
+
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+        self._lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Storage:
@@ -52,65 +62,79 @@ class Storage:
         return storage
 
     async def close(self) -> None:
-        await self._db.close()
+        async with self._lock:
+            await self._db.close()
 
     async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        row = await self._one("PRAGMA user_version")
         return int(row[0]) if row else 0
 
     async def _migrate(self) -> None:
         version = await self.schema_version()
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            await self._db.executescript(
-                f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
-            )
+            async with self._lock:
+                await self._db.executescript(
+                    f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
+                )
+
+    # -- the three shapes every query takes ------------------------------------------------
+
+    async def _one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+        async with self._lock, self._db.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _write(self, sql: str, params: Sequence[object] = ()) -> None:
+        async with self._lock:
+            await self._db.execute(sql, params)
+            await self._db.commit()
+
+    async def _write_returning(self, sql: str, params: Sequence[object]) -> aiosqlite.Row:
+        async with self._lock:
+            async with self._db.execute(sql, params) as cursor:
+                row = await cursor.fetchone()
+            await self._db.commit()
+        if row is None:
+            raise RuntimeError(f"no row returned by {sql.split()[0]}")
+        return row
+
+    # -- users ------------------------------------------------------------------------------
 
     async def touch_user(self, user_id: int, language: str, now: datetime) -> UserProfile:
         """Record a contact: creates the user with `language` on first contact, keeps the
         stored language afterwards, and clears the blocked flag (they wrote to us again)."""
         stamp = now.isoformat()
-        async with self._db.execute(
+        row = await self._write_returning(
             """
             INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0
             RETURNING id, language, role, first_seen, blocked
             """,
             (user_id, language, stamp, stamp),
-        ) as cursor:
-            row = await cursor.fetchone()
-        await self._db.commit()
-        assert row is not None  # RETURNING always yields the row
+        )
         return _profile(row)
 
     async def user(self, user_id: int) -> UserProfile | None:
-        async with self._db.execute(
+        row = await self._one(
             "SELECT id, language, role, first_seen, blocked FROM users WHERE id = ?", (user_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _profile(row) if row else None
 
     async def set_language(self, user_id: int, language: str) -> None:
-        await self._db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
-        await self._db.commit()
+        await self._write("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
     async def mark_blocked(self, user_id: int) -> None:
         """Telegram answered 403: the user blocked the bot. Cleared when they write again."""
-        await self._db.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
-        await self._db.commit()
+        await self._write("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
 
     async def set_last_query(self, user_id: int, query: str) -> None:
-        await self._db.execute("UPDATE users SET last_query = ? WHERE id = ?", (query, user_id))
-        await self._db.commit()
+        await self._write("UPDATE users SET last_query = ? WHERE id = ?", (query, user_id))
 
     async def last_query(self, user_id: int) -> str | None:
-        async with self._db.execute("SELECT last_query FROM users WHERE id = ?", (user_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._one("SELECT last_query FROM users WHERE id = ?", (user_id,))
         return str(row[0]) if row and row[0] is not None else None
 
     async def count_users(self) -> int:
-        async with self._db.execute("SELECT count(*) FROM users") as cursor:
-            row = await cursor.fetchone()
+        row = await self._one("SELECT count(*) FROM users")
         return int(row[0]) if row else 0
 
 

@@ -1,0 +1,162 @@
+"""Attendee browsing throughput: the real bot against a bare PTB echo bot, same stand-in, same run.
+
+Each simulated attendee walks /schedule → a theme → a session card (three updates, each waited
+for). All attendees start at once. Figures: updates answered per second, p50/p99 latency per
+update, and the bot's throughput as a ratio of the echo bot's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bench.stats import peak_rss_mb, summary_ms
+from bot.app import build_application
+from bot.config import Settings
+from bot.runner import running
+from standin import ChatMessage, Limits, SimUser, StandIn
+
+STEPS = 3
+CONCURRENCY = 64  # the bot's concurrent_updates and connection pool, given to the echo bot too
+
+
+@dataclass
+class Result:
+    name: str
+    updates: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.updates / self.seconds
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<10} {self.updates} updates in {self.seconds:.2f} s = "
+            f"{self.rate:.0f} updates/s; latency {summary_ms(self.latencies)}"
+        )
+
+
+async def _timed(latencies: list[float], step: Awaitable[ChatMessage]) -> ChatMessage:
+    started = time.perf_counter()
+    message = await step
+    latencies.append(time.perf_counter() - started)
+    return message
+
+
+async def attendee_walk(user: SimUser, latencies: list[float]) -> None:
+    programme = await _timed(latencies, user.ask("/schedule", timeout=120))
+    theme = next(label for label in programme.labels if label.endswith(")"))
+    sessions = await _timed(latencies, user.press(programme, theme, timeout=120))
+    await _timed(latencies, user.press(sessions, sessions.labels[0], timeout=120))
+
+
+async def echo_walk(user: SimUser, latencies: list[float]) -> None:
+    first = await _timed(latencies, user.ask("/schedule", timeout=120))
+    second = await _timed(latencies, user.press(first, "next", timeout=120))
+    await _timed(latencies, user.press(second, "next", timeout=120))
+
+
+async def _echo_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        update.effective_message.text or "?",
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("next", callback_data="1")]]),
+    )
+
+
+async def _echo_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    step = int(query.data) + 1
+    await query.edit_message_text(
+        f"step {step}",
+        reply_markup=InlineKeyboardMarkup(
+            [[InlineKeyboardButton("next", callback_data=str(step))]]
+        ),
+    )
+
+
+def echo_application(standin: StandIn) -> Application[Any, Any, Any, Any, Any, Any]:
+    app = (
+        ApplicationBuilder()
+        .token(standin.token)
+        .base_url(standin.base_url)
+        .base_file_url(standin.base_file_url)
+        .concurrent_updates(CONCURRENCY)
+        .connection_pool_size(CONCURRENCY)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, _echo_text))
+    app.add_handler(CallbackQueryHandler(_echo_tap))
+    return app
+
+
+async def measure(
+    name: str,
+    users: int,
+    make_app: Callable[[StandIn], Application[Any, Any, Any, Any, Any, Any]],
+    walk: Callable[[SimUser, list[float]], Awaitable[None]],
+) -> Result:
+    import asyncio
+
+    async with StandIn(limits=Limits(enforce=False)) as standin:
+        app = make_app(standin)
+        async with running(app, poll_timeout=1):
+            people = [
+                standin.user(10_000 + i, language_code=("vi", "en", "fr")[i % 3])
+                for i in range(users)
+            ]
+            await walk(standin.user(9_999, language_code="en"), [])  # warm-up, not counted
+            latencies: list[float] = []
+            started = time.perf_counter()
+            await asyncio.gather(*(walk(person, latencies) for person in people))
+            seconds = time.perf_counter() - started
+    return Result(name, users * STEPS, seconds, latencies)
+
+
+async def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--users", type=int, default=300, help="simulated attendees at once")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="vidw-bench-") as scratch:
+        settings = Settings.from_env({}, dotenv=None)
+
+        def vidw_bot(standin: StandIn) -> Application[Any, Any, Any, Any, Any, Any]:
+            return build_application(
+                Settings(
+                    token=standin.token,
+                    base_url=standin.base_url,
+                    db_path=Path(scratch) / "bench.db",
+                    schedule_path=settings.schedule_path,
+                    locales_dir=settings.locales_dir,
+                )
+            )
+
+        print(
+            f"Browsing walk (/schedule → theme → session), {args.users} attendees at once, "
+            "bot and stand-in in one process over loopback HTTP"
+        )
+        bot = await measure("vidw-bot", args.users, vidw_bot, attendee_walk)
+        echo = await measure("echo bot", args.users, echo_application, echo_walk)
+        print(bot.line())
+        print(echo.line())
+        print(f"ratio      vidw-bot / echo bot throughput = {bot.rate / echo.rate:.2f}")
+        print(f"peak RSS   {peak_rss_mb():.0f} MB")
