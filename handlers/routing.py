@@ -15,8 +15,9 @@ from telegram.ext import (
 from bot.navigator import COMMAND_SCREENS
 from handlers import attendee
 
-# Private chats only: the bot answers people, not groups it was added to.
-PRIVATE = filters.ChatType.PRIVATE
+# New messages in private chats only: not groups the bot was added to, not edits of old
+# messages (re-answering an edited search would surprise more than help).
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
 def handlers() -> list[BaseHandler[Any, Any, Any]]:

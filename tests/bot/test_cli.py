@@ -1,0 +1,40 @@
+"""`vidw-bot` on the terminal: summaries, errors that name the problem, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import SCHEDULE
+
+
+def test_check_schedule_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-schedule", str(SCHEDULE)]) == 0
+    out = capsys.readouterr().out
+    assert "day 1 (2025-10-27)" in out
+    assert "track 'Artificial Intelligence'" in out
+    assert "featured: AIGOV" in out
+
+
+def test_check_schedule_names_the_problem_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(SCHEDULE.read_text("utf-8"))
+    document["schedule"]["conference"]["days"][0]["rooms"]["Ninh Binh — Main Hall"][0]["id"] = "x"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["check-schedule", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "OPEN" in err and "'id'" in err
+
+
+def test_invalid_environment_stops_run_with_the_variables_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.setenv("VIDW_NOW", "half past eight")
+    assert main(["run"]) == 2
+    assert "VIDW_NOW" in capsys.readouterr().err
