@@ -10,16 +10,20 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.pacer import Pacer
+from bot.delivery.sender import Sender
+from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
 from bot.navigator import Navigator
-from bot.schedule import Schedule
 from bot.schedule_loader import load_schedule
 from bot.screens.menus import COMMANDS
 from bot.storage import Storage
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
+from handlers.flood_control import FloodControl
 from handlers.routing import handlers
+from handlers.telegram_transport import TelegramTransport
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 
@@ -34,12 +38,21 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
     catalogs = Catalogs.load(settings.locales_dir)
     schedule = load_schedule(settings.schedule_path)
     clock = clock or Clock(settings.rehearsal_start)
+    pacer = Pacer(settings.send_rate)
 
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
         navigator = Navigator(schedule, catalogs, clock, storage)
-        app.bot_data.attach(Deps(settings, navigator, storage))
+        transport = TelegramTransport(app.bot, paid_broadcast=settings.paid_broadcast)
+        sender = Sender(storage.outbox, storage.users, transport, pacer, clock)
+        delivery = Delivery(storage.outbox, sender, clock, settings.send_rate)
+        app.bot_data.attach(Deps(settings, navigator, storage, delivery))
         await _publish_commands(app, catalogs)
+        await sender.start()
+
+    async def post_stop(app: BotApplication) -> None:
+        """The sender stops while the bot can still call Telegram: in-flight sends finish."""
+        await app.bot_data.deps.delivery.sender.stop()
 
     async def post_shutdown(app: BotApplication) -> None:
         deps = app.bot_data.detach()
@@ -58,9 +71,11 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
+        .rate_limiter(FloodControl(pacer))
         .concurrent_updates(64)
         .connection_pool_size(64)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -75,7 +90,3 @@ async def _publish_commands(app: BotApplication, catalogs: Catalogs) -> None:
         t = catalogs[lang or DEFAULT_LANGUAGE]
         commands = [BotCommand(name, t.gettext(text)) for name, text in COMMANDS]
         await app.bot.set_my_commands(commands, language_code=lang)
-
-
-def loaded_schedule(app: BotApplication) -> Schedule:
-    return app.bot_data.deps.navigator.schedule

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from dotenv import dotenv_values
 
@@ -30,6 +31,8 @@ class Settings:
     organizers: frozenset[int] = field(default_factory=frozenset)
     staff: frozenset[int] = field(default_factory=frozenset)
     rehearsal_start: datetime | None = None
+    send_rate: float = 30.0  # messages/s for everything the bot sends (Telegram: ~30)
+    paid_broadcast: bool = False  # Telegram's paid broadcasts: up to 1,000 messages/s
 
     @property
     def base_file_url(self) -> str:
@@ -54,7 +57,33 @@ class Settings:
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),
             rehearsal_start=_instant(values, "VIDW_NOW"),
+            **_sending(values),
         )
+
+
+FREE_RATE_CEILING = 30.0
+PAID_RATE_CEILING = 1000.0
+
+
+def _sending(values: Mapping[str, str]) -> dict[str, Any]:
+    paid_raw = values.get("VIDW_PAID_BROADCAST", "0").strip().lower()
+    if paid_raw not in ("0", "1", "true", "false", "yes", "no", ""):
+        raise ConfigError(f"VIDW_PAID_BROADCAST must be 0 or 1, got {paid_raw!r}")
+    paid = paid_raw in ("1", "true", "yes")
+    ceiling = PAID_RATE_CEILING if paid else FREE_RATE_CEILING
+    raw = values.get("VIDW_SEND_RATE") or str(FREE_RATE_CEILING)
+    try:
+        rate = float(raw)
+    except ValueError:
+        raise ConfigError(
+            f"VIDW_SEND_RATE must be a number of messages per second, got {raw!r}"
+        ) from None
+    if not 0 < rate <= ceiling:
+        hint = "" if paid else " (set VIDW_PAID_BROADCAST=1 for up to 1000)"
+        raise ConfigError(
+            f"VIDW_SEND_RATE must be above 0 and at most {ceiling:g}{hint}, got {raw}"
+        )
+    return {"send_rate": rate, "paid_broadcast": paid}
 
 
 def _url(values: Mapping[str, str], name: str, default: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
+from bot.delivery.service import Delivery
 from bot.navigator import Navigator
 from bot.storage import Storage
 
@@ -14,6 +15,7 @@ class Deps:
     settings: Settings
     navigator: Navigator
     storage: Storage
+    delivery: Delivery
 
 
 class BotData:

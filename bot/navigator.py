@@ -58,7 +58,7 @@ class Navigator:
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
-        return await self.storage.touch_user(user_id, negotiate(language_hint), self.clock.now())
+        return await self.storage.users.touch(user_id, negotiate(language_hint), self.clock.now())
 
     def view(self, profile: UserProfile) -> View:
         return View(self.catalogs[profile.language], self.schedule, self.clock.now())
@@ -82,7 +82,7 @@ class Navigator:
             return programme.search_prompt(view)
         if len(query) > menus.MAX_QUERY_CHARS:
             return Screen(menus.query_too_long(view), programme.search_prompt(view).rows)
-        await self.storage.set_last_query(profile.id, query)
+        await self.storage.users.set_last_query(profile.id, query)
         return programme.search_results(view, query, 0)
 
     def command(self, profile: UserProfile, name: str) -> Screen:
@@ -97,8 +97,8 @@ class Navigator:
         if action is not None and action.verb == actions.NOOP:
             return Answer(None)
         if action is not None and action.verb == "L":
-            await self.storage.set_language(profile.id, action.text)
-            view = self.view(await self.storage.user(profile.id) or profile)
+            await self.storage.users.set_language(profile.id, action.text)
+            view = self.view(await self.storage.users.get(profile.id) or profile)
             return Answer(programme.home(view, first_name), menus.language_changed(view))
         screen = None if action is None else await self._open(profile, first_name, action)
         if screen is None:
@@ -116,7 +116,7 @@ class Navigator:
             case "d":
                 return programme.day(view, action.number, action.page)
             case "q":
-                query = await self.storage.last_query(profile.id)
+                query = await self.storage.users.last_query(profile.id)
                 if query is None:
                     return programme.search_prompt(view)
                 return programme.search_results(view, query, action.page)

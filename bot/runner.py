@@ -31,6 +31,8 @@ async def running(
         finally:
             await app.updater.stop()
             await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
     finally:
         await app.shutdown()
         if app.post_shutdown:

@@ -43,7 +43,7 @@ async def _blocked(update: Update, context: BotContext) -> None:
     user = update.effective_user
     log.info("user %s has blocked the bot", user.id if user else "?")
     if user is not None:
-        await context.deps.storage.mark_blocked(user.id)
+        await context.deps.storage.users.mark_blocked(user.id)
 
 
 def describe(update: object) -> str:

@@ -80,7 +80,7 @@ async def test_a_user_who_blocked_the_bot_does_not_disturb_others(
 
 
 async def _is_blocked(storage: Storage, user_id: int) -> bool:
-    profile = await storage.user(user_id)
+    profile = await storage.users.get(user_id)
     return profile is not None and profile.blocked
 
 

@@ -1,0 +1,240 @@
+"""The one sender: takes due items from the outbox, paces them, delivers, records outcomes.
+
+Crash safety: an item is marked 'sending' when claimed and gets its final status once the
+channel answered (outcomes are written in small batches). After a kill, 'sending' items are
+sent again: at-least-once, with possible duplicates bounded by what was claimed but not yet
+recorded (`claim_size + window + one flush`), reported at start as `recovered`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
+from bot.delivery.pacer import Pacer
+from bot.delivery.payload import Payload, Receipt
+from bot.storage.outbox import BLOCKED, FAILED, PENDING, SENT, OutboxItem, OutboxStore, Outcome
+from bot.storage.users import Users
+
+log = logging.getLogger(__name__)
+
+SentHook = Callable[[OutboxItem, Receipt], Awaitable[None]]
+MAX_DEFERRED = 2_000  # claimed items waiting for their chat's 1 s spacing
+MAX_IDLE_WAIT = 1.0
+
+
+class Transport(Protocol):
+    """A channel's way to deliver one rendered payload (Telegram now, Zalo later)."""
+
+    async def deliver(self, chat_id: int, payload: Payload) -> Receipt: ...
+
+
+@dataclass
+class SenderStats:
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0
+    retried: int = 0
+    rate_limited: int = 0
+    recovered: int = 0  # items found 'sending' at start: the possible duplicates
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+class Sender:
+    def __init__(
+        self,
+        outbox: OutboxStore,
+        users: Users,
+        transport: Transport,
+        pacer: Pacer,
+        clock: Clock,
+        *,
+        window: int = 32,
+        claim_size: int = 64,
+        max_attempts: int = 5,
+        backoff: float = 1.0,
+        flush_interval: float = 0.1,
+    ) -> None:
+        self._outbox = outbox
+        self._users = users
+        self._transport = transport
+        self._pacer = pacer
+        self._clock = clock
+        self._window = asyncio.Semaphore(window)
+        self._claim_size = claim_size
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._flush_interval = flush_interval
+        self.hooks: dict[str, SentHook] = {}
+        self.stats = SenderStats()
+        self._buffer: deque[OutboxItem] = deque()
+        self._deferred: list[tuple[float, int, OutboxItem]] = []
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._outcomes: list[Outcome] = []
+        self._newly_blocked: list[int] = []
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._tasks: list[asyncio.Task[None]] = []
+
+    @property
+    def in_flight_bound(self) -> int:
+        """At most this many items can be sent twice after a crash."""
+        return self._claim_size + MAX_DEFERRED
+
+    async def start(self) -> None:
+        self.stats.recovered = await self._outbox.recover_in_flight(self._clock.now())
+        if self.stats.recovered:
+            log.warning(
+                "%d messages were in flight at the last stop and will be sent again "
+                "(at most that many duplicates)",
+                self.stats.recovered,
+            )
+        self._tasks = [
+            asyncio.create_task(self._run(), name="sender"),
+            asyncio.create_task(self._flush_loop(), name="sender-flush"),
+        ]
+
+    def wake(self) -> None:
+        """New items were queued: look now instead of at the next poll."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Finish what is in flight, give back what was claimed but not sent, record all."""
+        self._stopping = True
+        self._wake.set()
+        run, flusher = self._tasks or (None, None)
+        if run is not None:
+            await run
+        if flusher is not None:
+            flusher.cancel()
+        unsent = [item.id for item in self._buffer] + [d[2].id for d in self._deferred]
+        self._buffer.clear()
+        self._deferred.clear()
+        await self._flush()
+        if unsent:
+            await self._outbox.release(unsent, self._clock.now())
+
+    # -- the loop ---------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        try:
+            while not self._stopping:
+                item = await self._next_item()
+                if item is None:
+                    continue
+                wait = self._pacer.chat_wait(item.chat_id)
+                if wait > 0:
+                    heapq.heappush(self._deferred, (time.monotonic() + wait, item.id, item))
+                    continue
+                await self._window.acquire()
+                await self._pacer.bulk_turn()
+                self._pacer.note_chat(item.chat_id)
+                task = asyncio.create_task(self._deliver(item))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+        finally:
+            if self._in_flight:
+                await asyncio.gather(*self._in_flight, return_exceptions=True)
+
+    async def _next_item(self) -> OutboxItem | None:
+        if self._deferred and self._deferred[0][0] <= time.monotonic():
+            return heapq.heappop(self._deferred)[2]
+        if self._buffer:
+            return self._buffer.popleft()
+        self._wake.clear()  # before looking, so a wake during the look is not lost
+        if len(self._deferred) < MAX_DEFERRED:
+            claimed = await self._outbox.claim(self._clock.now(), self._claim_size)
+            if claimed:
+                self._buffer.extend(claimed)
+                return self._buffer.popleft()
+        await self._idle()
+        return None
+
+    async def _idle(self) -> None:
+        timeout = MAX_IDLE_WAIT
+        if self._deferred:
+            timeout = min(timeout, self._deferred[0][0] - time.monotonic())
+        due = await self._outbox.next_due()
+        if due is not None:
+            timeout = min(timeout, (due - self._clock.now()).total_seconds())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), max(timeout, 0.005))
+
+    async def _deliver(self, item: OutboxItem) -> None:
+        now = self._clock.now()
+        attempts = item.attempts
+        try:
+            receipt = await self._transport.deliver(item.chat_id, item.payload)
+        except RateLimited as exc:
+            self._pacer.pause(exc.retry_after)
+            self.stats.rate_limited += 1
+            later = now + timedelta(seconds=exc.retry_after)
+            outcome = Outcome(item.id, PENDING, attempts, later, str(exc))
+        except Blocked:
+            self.stats.blocked += 1
+            self._newly_blocked.append(item.chat_id)
+            outcome = Outcome(item.id, BLOCKED, attempts + 1, now, "blocked by the user")
+        except (ChatGone, Rejected) as exc:
+            outcome = self._failed(item, attempts + 1, f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # Transient, or a bug in a transport: retry, bounded
+            if not isinstance(exc, Transient):
+                log.exception("unexpected error delivering outbox item %d", item.id)
+            outcome = self._retry(item, attempts + 1, f"{type(exc).__name__}: {exc}")
+        else:
+            self.stats.sent += 1
+            outcome = Outcome(item.id, SENT, attempts + 1, now, None, receipt.message_id)
+            await self._after_sent(item, receipt)
+        finally:
+            self._window.release()
+        self._outcomes.append(outcome)
+
+    def _retry(self, item: OutboxItem, attempts: int, error: str) -> Outcome:
+        """Network trouble: retry after 1, 2, 4… × backoff seconds, a bounded number of times."""
+        if attempts >= self._max_attempts:
+            return self._failed(item, attempts, error)
+        self.stats.retried += 1
+        later = self._clock.now() + timedelta(seconds=self._backoff * 2 ** (attempts - 1))
+        return Outcome(item.id, PENDING, attempts, later, error)
+
+    def _failed(self, item: OutboxItem, attempts: int, error: str) -> Outcome:
+        self.stats.failed += 1
+        reason = error.split(":")[0]
+        self.stats.errors[reason] = self.stats.errors.get(reason, 0) + 1
+        log.warning("outbox item %d to chat %d failed: %s", item.id, item.chat_id, error)
+        return Outcome(item.id, FAILED, attempts, self._clock.now(), error)
+
+    async def _after_sent(self, item: OutboxItem, receipt: Receipt) -> None:
+        hook = self.hooks.get(item.kind)
+        if hook is None:
+            return
+        try:
+            await hook(item, receipt)
+        except Exception:
+            log.exception("after-send hook for %s item %d failed", item.kind, item.id)
+
+    # -- writing outcomes back ----------------------------------------------------------------
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self._flush_interval)
+            await self._flush()
+
+    async def _flush(self) -> None:
+        outcomes, self._outcomes = self._outcomes, []
+        blocked, self._newly_blocked = self._newly_blocked, []
+        if outcomes:
+            await self._outbox.record(outcomes, self._clock.now())
+            if any(o.status == PENDING for o in outcomes):
+                self.wake()  # retries are due later; let the loop recompute its wait
+        for user_id in blocked:
+            await self._users.mark_blocked(user_id)

@@ -1,0 +1,70 @@
+"""What features use: queue messages, watch a batch's progress, cancel it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.delivery.payload import Outgoing
+from bot.delivery.sender import Sender
+from bot.storage.outbox import BLOCKED, CANCELLED, FAILED, PENDING, SENDING, SENT, OutboxStore
+
+
+@dataclass(frozen=True)
+class Progress:
+    counts: dict[str, int]
+    eta_seconds: float  # until the batch's last unsent item goes out, at the configured rate
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def unsent(self) -> int:
+        return self.counts[PENDING] + self.counts[SENDING]
+
+    @property
+    def done(self) -> bool:
+        return self.unsent == 0
+
+    @property
+    def sent(self) -> int:
+        return self.counts[SENT]
+
+    @property
+    def failed(self) -> int:
+        return self.counts[FAILED]
+
+    @property
+    def blocked(self) -> int:
+        return self.counts[BLOCKED]
+
+    @property
+    def cancelled(self) -> int:
+        return self.counts[CANCELLED]
+
+
+class Delivery:
+    def __init__(self, outbox: OutboxStore, sender: Sender, clock: Clock, rate: float) -> None:
+        self._outbox = outbox
+        self.sender = sender
+        self._clock = clock
+        self._rate = rate
+
+    async def enqueue(self, batch: str, kind: str, items: Sequence[Outgoing]) -> int:
+        """Queue messages; returns how many were new (a dedupe key already queued is skipped)."""
+        queued = await self._outbox.enqueue(batch, kind, items, self._clock.now())
+        if queued:
+            self.sender.wake()
+        return queued
+
+    async def progress(self, batch: str) -> Progress:
+        counts = await self._outbox.counts(batch)
+        ahead = (
+            await self._outbox.queued_through(batch) if counts[PENDING] or counts[SENDING] else 0
+        )
+        return Progress(counts, ahead / self._rate)
+
+    async def cancel(self, batch: str) -> int:
+        return await self._outbox.cancel(batch, self._clock.now())

@@ -1,0 +1,33 @@
+"""All SQL lives in this package: one SQLite file (WAL), one module per table group.
+
+storage = await Storage.open(path)
+await storage.users.touch(...)
+await storage.outbox.enqueue(...)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.storage.database import Database
+from bot.storage.outbox import OutboxStore
+from bot.storage.users import UserProfile, Users
+
+__all__ = ["Database", "OutboxStore", "Storage", "UserProfile", "Users"]
+
+
+class Storage:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.users = Users(db)
+        self.outbox = OutboxStore(db)
+
+    @classmethod
+    async def open(cls, path: Path) -> Storage:
+        return cls(await Database.open(path))
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def schema_version(self) -> int:
+        return await self.db.schema_version()

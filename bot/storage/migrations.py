@@ -1,0 +1,42 @@
+"""The schema, as an append-only list: entry N moves the database to version N+1.
+
+Never edit an entry that has shipped; add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: users
+    """
+    CREATE TABLE users (
+        id          INTEGER PRIMARY KEY,   -- Telegram user id (= private chat id)
+        language    TEXT NOT NULL,         -- vi, en or fr
+        role        TEXT NOT NULL DEFAULT 'attendee',
+        first_seen  TEXT NOT NULL,         -- UTC, ISO 8601
+        last_seen   TEXT NOT NULL,
+        blocked     INTEGER NOT NULL DEFAULT 0,
+        last_query  TEXT                   -- so search results can page after a restart
+    );
+    """,
+    # 2: the outbox every bulk message goes through
+    """
+    CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY,
+        batch       TEXT NOT NULL,          -- e.g. 'announcement:12': progress and cancel
+        kind        TEXT NOT NULL,          -- reminder, announcement, poll, change
+        chat_id     INTEGER NOT NULL,
+        payload     TEXT NOT NULL,          -- JSON, already in the recipient's language
+        dedupe_key  TEXT NOT NULL UNIQUE,   -- the same message is never queued twice
+        status      TEXT NOT NULL DEFAULT 'pending',
+                    -- pending, sending, sent, failed, blocked, cancelled
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        not_before  TEXT NOT NULL,          -- UTC: not sent before (backoff, scheduling)
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        message_id  INTEGER                 -- Telegram's id once sent
+    );
+    CREATE INDEX outbox_due ON outbox (status, not_before, id);
+    CREATE INDEX outbox_batch ON outbox (batch, status);
+    """,
+)

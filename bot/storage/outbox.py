@@ -1,0 +1,194 @@
+"""The outbox table: queued bulk messages, their status, and each batch's progress."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from bot.delivery.payload import Outgoing, Payload
+from bot.storage.database import Database
+
+PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
+    "pending",
+    "sending",
+    "sent",
+    "failed",
+    "blocked",
+    "cancelled",
+)
+STATUSES = (PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED)
+
+
+def utc_text(when: datetime) -> str:
+    """One fixed text form for instants, so SQL compares them in time order."""
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    batch: str
+    kind: str
+    chat_id: int
+    payload: Payload
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one claimed item; written back in batches."""
+
+    item_id: int
+    status: str
+    attempts: int
+    not_before: datetime
+    last_error: str | None = None
+    message_id: int | None = None
+
+
+class OutboxStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def enqueue(self, batch: str, kind: str, items: Sequence[Outgoing], now: datetime) -> int:
+        """Queue `items`; those whose dedupe key is already queued are skipped. Returns how
+        many were new."""
+        stamp = utc_text(now)
+        rows = [
+            (
+                batch,
+                kind,
+                item.chat_id,
+                json.dumps(item.payload, ensure_ascii=False),
+                item.dedupe_key,
+                utc_text(item.not_before) if item.not_before else stamp,
+                stamp,
+                stamp,
+            )
+            for item in items
+        ]
+        return await self._db.write_many(
+            """
+            INSERT OR IGNORE INTO outbox
+                (batch, kind, chat_id, payload, dedupe_key, not_before, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            rows,
+        )
+
+    async def recover_in_flight(self, now: datetime) -> int:
+        """After a crash, items marked 'sending' may or may not have gone out: send them again
+        (at-least-once). Returns their number, the bound on possible duplicates."""
+        return await self._db.write(
+            "UPDATE outbox SET status = ?, updated_at = ? WHERE status = ?",
+            (PENDING, utc_text(now), SENDING),
+        )
+
+    async def claim(self, now: datetime, limit: int) -> list[OutboxItem]:
+        """Mark up to `limit` due items 'sending' and return them, oldest first. Items for
+        users who blocked the bot are settled as 'blocked' without a send."""
+        stamp = utc_text(now)
+        async with self._db.transaction() as db:
+            await db.execute(
+                """
+                UPDATE outbox SET status = ?, last_error = 'user had blocked the bot',
+                    updated_at = ?
+                WHERE id IN (
+                    SELECT o.id FROM outbox o JOIN users u ON u.id = o.chat_id
+                    WHERE o.status = ? AND o.not_before <= ? AND u.blocked = 1
+                    LIMIT ?)
+                """,
+                (BLOCKED, stamp, PENDING, stamp, limit),
+            )
+            async with db.execute(
+                """
+                UPDATE outbox SET status = ?, updated_at = ?
+                WHERE id IN (
+                    SELECT id FROM outbox WHERE status = ? AND not_before <= ?
+                    ORDER BY id LIMIT ?)
+                RETURNING id, batch, kind, chat_id, payload, attempts
+                """,
+                (SENDING, stamp, PENDING, stamp, limit),
+            ) as cursor:
+                rows = await cursor.fetchall()
+        return sorted((_item(row) for row in rows), key=lambda item: item.id)
+
+    async def release(self, item_ids: Sequence[int], now: datetime) -> None:
+        """Give claimed items back unsent (the sender is stopping)."""
+        await self._db.write_many(
+            "UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            [(PENDING, utc_text(now), item_id, SENDING) for item_id in item_ids],
+        )
+
+    async def record(self, outcomes: Sequence[Outcome], now: datetime) -> None:
+        stamp = utc_text(now)
+        await self._db.write_many(
+            """
+            UPDATE outbox SET status = ?, attempts = ?, not_before = ?, last_error = ?,
+                message_id = coalesce(?, message_id), updated_at = ?
+            WHERE id = ?
+            """,
+            [
+                (
+                    o.status,
+                    o.attempts,
+                    utc_text(o.not_before),
+                    o.last_error,
+                    o.message_id,
+                    stamp,
+                    o.item_id,
+                )
+                for o in outcomes
+            ],
+        )
+
+    async def next_due(self) -> datetime | None:
+        row = await self._db.one("SELECT min(not_before) FROM outbox WHERE status = ?", (PENDING,))
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def counts(self, batch: str) -> dict[str, int]:
+        rows = await self._db.all(
+            "SELECT status, count(*) FROM outbox WHERE batch = ? GROUP BY status", (batch,)
+        )
+        counts = dict.fromkeys(STATUSES, 0)
+        counts.update({str(r[0]): int(r[1]) for r in rows})
+        return counts
+
+    async def queued_through(self, batch: str) -> int:
+        """Unsent items of any batch queued up to this batch's last unsent one: what stands
+        between now and this batch being done (for an ETA)."""
+        row = await self._db.one(
+            """
+            SELECT count(*) FROM outbox
+            WHERE status IN (?, ?) AND id <= (
+                SELECT coalesce(max(id), 0) FROM outbox WHERE batch = ? AND status IN (?, ?))
+            """,
+            (PENDING, SENDING, batch, PENDING, SENDING),
+        )
+        return int(row[0]) if row else 0
+
+    async def cancel(self, batch: str, now: datetime) -> int:
+        """Stop what has not gone out yet; returns how many items were cancelled."""
+        return await self._db.write(
+            "UPDATE outbox SET status = ?, updated_at = ? WHERE batch = ? AND status = ?",
+            (CANCELLED, utc_text(now), batch, PENDING),
+        )
+
+    async def by_status(self, status: str) -> int:
+        row = await self._db.one("SELECT count(*) FROM outbox WHERE status = ?", (status,))
+        return int(row[0]) if row else 0
+
+
+def _item(row: aiosqlite.Row) -> OutboxItem:
+    return OutboxItem(
+        id=int(row["id"]),
+        batch=str(row["batch"]),
+        kind=str(row["kind"]),
+        chat_id=int(row["chat_id"]),
+        payload=json.loads(row["payload"]),
+        attempts=int(row["attempts"]),
+    )
