@@ -44,7 +44,17 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         storage = await Storage.open(settings.db_path)
         navigator = Navigator(schedule, catalogs, clock, storage)
         transport = TelegramTransport(app.bot, paid_broadcast=settings.paid_broadcast)
-        sender = Sender(storage.outbox, storage.users, transport, pacer, clock)
+        sender = Sender(
+            storage.outbox,
+            storage.users,
+            transport,
+            pacer,
+            clock,
+            # About half a second of sending per claim: small crash window, few DB round trips.
+            claim_size=max(8, min(64, int(settings.send_rate) // 2)),
+            max_attempts=settings.send_attempts,
+            backoff=settings.retry_backoff,
+        )
         delivery = Delivery(storage.outbox, sender, clock, settings.send_rate)
         app.bot_data.attach(Deps(settings, navigator, storage, delivery))
         await _publish_commands(app, catalogs)

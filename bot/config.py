@@ -33,6 +33,8 @@ class Settings:
     rehearsal_start: datetime | None = None
     send_rate: float = 30.0  # messages/s for everything the bot sends (Telegram: ~30)
     paid_broadcast: bool = False  # Telegram's paid broadcasts: up to 1,000 messages/s
+    send_attempts: int = 5  # network errors and 5xx are retried this many times in all
+    retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
 
     @property
     def base_file_url(self) -> str:
@@ -54,6 +56,7 @@ class Settings:
             base_url=_url(values, "TELEGRAM_BASE_URL", TELEGRAM_API),
             db_path=Path(values.get("VIDW_DB") or "data/vidw.db"),
             schedule_path=Path(values.get("VIDW_SCHEDULE") or cls.schedule_path),
+            locales_dir=Path(values.get("VIDW_LOCALES") or cls.locales_dir),
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),
             rehearsal_start=_instant(values, "VIDW_NOW"),

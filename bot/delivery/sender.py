@@ -71,6 +71,7 @@ class Sender:
         self._pacer = pacer
         self._clock = clock
         self._window = asyncio.Semaphore(window)
+        self._window_size = window
         self._claim_size = claim_size
         self._max_attempts = max_attempts
         self._backoff = backoff
@@ -78,7 +79,11 @@ class Sender:
         self.hooks: dict[str, SentHook] = {}
         self.stats = SenderStats()
         self._buffer: deque[OutboxItem] = deque()
-        self._deferred: list[tuple[float, int, OutboxItem]] = []
+        # Items waiting for their chat's 1 s spacing, in queue order per chat, and a heap of
+        # (when the chat is free, chat) to find the next one.
+        self._waiting: dict[int, deque[OutboxItem]] = {}
+        self._free_at: list[tuple[float, int]] = []
+        self._deferred = 0
         self._in_flight: set[asyncio.Task[None]] = set()
         self._outcomes: list[Outcome] = []
         self._newly_blocked: list[int] = []
@@ -87,9 +92,10 @@ class Sender:
         self._tasks: list[asyncio.Task[None]] = []
 
     @property
-    def in_flight_bound(self) -> int:
-        """At most this many items can be sent twice after a crash."""
-        return self._claim_size + MAX_DEFERRED
+    def duplicate_bound(self) -> int:
+        """At most this many messages can go out twice after a crash: those handed to the
+        channel (the window) plus those delivered but not yet recorded (one flush interval)."""
+        return self._window_size + int(self._pacer.rate * self._flush_interval) + 1
 
     async def start(self) -> None:
         self.stats.recovered = await self._outbox.recover_in_flight(self._clock.now())
@@ -117,24 +123,40 @@ class Sender:
             await run
         if flusher is not None:
             flusher.cancel()
-        unsent = [item.id for item in self._buffer] + [d[2].id for d in self._deferred]
+        unsent = [item.id for item in self._buffer]
+        unsent += [item.id for queue in self._waiting.values() for item in queue]
         self._buffer.clear()
-        self._deferred.clear()
+        self._waiting.clear()
+        self._free_at.clear()
         await self._flush()
         if unsent:
             await self._outbox.release(unsent, self._clock.now())
+
+    def withdraw(self, batch: str) -> list[int]:
+        """Take back a cancelled batch's items that were claimed but not handed over yet."""
+        taken = [item.id for item in self._buffer if item.batch == batch]
+        self._buffer = deque(item for item in self._buffer if item.batch != batch)
+        for chat_id, queue in list(self._waiting.items()):
+            kept = deque(item for item in queue if item.batch != batch)
+            taken += [item.id for item in queue if item.batch == batch]
+            self._deferred -= len(queue) - len(kept)
+            if kept:
+                self._waiting[chat_id] = kept
+            else:  # its heap entry finds no queue and is skipped
+                del self._waiting[chat_id]
+        return taken
 
     # -- the loop ---------------------------------------------------------------------------
 
     async def _run(self) -> None:
         try:
             while not self._stopping:
-                item = await self._next_item()
+                item, waited = await self._next_item()
                 if item is None:
                     continue
                 wait = self._pacer.chat_wait(item.chat_id)
-                if wait > 0:
-                    heapq.heappush(self._deferred, (time.monotonic() + wait, item.id, item))
+                if wait > 0 or (not waited and item.chat_id in self._waiting):
+                    self._defer(item, wait, front=waited)  # keeps each chat's queue order
                     continue
                 await self._window.acquire()
                 await self._pacer.bulk_turn()
@@ -146,24 +168,48 @@ class Sender:
             if self._in_flight:
                 await asyncio.gather(*self._in_flight, return_exceptions=True)
 
-    async def _next_item(self) -> OutboxItem | None:
-        if self._deferred and self._deferred[0][0] <= time.monotonic():
-            return heapq.heappop(self._deferred)[2]
+    def _defer(self, item: OutboxItem, wait: float, *, front: bool) -> None:
+        queue = self._waiting.get(item.chat_id)
+        if queue is None:
+            queue = self._waiting[item.chat_id] = deque()
+            heapq.heappush(self._free_at, (time.monotonic() + wait, item.chat_id))
+        if front:
+            queue.appendleft(item)
+        else:
+            queue.append(item)
+        self._deferred += 1
+
+    async def _next_item(self) -> tuple[OutboxItem | None, bool]:
+        """The next item to try, and whether it comes from a chat's waiting queue."""
+        while self._free_at and self._free_at[0][1] not in self._waiting:
+            heapq.heappop(self._free_at)  # that chat's items were withdrawn
+        if self._free_at and self._free_at[0][0] <= time.monotonic():
+            _, chat_id = heapq.heappop(self._free_at)
+            queue = self._waiting[chat_id]
+            item = queue.popleft()
+            self._deferred -= 1
+            if queue:  # the chat's next item becomes due one spacing after this one
+                heapq.heappush(
+                    self._free_at, (time.monotonic() + self._pacer.chat_interval, chat_id)
+                )
+            else:
+                del self._waiting[chat_id]
+            return item, True
         if self._buffer:
-            return self._buffer.popleft()
+            return self._buffer.popleft(), False
         self._wake.clear()  # before looking, so a wake during the look is not lost
-        if len(self._deferred) < MAX_DEFERRED:
+        if self._deferred < MAX_DEFERRED:
             claimed = await self._outbox.claim(self._clock.now(), self._claim_size)
             if claimed:
                 self._buffer.extend(claimed)
-                return self._buffer.popleft()
+                return self._buffer.popleft(), False
         await self._idle()
-        return None
+        return None, False
 
     async def _idle(self) -> None:
         timeout = MAX_IDLE_WAIT
-        if self._deferred:
-            timeout = min(timeout, self._deferred[0][0] - time.monotonic())
+        if self._free_at:
+            timeout = min(timeout, self._free_at[0][0] - time.monotonic())
         due = await self._outbox.next_due()
         if due is not None:
             timeout = min(timeout, (due - self._clock.now()).total_seconds())

@@ -67,4 +67,10 @@ class Delivery:
         return Progress(counts, ahead / self._rate)
 
     async def cancel(self, batch: str) -> int:
-        return await self._outbox.cancel(batch, self._clock.now())
+        """Stop a batch: nothing more of it goes out except sends already under way."""
+        now = self._clock.now()
+        cancelled = await self._outbox.cancel(batch, now)
+        withdrawn = self.sender.withdraw(batch)
+        if withdrawn:
+            cancelled += await self._outbox.cancel_claimed(withdrawn, now)
+        return cancelled

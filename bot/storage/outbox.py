@@ -178,6 +178,13 @@ class OutboxStore:
             (CANCELLED, utc_text(now), batch, PENDING),
         )
 
+    async def cancel_claimed(self, item_ids: Sequence[int], now: datetime) -> int:
+        """Claimed items the sender gave back unsent after a cancel."""
+        return await self._db.write_many(
+            "UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            [(CANCELLED, utc_text(now), item_id, SENDING) for item_id in item_ids],
+        )
+
     async def by_status(self, status: str) -> int:
         row = await self._db.one("SELECT count(*) FROM outbox WHERE status = ?", (status,))
         return int(row[0]) if row else 0

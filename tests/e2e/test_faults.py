@@ -90,7 +90,7 @@ async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
     The condition lives in SQLite, which has no change notification, so this polls briefly.
     """
     async with asyncio.timeout(5):
-        while not await check():  # noqa: ASYNC110
+        while not await check():
             await asyncio.sleep(0.02)
 
 
