@@ -13,11 +13,16 @@
 
 Limits (30/s overall, 1/s per chat, as token buckets) are on by default; pass
 Limits(enforce=False) for functional tests.
+
+For benchmarks, `python -m standin` runs it in its own process (on the other CPU core) with
+an admin API under /_standin/; RemoteStandIn starts one and reads its stats. Pass
+record_calls=False to an in-process StandIn that serves a long run.
 """
 
 from standin.limits import Limits
 from standin.recording import Call, Stats
+from standin.remote import RemoteStandIn
 from standin.server import StandIn
 from standin.users import ChatMessage, SimUser
 
-__all__ = ["Call", "ChatMessage", "Limits", "SimUser", "StandIn", "Stats"]
+__all__ = ["Call", "ChatMessage", "Limits", "RemoteStandIn", "SimUser", "StandIn", "Stats"]

@@ -75,7 +75,7 @@ async def send_message(world: World, params: JSONDict) -> Any:
     user = world.chat(params)
     text, entities = validation.message_text(params)
     markup, buttons = validation.inline_keyboard(params.get("reply_markup"))
-    world.admit(user.id)
+    world.admit(user.id, text)
     message = world.compose(user, payloads.content(markup, text=text, entities=entities), params)
     message.text, message.source, message.buttons = text, params["text"], buttons
     return await _deliver(user, message)
@@ -135,7 +135,7 @@ async def send_poll(world: World, params: JSONDict) -> Any:
     user = world.chat(params)
     question, options = validation.poll(params)
     markup, buttons = validation.inline_keyboard(params.get("reply_markup"))
-    world.admit(user.id)
+    world.admit(user.id, question)
     poll = payloads.poll(str(POLL_ID_BASE + world.new_id()), question, options, params)
     message = world.compose(user, payloads.content(markup, poll=poll), params)
     message.poll, message.buttons = poll, buttons
@@ -186,7 +186,7 @@ def _file_message(
     stored = world.file(params, field)
     caption, entities = validation.caption(params)
     markup, buttons = validation.inline_keyboard(params.get("reply_markup"))
-    world.admit(user.id)
+    world.admit(user.id, caption or None)  # uncaptioned files are not compared
     world.keep(stored)
     fields = {field: media(stored), "caption": caption, "caption_entities": entities}
     message = world.compose(user, payloads.content(markup, **fields), params)

@@ -58,13 +58,20 @@ def private_chat(user: User) -> Chat:
     return Chat(user.id, ChatType.PRIVATE, first_name=user.first_name, username=user.username)
 
 
-def message_template(chat: Chat, bot: User) -> JSONDict:
-    """A bot message without id, date or content; copied for each send.
+def message_base(bot: User) -> JSONDict:
+    """A bot message without chat, id, date or content, built once per stand-in.
 
-    Built once per chat because a Message(...).to_dict() costs ~100 µs and a dict copy ~1 µs,
-    which matters at a benchmark's 1000 requests/s.
+    A Message(...).to_dict() costs ~90 µs, too much per send at a benchmark's 1000
+    requests/s, and too much per chat when a broadcast reaches 10,000 of them.
     """
-    return Message(0, dtm.datetime.now(dtm.UTC), chat, from_user=bot).to_dict()
+    base = Message(0, _now(), Chat(0, ChatType.PRIVATE), from_user=bot).to_dict()
+    del base["chat"]
+    return base
+
+
+def message_template(base: JSONDict, chat: Chat) -> JSONDict:
+    """`base` in `chat`, copied for each send there: Chat.to_dict() costs ~5 µs."""
+    return {**base, "chat": chat.to_dict()}
 
 
 def bot_message(template: JSONDict, message_id: int, content: JSONDict) -> JSONDict:

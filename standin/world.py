@@ -59,6 +59,7 @@ class World:
         self.webhook_url = ""
         self.files: dict[str, StoredFile] = {}
         self.paths: dict[str, StoredFile] = {}
+        self._message_base = payloads.message_base(bot)
         self._templates: dict[int, JSONDict] = {}
         self._ids = itertools.count(1)
 
@@ -79,13 +80,17 @@ class World:
             return user.id if user else None
         return numeric_id(params.get("chat_id"))
 
-    def admit(self, chat_id: int) -> None:
-        """Spend flood-limit tokens for a message-producing call, or answer 429."""
+    def admit(self, chat_id: int, content: str | None = None) -> None:
+        """Spend flood-limit tokens for a message-producing call, or answer 429.
+
+        `content` is a new message's text (or poll question, or caption) for duplicate
+        counting; edits pass none.
+        """
         now = time.monotonic()
         retry_after = self.limiter.admit(chat_id, now)
         if retry_after:
             raise too_many_requests(retry_after)
-        self.stats.sent(chat_id, now)
+        self.stats.sent(chat_id, now, content)
 
     def message(self, user: SimUser, params: JSONDict, missing: str) -> ChatMessage:
         message_id = numeric_id(params.get("message_id"))
@@ -98,7 +103,8 @@ class World:
         """A new bot message in `user`'s chat, not yet delivered."""
         template = self._templates.get(user.id)
         if template is None:
-            template = self._templates[user.id] = payloads.message_template(user.chat, self.bot)
+            template = payloads.message_template(self._message_base, user.chat)
+            self._templates[user.id] = template
         message_id = user.next_message_id()
         raw = payloads.bot_message(template, message_id, content)
         return ChatMessage(message_id, raw, reply_markup=params.get("reply_markup"))
