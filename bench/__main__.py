@@ -1,15 +1,28 @@
-"""`make bench`: run every benchmark and print its figures."""
+"""`make bench`: run every benchmark and print its figures.
+
+python -m bench                      # everything (about 8 minutes)
+python -m bench browse [--users N]
+python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
+"""
 
 from __future__ import annotations
 
 import asyncio
 import sys
 
-from bench import browse
+from bench import browse, delivery
+
+SUITES = {"browse": browse.main, "delivery": delivery.main}
 
 
 def main() -> int:
-    asyncio.run(browse.main(sys.argv[1:]))
+    args = sys.argv[1:]
+    if args and args[0] in SUITES:
+        asyncio.run(SUITES[args[0]](args[1:]))
+        return 0
+    for suite in SUITES.values():
+        asyncio.run(suite(args))
+        print()
     return 0
 
 

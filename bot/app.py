@@ -27,7 +27,7 @@ from handlers.routing import handlers
 from handlers.telegram_transport import TelegramTransport
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
-BULK_CONNECTIONS = 8
+BULK_CONNECTIONS = 4
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> BotApplication:

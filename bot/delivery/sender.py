@@ -59,7 +59,7 @@ class Sender:
         pacer: Pacer,
         clock: Clock,
         *,
-        window: int = 8,
+        window: int = 4,
         claim_size: int = 64,
         max_attempts: int = 5,
         backoff: float = 1.0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -39,6 +40,15 @@ class Users:
             (user_id, language, stamp, stamp),
         )
         return _profile(row)
+
+    async def register_many(self, users: Sequence[tuple[int, str]], now: datetime) -> int:
+        """Create users (id, language) in one transaction, e.g. when importing registrations;
+        existing users are left as they are. Returns how many were new."""
+        stamp = now.isoformat()
+        return await self._db.write_many(
+            "INSERT OR IGNORE INTO users (id, language, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+            [(user_id, language, stamp, stamp) for user_id, language in users],
+        )
 
     async def get(self, user_id: int) -> UserProfile | None:
         row = await self._db.one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))

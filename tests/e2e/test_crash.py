@@ -15,7 +15,7 @@ from tests.e2e.delivery_helpers import texts
 
 RECIPIENTS = 150
 RATE = 30
-WINDOW = 8  # the bulk connection pool and sender window
+WINDOW = 4  # the bulk connection pool and sender window
 FLUSH_INTERVAL = 0.1
 
 

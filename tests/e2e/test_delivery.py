@@ -182,3 +182,30 @@ async def test_replies_keep_priority_while_a_broadcast_runs(
         assert progress.eta_seconds > 1
         await delivery.cancel("big")
     assert standin.stats.too_many_requests == 0
+
+
+async def test_polls_and_buttons_go_out_and_report_their_ids(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    from bot.delivery.payload import Receipt, poll_payload
+    from bot.storage.outbox import OutboxItem
+
+    (chat,) = await recipients(bot, standin, 2200, 1)
+    receipts: list[tuple[str, Receipt]] = []
+
+    async def remember(item: OutboxItem, receipt: Receipt) -> None:
+        receipts.append((item.kind, receipt))
+
+    delivery = delivery_of(bot)
+    delivery.sender.hooks["poll"] = remember
+    question = poll_payload("How was the roundtable?", ["5", "4", "3", "2", "1"])
+    card = {"text": "<b>Reminder</b>", "buttons": [[["Open", "s:AIGOV"]]]}
+    await delivery.enqueue("p", "poll", [Outgoing(chat, question, "p:1")])
+    await delivery.enqueue("k", "reminder", [Outgoing(chat, card, "k:1")])
+    await until_done(delivery, "p")
+    await until_done(delivery, "k")
+    poll_message, reminder = standin.user(chat).messages
+    assert poll_message.poll is not None and poll_message.poll["is_anonymous"] is False
+    assert [o["text"] for o in poll_message.poll["options"]] == ["5", "4", "3", "2", "1"]
+    assert receipts == [("poll", Receipt(poll_message.message_id, poll_message.poll["id"]))]
+    assert reminder.text == "Reminder" and reminder.buttons == [[("Open", "s:AIGOV")]]
