@@ -163,7 +163,7 @@ async def crash(base: Settings, scratch: Path, count: int) -> None:
         second.send_signal(signal.SIGTERM)
         await second.wait()
         stats = await standin.stats()
-    bound = 4 + int(1000 * 0.1) + 1
+    bound = 4 + max(16, int(1000 * 0.1))  # Sender.duplicate_bound at 1,000/s
     print(f"[kill -9 half way] {count} recipients at 1,000/s, bot in its own process")
     print(f"  delivered at kill {at_kill}; items marked in flight then: {in_flight}")
     print(f"  lost              {count - stats['chats_with_messages']}")

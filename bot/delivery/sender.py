@@ -2,8 +2,9 @@
 
 Crash safety: an item is marked 'sending' when claimed and gets its final status once the
 channel answered (outcomes are written in small batches). After a kill, 'sending' items are
-sent again: at-least-once, with possible duplicates bounded by what was claimed but not yet
-recorded (`claim_size + window + one flush`), reported at start as `recovered`.
+sent again: at-least-once. Only items delivered but not yet recorded can arrive twice, and
+the sender never lets more than `max_unrecorded` of them pile up, so duplicates stay within
+`duplicate_bound` (unrecorded + in flight). The number re-sent is reported as `recovered`.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ class Sender:
         self._deferred = 0
         self._in_flight: set[asyncio.Task[None]] = set()
         self._outcomes: list[Outcome] = []
+        self._unrecorded = 0  # outcomes not yet committed, including a write under way
+        # About one flush interval of sending, at least a few: the duplicate bound after a kill.
+        self._max_unrecorded = max(16, int(pacer.rate * flush_interval))
+        self._recorded = asyncio.Event()
+        self._flush_now = asyncio.Event()
         self._newly_blocked: list[int] = []
         self._wake = asyncio.Event()
         self._stopping = False
@@ -94,8 +100,8 @@ class Sender:
     @property
     def duplicate_bound(self) -> int:
         """At most this many messages can go out twice after a crash: those handed to the
-        channel (the window) plus those delivered but not yet recorded (one flush interval)."""
-        return self._window_size + int(self._pacer.rate * self._flush_interval) + 1
+        channel (the window) plus those delivered but not yet recorded."""
+        return self._window_size + self._max_unrecorded
 
     async def start(self) -> None:
         self.stats.recovered = await self._outbox.recover_in_flight(self._clock.now())
@@ -158,6 +164,9 @@ class Sender:
                 if wait > 0 or (not waited and item.chat_id in self._waiting):
                     self._defer(item, wait, front=waited)  # keeps each chat's queue order
                     continue
+                while self._unrecorded >= self._max_unrecorded:  # let the records catch up
+                    self._recorded.clear()
+                    await self._recorded.wait()
                 await self._window.acquire()
                 await self._pacer.bulk_turn()
                 self._pacer.note_chat(item.chat_id)
@@ -243,6 +252,9 @@ class Sender:
         finally:
             self._window.release()
         self._outcomes.append(outcome)
+        self._unrecorded += 1
+        if len(self._outcomes) >= self._max_unrecorded // 2:
+            self._flush_now.set()  # write early rather than let sending stall at the bound
 
     def _retry(self, item: OutboxItem, attempts: int, error: str) -> Outcome:
         """Network trouble: retry after 1, 2, 4… × backoff seconds, a bounded number of times."""
@@ -272,7 +284,9 @@ class Sender:
 
     async def _flush_loop(self) -> None:
         while True:
-            await asyncio.sleep(self._flush_interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._flush_now.wait(), self._flush_interval)
+            self._flush_now.clear()
             await self._flush()
 
     async def _flush(self) -> None:
@@ -280,6 +294,8 @@ class Sender:
         blocked, self._newly_blocked = self._newly_blocked, []
         if outcomes:
             await self._outbox.record(outcomes, self._clock.now())
+            self._unrecorded -= len(outcomes)
+            self._recorded.set()
             if any(o.status == PENDING for o in outcomes):
                 self.wake()  # retries are due later; let the loop recompute its wait
         for user_id in blocked:
