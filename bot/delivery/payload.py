@@ -34,6 +34,7 @@ class Outgoing:
     payload: Payload
     dedupe_key: str
     not_before: datetime | None = None
+    expires_at: datetime | None = None  # never delivered after this (a reminder's session start)
 
 
 @dataclass(frozen=True)

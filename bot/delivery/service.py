@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from bot.clock import Clock
 from bot.delivery.payload import Outgoing
 from bot.delivery.sender import Sender
-from bot.storage.outbox import BLOCKED, CANCELLED, FAILED, PENDING, SENDING, SENT, OutboxStore
+from bot.storage.outbox import (
+    BLOCKED,
+    CANCELLED,
+    EXPIRED,
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    URGENT,
+    OutboxStore,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,10 @@ class Progress:
     def cancelled(self) -> int:
         return self.counts[CANCELLED]
 
+    @property
+    def expired(self) -> int:
+        return self.counts[EXPIRED]
+
 
 class Delivery:
     def __init__(self, outbox: OutboxStore, sender: Sender, clock: Clock, rate: float) -> None:
@@ -52,9 +66,14 @@ class Delivery:
         self._clock = clock
         self._rate = rate
 
-    async def enqueue(self, batch: str, kind: str, items: Sequence[Outgoing]) -> int:
-        """Queue messages; returns how many were new (a dedupe key already queued is skipped)."""
-        queued = await self._outbox.enqueue(batch, kind, items, self._clock.now())
+    async def enqueue(
+        self, batch: str, kind: str, items: Sequence[Outgoing], *, urgent: bool = False
+    ) -> int:
+        """Queue messages; returns how many were new (a dedupe key already queued is skipped).
+        Urgent ones (reminders) go out before anything queued earlier."""
+        queued = await self._outbox.enqueue(
+            batch, kind, items, self._clock.now(), priority=URGENT if urgent else 0
+        )
         if queued:
             self.sender.wake()
         return queued

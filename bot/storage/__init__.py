@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.database import Database
+from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
+from bot.storage.reminders import ReminderStore
 from bot.storage.users import UserProfile, Users
 
-__all__ = ["Database", "OutboxStore", "Storage", "UserProfile", "Users"]
+__all__ = ["Database", "Follows", "OutboxStore", "ReminderStore", "Storage", "UserProfile", "Users"]
 
 
 class Storage:
@@ -21,6 +23,8 @@ class Storage:
         self.db = db
         self.users = Users(db)
         self.outbox = OutboxStore(db)
+        self.follows = Follows(db)
+        self.reminders = ReminderStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -11,7 +11,7 @@ import aiosqlite
 
 from bot.storage.migrations import MIGRATIONS
 
-Params = Sequence[object]
+Params = Sequence[object] | Mapping[str, object]  # positional ? or named :name
 
 
 class Database:

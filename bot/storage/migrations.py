@@ -39,4 +39,31 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX outbox_due ON outbox (status, not_before, id);
     CREATE INDEX outbox_batch ON outbox (batch, status);
     """,
+    # 3: personal agenda, reminder settings, reminder bookkeeping, outbox priority/expiry
+    """
+    ALTER TABLE users ADD COLUMN lead_minutes INTEGER NOT NULL DEFAULT 15;
+    ALTER TABLE users ADD COLUMN reminders_on INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE users ADD COLUMN featured_on INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE follows (
+        user_id      INTEGER NOT NULL,
+        session_guid TEXT NOT NULL,        -- guids survive schedule updates; codes may not
+        created_at   TEXT NOT NULL,
+        PRIMARY KEY (user_id, session_guid)
+    );
+    CREATE INDEX follows_by_session ON follows (session_guid);
+    CREATE TABLE theme_follows (
+        user_id      INTEGER NOT NULL,
+        track_slug   TEXT NOT NULL,        -- covers sessions added to the theme later
+        created_at   TEXT NOT NULL,
+        PRIMARY KEY (user_id, track_slug)
+    );
+    CREATE INDEX theme_follows_by_track ON theme_follows (track_slug);
+    ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE outbox ADD COLUMN expires_at TEXT;  -- not sent after this (a reminder's start)
+    CREATE INDEX outbox_next ON outbox (status, priority DESC, id);
+    CREATE TABLE state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )

@@ -12,15 +12,18 @@ import aiosqlite
 from bot.delivery.payload import Outgoing, Payload
 from bot.storage.database import Database
 
-PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
+PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED, EXPIRED = (
     "pending",
     "sending",
     "sent",
     "failed",
     "blocked",
     "cancelled",
+    "expired",
 )
-STATUSES = (PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED)
+STATUSES = (PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED, EXPIRED)
+# Reminders jump the queue: one must not wait behind a 10,000-recipient announcement.
+URGENT = 10
 
 
 def utc_text(when: datetime) -> str:
@@ -54,7 +57,15 @@ class OutboxStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def enqueue(self, batch: str, kind: str, items: Sequence[Outgoing], now: datetime) -> int:
+    async def enqueue(
+        self,
+        batch: str,
+        kind: str,
+        items: Sequence[Outgoing],
+        now: datetime,
+        *,
+        priority: int = 0,
+    ) -> int:
         """Queue `items`; those whose dedupe key is already queued are skipped. Returns how
         many were new."""
         stamp = utc_text(now)
@@ -66,6 +77,8 @@ class OutboxStore:
                 json.dumps(item.payload, ensure_ascii=False),
                 item.dedupe_key,
                 utc_text(item.not_before) if item.not_before else stamp,
+                utc_text(item.expires_at) if item.expires_at else None,
+                priority,
                 stamp,
                 stamp,
             )
@@ -73,9 +86,9 @@ class OutboxStore:
         ]
         return await self._db.write_many(
             """
-            INSERT OR IGNORE INTO outbox
-                (batch, kind, chat_id, payload, dedupe_key, not_before, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO outbox (batch, kind, chat_id, payload, dedupe_key, not_before,
+                expires_at, priority, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             rows,
         )
@@ -89,10 +102,18 @@ class OutboxStore:
         )
 
     async def claim(self, now: datetime, limit: int) -> list[OutboxItem]:
-        """Mark up to `limit` due items 'sending' and return them, oldest first. Items for
-        users who blocked the bot are settled as 'blocked' without a send."""
+        """Mark up to `limit` due items 'sending' and return them, most urgent then oldest
+        first. Items past their expiry, or for users who blocked the bot, are settled as
+        'expired' or 'blocked' without a send."""
         stamp = utc_text(now)
         async with self._db.transaction() as db:
+            await db.execute(
+                """
+                UPDATE outbox SET status = ?, updated_at = ?
+                WHERE status = ? AND expires_at IS NOT NULL AND expires_at <= ?
+                """,
+                (EXPIRED, stamp, PENDING, stamp),
+            )
             await db.execute(
                 """
                 UPDATE outbox SET status = ?, last_error = 'user had blocked the bot',
@@ -109,13 +130,14 @@ class OutboxStore:
                 UPDATE outbox SET status = ?, updated_at = ?
                 WHERE id IN (
                     SELECT id FROM outbox WHERE status = ? AND not_before <= ?
-                    ORDER BY id LIMIT ?)
-                RETURNING id, batch, kind, chat_id, payload, attempts
+                    ORDER BY priority DESC, id LIMIT ?)
+                RETURNING id, batch, kind, chat_id, payload, attempts, priority
                 """,
                 (SENDING, stamp, PENDING, stamp, limit),
             ) as cursor:
                 rows = await cursor.fetchall()
-        return sorted((_item(row) for row in rows), key=lambda item: item.id)
+        items = sorted(rows, key=lambda row: (-int(row["priority"]), int(row["id"])))
+        return [_item(row) for row in items]
 
     async def release(self, item_ids: Sequence[int], now: datetime) -> None:
         """Give claimed items back unsent (the sender is stopping)."""

@@ -10,6 +10,8 @@ import aiosqlite
 
 from bot.storage.database import Database
 
+LEAD_TIMES = (10, 15, 30, 60)  # minutes before a session a reminder may be set to
+
 
 @dataclass(frozen=True)
 class UserProfile:
@@ -18,9 +20,12 @@ class UserProfile:
     role: str
     first_seen: datetime
     blocked: bool
+    lead_minutes: int = 15
+    reminders_on: bool = True
+    featured_on: bool = True  # reminders of featured sessions, followed or not
 
 
-_COLUMNS = "id, language, role, first_seen, blocked"
+_COLUMNS = "id, language, role, first_seen, blocked, lead_minutes, reminders_on, featured_on"
 
 
 class Users:
@@ -68,6 +73,17 @@ class Users:
         row = await self._db.one("SELECT last_query FROM users WHERE id = ?", (user_id,))
         return str(row[0]) if row and row[0] is not None else None
 
+    async def set_lead_minutes(self, user_id: int, minutes: int) -> None:
+        if minutes not in LEAD_TIMES:
+            raise ValueError(f"lead time {minutes} is not one of {LEAD_TIMES}")
+        await self._db.write("UPDATE users SET lead_minutes = ? WHERE id = ?", (minutes, user_id))
+
+    async def set_reminders(self, user_id: int, *, on: bool) -> None:
+        await self._db.write("UPDATE users SET reminders_on = ? WHERE id = ?", (int(on), user_id))
+
+    async def set_featured_reminders(self, user_id: int, *, on: bool) -> None:
+        await self._db.write("UPDATE users SET featured_on = ? WHERE id = ?", (int(on), user_id))
+
     async def count(self) -> int:
         row = await self._db.one("SELECT count(*) FROM users")
         return int(row[0]) if row else 0
@@ -93,4 +109,7 @@ def _profile(row: aiosqlite.Row) -> UserProfile:
         role=str(row["role"]),
         first_seen=datetime.fromisoformat(row["first_seen"]),
         blocked=bool(row["blocked"]),
+        lead_minutes=int(row["lead_minutes"]),
+        reminders_on=bool(row["reminders_on"]),
+        featured_on=bool(row["featured_on"]),
     )

@@ -1,0 +1,82 @@
+"""Who is due a reminder for a session, and the reminder planner's own bookkeeping."""
+
+from __future__ import annotations
+
+from bot.storage.database import Database
+
+
+class ReminderStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def due(
+        self,
+        session_guid: str,
+        track_slug: str | None,
+        featured: bool,
+        seconds_to_start: float,
+        key_prefix: str,
+    ) -> list[tuple[int, str]]:
+        """(user id, language) of everyone due a reminder now and not yet given one:
+        reminders on, their lead time reached, and following the session, its theme, or —
+        for a featured session — not having turned featured reminders off.
+
+        `key_prefix` + user id is the reminder's dedupe key in the outbox."""
+        rows = await self._db.all(
+            """
+            SELECT u.id, u.language FROM users u
+            WHERE u.blocked = 0 AND u.reminders_on = 1 AND u.lead_minutes * 60 >= :seconds
+              AND (
+                EXISTS (SELECT 1 FROM follows f
+                        WHERE f.user_id = u.id AND f.session_guid = :guid)
+                OR EXISTS (SELECT 1 FROM theme_follows t
+                           WHERE t.user_id = u.id AND t.track_slug = :track)
+                OR (:featured AND u.featured_on = 1))
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
+            ORDER BY u.id
+            """,
+            {
+                "seconds": seconds_to_start,
+                "guid": session_guid,
+                "track": track_slug,
+                "featured": int(featured),
+                "prefix": key_prefix,
+            },
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    async def missed(
+        self, session_guid: str, track_slug: str | None, featured: bool, key_prefix: str
+    ) -> int:
+        """How many who wanted a reminder for this (now started) session never got one queued."""
+        row = await self._db.one(
+            """
+            SELECT count(*) FROM users u
+            WHERE u.blocked = 0 AND u.reminders_on = 1
+              AND (
+                EXISTS (SELECT 1 FROM follows f
+                        WHERE f.user_id = u.id AND f.session_guid = :guid)
+                OR EXISTS (SELECT 1 FROM theme_follows t
+                           WHERE t.user_id = u.id AND t.track_slug = :track)
+                OR (:featured AND u.featured_on = 1))
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
+            """,
+            {
+                "guid": session_guid,
+                "track": track_slug,
+                "featured": int(featured),
+                "prefix": key_prefix,
+            },
+        )
+        return int(row[0]) if row else 0
+
+    async def get_state(self, key: str) -> str | None:
+        row = await self._db.one("SELECT value FROM state WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    async def set_state(self, key: str, value: str) -> None:
+        await self._db.write(
+            "INSERT INTO state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
