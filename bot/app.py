@@ -17,12 +17,14 @@ from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
 from bot.navigator import Navigator
+from bot.reminders import Reminders
 from bot.schedule_loader import load_schedule
 from bot.screens.menus import COMMANDS
 from bot.storage import Storage
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
 from handlers.flood_control import FloodControl
+from handlers.jobs import start_jobs
 from handlers.routing import handlers
 from handlers.telegram_transport import TelegramTransport
 
@@ -74,9 +76,12 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             backoff=settings.retry_backoff,
         )
         delivery = Delivery(storage.outbox, sender, clock, settings.send_rate)
-        app.bot_data.attach(Deps(settings, navigator, storage, delivery))
+        reminders = Reminders(lambda: navigator.schedule, storage, delivery, catalogs, clock)
+        app.bot_data.attach(Deps(settings, navigator, storage, delivery, reminders))
         await _publish_commands(app, catalogs)
         await sender.start()
+        assert app.job_queue is not None  # the job-queue extra is a pinned dependency
+        start_jobs(app.job_queue)
 
     async def post_stop(app: BotApplication) -> None:
         """The sender stops while the bot can still call Telegram: in-flight sends finish."""

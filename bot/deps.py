@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.config import Settings
 from bot.delivery.service import Delivery
 from bot.navigator import Navigator
+from bot.reminders import Reminders
 from bot.storage import Storage
 
 
@@ -16,6 +17,7 @@ class Deps:
     navigator: Navigator
     storage: Storage
     delivery: Delivery
+    reminders: Reminders
 
 
 class BotData:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.i18n import Catalogs, negotiate
+from bot.personal import Attachment, Personal
 from bot.schedule import Schedule
 from bot.screens import actions, menus, programme
+from bot.screens import agenda as agenda_screens
 from bot.screens.actions import Action
 from bot.screens.model import Screen
 from bot.screens.view import View
@@ -29,22 +31,26 @@ _SIMPLE_SCREENS: dict[str, Callable[[View], Screen]] = {
     actions.HELP: menus.help_screen,
     actions.LANGUAGE: menus.language_picker,
 }
-# Commands that open one of those screens directly.
+# Commands that open a screen directly, by the action that opens the same screen.
 COMMAND_SCREENS = {
     "schedule": actions.SCHEDULE,
     "now": actions.NOW,
     "days": actions.DAYS,
     "help": actions.HELP,
     "language": actions.LANGUAGE,
+    "agenda": actions.AGENDA,
+    "reminders": actions.REMINDERS,
 }
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A screen, plus a short notice for channels that can flash one (Telegram's toast)."""
+    """A screen, plus a short notice for channels that can flash one (Telegram's toast), and
+    a file when one was asked for."""
 
     screen: Screen | None  # None: leave the message as it is
     notice: str | None = None
+    attachment: Attachment | None = None
 
 
 class Navigator:
@@ -55,6 +61,7 @@ class Navigator:
         self.catalogs = catalogs
         self.clock = clock
         self.storage = storage
+        self.personal = Personal(schedule, storage, clock)
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -63,14 +70,14 @@ class Navigator:
     def view(self, profile: UserProfile) -> View:
         return View(self.catalogs[profile.language], self.schedule, self.clock.now())
 
-    def start(self, profile: UserProfile, first_name: str, payload: str | None) -> Screen:
+    async def start(self, profile: UserProfile, first_name: str, payload: str | None) -> Screen:
         """/start, or /start s_<code> from a deep link to one session."""
         view = self.view(profile)
         if payload and payload.startswith(DEEP_LINK_SESSION):
             key = payload.removeprefix(DEEP_LINK_SESSION)
             session = self.schedule.session(key)
             if session is not None:
-                return programme.session_card(view, session, actions.plain(actions.HOME))
+                return await self.personal.card(view, profile, session, actions.plain(actions.HOME))
             home = programme.home(view, first_name)
             return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
         return programme.home(view, first_name)
@@ -85,11 +92,11 @@ class Navigator:
         await self.storage.users.set_last_query(profile.id, query)
         return programme.search_results(view, query, 0)
 
-    def command(self, profile: UserProfile, name: str) -> Screen:
-        """The screens that commands open directly (/schedule, /now, /days, /help, /language)."""
-        view = self.view(profile)
+    async def command(self, profile: UserProfile, first_name: str, name: str) -> Screen:
+        """The screens that commands open directly (/schedule, /agenda, /help, ...)."""
         verb = COMMAND_SCREENS.get(name)
-        return _SIMPLE_SCREENS[verb](view) if verb else menus.unknown_command(view, "/" + name)
+        screen = await self._open(profile, first_name, actions.plain(verb)) if verb else None
+        return screen or menus.unknown_command(self.view(profile), "/" + name)
 
     async def tap(self, profile: UserProfile, first_name: str, data: str | None) -> Answer:
         """A button tap. Unknown, stale or forged data gets the main menu and a notice."""
@@ -100,6 +107,9 @@ class Navigator:
             await self.storage.users.set_language(profile.id, action.text)
             view = self.view(await self.storage.users.get(profile.id) or profile)
             return Answer(programme.home(view, first_name), menus.language_changed(view))
+        if action is not None and action.verb == actions.CALENDAR:
+            view = self.view(profile)
+            return Answer(None, attachment=await self.personal.calendar(view, profile))
         screen = None if action is None else await self._open(profile, first_name, action)
         if screen is None:
             view = self.view(profile)
@@ -108,11 +118,20 @@ class Navigator:
 
     async def _open(self, profile: UserProfile, first_name: str, action: Action) -> Screen | None:
         view = self.view(profile)
+        personal = self.personal
         match action.verb:
             case actions.HOME:
                 return programme.home(view, first_name)
+            case actions.AGENDA | "A":
+                return await personal.agenda(view, profile, action.page)
+            case actions.REMINDERS:
+                return agenda_screens.reminder_settings(view, profile)
+            case "Rl" | "Re" | "Rf":
+                return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":
-                return programme.theme(view, action.number, action.page)
+                return await personal.theme(view, profile, action.number, action.page)
+            case "T":
+                return await personal.toggle_theme(view, profile, action.number, action.page)
             case "d":
                 return programme.day(view, action.number, action.page)
             case "q":
@@ -120,9 +139,13 @@ class Navigator:
                 if query is None:
                     return programme.search_prompt(view)
                 return programme.search_results(view, query, action.page)
-            case "s":
+            case "s" | "F":
                 session = self.schedule.session(action.text)
-                return programme.session_card(view, session, action.back) if session else None
+                if session is None:
+                    return None
+                if action.verb == "F":
+                    return await personal.toggle_follow(view, profile, session, action.back)
+                return await personal.card(view, profile, session, action.back)
             case verb if verb in _SIMPLE_SCREENS:
                 return _SIMPLE_SCREENS[verb](view)
         return None

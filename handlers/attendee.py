@@ -7,7 +7,7 @@ from telegram import Update
 from bot.screens import menus
 from bot.storage import UserProfile
 from handlers.context import BotContext
-from handlers.render import replace, reply
+from handlers.render import replace, reply, send_file
 
 
 async def _profile(update: Update, context: BotContext) -> UserProfile:
@@ -30,13 +30,16 @@ def _command_name(update: Update) -> str:
 async def start(update: Update, context: BotContext) -> None:
     profile = await _profile(update, context)
     payload = context.args[0] if context.args else None
-    await reply(update, context.deps.navigator.start(profile, _first_name(update), payload))
+    await reply(update, await context.deps.navigator.start(profile, _first_name(update), payload))
 
 
 async def open_command(update: Update, context: BotContext) -> None:
-    """/schedule, /now, /days, /help, /language — and any command the bot does not know."""
+    """/schedule, /agenda, /help… — and any command the bot does not know."""
     profile = await _profile(update, context)
-    await reply(update, context.deps.navigator.command(profile, _command_name(update)))
+    navigator = context.deps.navigator
+    await reply(
+        update, await navigator.command(profile, _first_name(update), _command_name(update))
+    )
 
 
 async def search_command(update: Update, context: BotContext) -> None:
@@ -68,3 +71,5 @@ async def button(update: Update, context: BotContext) -> None:
     await query.answer(answer.notice)
     if answer.screen is not None:
         await replace(update, answer.screen)
+    if answer.attachment is not None:
+        await send_file(update, answer.attachment)

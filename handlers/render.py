@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.error import BadRequest
 
+from bot.personal import Attachment
 from bot.screens.model import Screen
 
 
@@ -50,3 +51,10 @@ async def replace(update: Update, screen: Screen) -> None:
             await reply(update, screen)
             return
         raise
+
+
+async def send_file(update: Update, attachment: Attachment) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    document = InputFile(attachment.content, filename=attachment.filename)
+    return await chat.send_document(document, caption=attachment.caption)

@@ -1,8 +1,11 @@
-"""Button actions: short strings (≤ 64 bytes) that say which screen a tap opens.
+"""Button actions: short strings (≤ 64 bytes) that say what a tap does.
 
 Grammar (numbers are decimal, `back` is itself a list action):
-    home | sched | days | now | help | lang | search | noop
-    t:<track>:<page>   d:<day>:<page>   q:<page>   L:<language>   s:<session key>[:<back>]
+    home | sched | days | now | help | lang | search | agenda | ics | rem | noop
+    t:<track>:<page>    d:<day>:<page>    q:<page>    A:<page>      list pages
+    T:<track>:<page>    toggle following a theme (shown on that theme's page)
+    s:<key>[:<back>]    session card       F:<key>[:<back>]   toggle following that session
+    L:<language>        Rl:<minutes>       Re:<0|1>           Rf:<0|1>    settings
 Anything else, from an old message or forged by a client, parses to None.
 """
 
@@ -19,15 +22,21 @@ NOW = "now"
 HELP = "help"
 LANGUAGE = "lang"
 SEARCH = "search"
+AGENDA = "agenda"
+CALENDAR = "ics"
+REMINDERS = "rem"
 NOOP = "noop"
-_PLAIN = {HOME, SCHEDULE, DAYS, NOW, HELP, LANGUAGE, SEARCH, NOOP}
+_PLAIN = {HOME, SCHEDULE, DAYS, NOW, HELP, LANGUAGE, SEARCH, AGENDA, CALENDAR, REMINDERS, NOOP}
+_PAGED = {"t": 2, "d": 2, "T": 2, "q": 1, "A": 1}  # verb → how many numbers follow
+_WITH_SESSION = {"s", "F"}
+_SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}}
 _MAX_NUMBER = 10_000
 
 
 @dataclass(frozen=True)
 class Action:
     verb: str
-    number: int = 0  # track or day index
+    number: int = 0  # track or day index, or a setting's value
     page: int = 0
     text: str = ""  # session key or language code
     back: Action | None = None
@@ -35,18 +44,27 @@ class Action:
     def encode(self) -> str:
         if self.verb in _PLAIN:
             return self.verb
-        if self.verb in ("t", "d"):
-            return f"{self.verb}:{self.number}:{self.page}"
-        if self.verb == "q":
-            return f"q:{self.page}"
+        if self.verb in _PAGED:
+            numbers = (self.number, self.page) if _PAGED[self.verb] == 2 else (self.page,)
+            return ":".join([self.verb, *map(str, numbers)])
+        if self.verb in _SETTINGS:
+            return f"{self.verb}:{self.number}"
         if self.verb == "L":
             return f"L:{self.text}"
         tail = f":{self.back.encode()}" if self.back else ""
-        return f"s:{self.text}{tail}"
+        return f"{self.verb}:{self.text}{tail}"
+
+
+def plain(verb: str) -> Action:
+    return Action(verb)
 
 
 def theme(index: int, page: int = 0) -> Action:
     return Action("t", number=index, page=page)
+
+
+def follow_theme(index: int, page: int = 0) -> Action:
+    return Action("T", number=index, page=page)
 
 
 def day(index: int, page: int = 0) -> Action:
@@ -57,6 +75,10 @@ def results(page: int = 0) -> Action:
     return Action("q", page=page)
 
 
+def agenda(page: int = 0) -> Action:
+    return Action("A", page=page)
+
+
 def language(code: str) -> Action:
     return Action("L", text=code)
 
@@ -65,8 +87,12 @@ def session(key: str, back: Action | None = None) -> Action:
     return Action("s", text=key, back=back)
 
 
-def plain(verb: str) -> Action:
-    return Action(verb)
+def follow(key: str, back: Action | None = None) -> Action:
+    return Action("F", text=key, back=back)
+
+
+def setting(verb: str, value: int) -> Action:
+    return Action(verb, number=value)
 
 
 def parse(data: str | None) -> Action | None:
@@ -75,24 +101,29 @@ def parse(data: str | None) -> Action | None:
     if data in _PLAIN:
         return Action(data)
     verb, _, rest = data.partition(":")
-    if verb == "s":
-        key, _, back_data = rest.partition(":")
-        back = parse(back_data) if back_data else None
-        if (
-            not key.isalnum()
-            or not key.isascii()
-            or (back_data and (back is None or back.verb == "s"))
-        ):
-            return None
-        return session(key, back)
+    if verb in _WITH_SESSION:
+        return _session_action(verb, rest)
     if verb == "L":
         return language(rest) if rest in LANGUAGES else None
     numbers = _numbers(rest)
-    if verb in ("t", "d") and numbers is not None and len(numbers) == 2:
-        return Action(verb, number=numbers[0], page=numbers[1])
-    if verb == "q" and numbers is not None and len(numbers) == 1:
-        return results(numbers[0])
+    if numbers is None:
+        return None
+    if verb in _PAGED and len(numbers) == _PAGED[verb]:
+        number, page = (numbers[0], numbers[1]) if len(numbers) == 2 else (0, numbers[0])
+        return Action(verb, number=number, page=page)
+    if verb in _SETTINGS and len(numbers) == 1 and numbers[0] in _SETTINGS[verb]:
+        return setting(verb, numbers[0])
     return None
+
+
+def _session_action(verb: str, rest: str) -> Action | None:
+    key, _, back_data = rest.partition(":")
+    back = parse(back_data) if back_data else None
+    if not key.isalnum() or not key.isascii():
+        return None
+    if back_data and (back is None or back.verb in _WITH_SESSION):
+        return None
+    return Action(verb, text=key, back=back)
 
 
 def _numbers(text: str) -> list[int] | None:

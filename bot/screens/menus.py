@@ -19,6 +19,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("now", N_("What is on now and next")),
     ("days", N_("The programme day by day")),
     ("search", N_("Search sessions, speakers and rooms")),
+    ("agenda", N_("My agenda: the sessions I follow")),
+    ("reminders", N_("Reminder settings")),
     ("language", N_("Change the language")),
     ("help", N_("How to use this bot")),
 )

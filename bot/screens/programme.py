@@ -46,7 +46,8 @@ def home(view: View, first_name: str) -> Screen:
     rows: list[Row] = [
         *featured,
         (Button(_("📅 Programme"), actions.SCHEDULE), Button(_("⏱ Now & next"), actions.NOW)),
-        (Button(_("🗓 By day"), actions.DAYS), Button(_("🔎 Search"), actions.SEARCH)),
+        (Button(_("🗓 By day"), actions.DAYS), Button(_("📋 My agenda"), actions.AGENDA)),
+        (Button(_("🔎 Search"), actions.SEARCH), Button(_("⏰ Reminders"), actions.REMINDERS)),
         (Button(_("🌐 Language"), actions.LANGUAGE), Button(_("❓ Help"), actions.HELP)),
     ]
     return Screen(text, tuple(rows))
@@ -60,7 +61,7 @@ def programme(view: View) -> Screen:
     featured = view.schedule.featured()
     if featured:
         lines.append(_("⭐ Highlight:"))
-        lines += [_list_line(view, s, with_day=True) for s in featured]
+        lines += [list_line(view, s, with_day=True) for s in featured]
         lines.append("")
     lines.append(_("Choose a theme, or browse by day:"))
     rows: list[Row] = [
@@ -80,12 +81,20 @@ def programme(view: View) -> Screen:
     return Screen("\n".join(lines), tuple(rows))
 
 
-def theme(view: View, index: int, page: int) -> Screen | None:
+def theme(view: View, index: int, page: int, *, following: bool = False) -> Screen | None:
+    """A theme's sessions, and following the whole theme (sessions added later included)."""
     track = view.schedule.track(index)
     if track is None:
         return None
     _ = view._
     heading = _("Theme: %(theme)s") % {"theme": track.name_in(view.t.lang)}
+    toggle = actions.follow_theme(index, page).encode()
+    if following:
+        note = _("✅ You follow this theme: its sessions are in your agenda and remind you.")
+        extra = (Button(_("🔕 Unfollow this theme"), toggle),)
+    else:
+        note = _("Follow the theme to get all its sessions in your agenda, with reminders.")
+        extra = (Button(_("🔔 Follow this theme"), toggle),)
     return _session_list(
         view,
         heading,
@@ -94,6 +103,8 @@ def theme(view: View, index: int, page: int) -> Screen | None:
         lambda p: actions.theme(index, p),
         back=Button(_("‹ Programme"), actions.SCHEDULE),
         with_day=True,
+        note=note,
+        extra=extra,
     )
 
 
@@ -143,7 +154,7 @@ def now_and_next(view: View) -> Screen:
         lines += [_("The event has not started yet."), ""]
     if running:
         lines.append(_("▶️ On now:"))
-        lines += [_list_line(view, s, with_day=False) for s in running[:6]]
+        lines += [list_line(view, s, with_day=False) for s in running[:6]]
         lines.append("")
     if upcoming:
         lines.append(_("⏭ Coming up:"))
@@ -151,7 +162,7 @@ def now_and_next(view: View) -> Screen:
             s.start.astimezone(schedule.zone).date() == view.now.astimezone(schedule.zone).date()
             for s in upcoming
         )
-        lines += [_list_line(view, s, with_day=not same_day) for s in upcoming]
+        lines += [list_line(view, s, with_day=not same_day) for s in upcoming]
     if not running and not upcoming:
         lines.append(_("The programme is over. Thank you for taking part!"))
     back = actions.plain(actions.NOW)
@@ -194,15 +205,14 @@ def search_results(view: View, query: str, page: int) -> Screen:
     )
 
 
-def session_card(view: View, session: Session, back: Action | None) -> Screen:
+def session_card(
+    view: View, session: Session, back: Action | None, *, following: bool | None = None
+) -> Screen:
+    """Everything about one session; `following` None hides the follow button."""
     _ = view._
     lang = view.t.lang
-    zone = view.schedule.zone
     lines = [("⭐ " if session.featured else "") + bold(session.title_in(lang)), ""]
-    when = (
-        f"{view.t.day(session.start, zone)}, {view.t.time_range(session.start, session.end, zone)}"
-    )
-    lines.append("🗓 " + escape(when))
+    lines.append("🗓 " + escape(view.full_when(session)))
     lines.append("📍 " + escape(session.room_in(lang)))
     if session.track is not None:
         lines.append("🏷 " + escape(session.track.name_in(lang)))
@@ -219,6 +229,12 @@ def session_card(view: View, session: Session, back: Action | None) -> Screen:
     if session.is_running(view.now):
         lines += ["", "▶️ " + _("On now")]
     rows: list[Row] = []
+    if following is not None:
+        toggle = _fitting(actions.follow(session.key, back), actions.follow(session.key))
+        label = _("🔕 Unfollow") if following else _("🔔 Follow and remind me")
+        rows.append((Button(label, toggle),))
+        if following:
+            lines += ["", _("✅ In your agenda; you will get a reminder before it starts.")]
     if back is not None:
         rows.append((Button(_("‹ Back"), back.encode()), *_menu_row(view)))
     else:
@@ -228,8 +244,17 @@ def session_card(view: View, session: Session, back: Action | None) -> Screen:
 
 def session_action(session: Session, back: Action | None) -> str:
     """The tap that opens a session card and can come back; the back is dropped if too long."""
-    full = actions.session(session.key, back).encode()
-    return full if len(full.encode()) <= 64 else actions.session(session.key).encode()
+    return _fitting(actions.session(session.key, back), actions.session(session.key))
+
+
+def session_button(view: View, session: Session, here: Action, prefix: str = "") -> Button:
+    label = f"{prefix}{view.t.time(session.start, view.schedule.zone)} "
+    return Button(label + view.title(session, BUTTON_TITLE_CHARS), session_action(session, here))
+
+
+def _fitting(full: Action, short: Action) -> str:
+    encoded = full.encode()
+    return encoded if len(encoded.encode()) <= 64 else short.encode()
 
 
 def _session_list(
@@ -240,31 +265,29 @@ def _session_list(
     to_page: Callable[[int], Action],
     back: Button,
     with_day: bool,
+    note: str | None = None,
+    extra: Row = (),
 ) -> Screen:
     _ = view._
     page = page_of(sessions, page_number)
     here = to_page(page.number)
     lines = [bold(heading), ""]
+    if note:
+        lines += [note, ""]
     if not sessions:
         lines.append(_("No sessions here yet."))
-    lines += [_list_line(view, s, with_day=with_day) for s in page.items]
-    rows: list[Row] = [
-        (
-            Button(
-                f"{view.t.time(s.start, view.schedule.zone)} {view.title(s, BUTTON_TITLE_CHARS)}",
-                session_action(s, here),
-            ),
-        )
-        for s in page.items
-    ]
+    lines += [list_line(view, s, with_day=with_day) for s in page.items]
+    rows: list[Row] = [(session_button(view, s, here),) for s in page.items]
     nav = navigation(page, to_page)
     if nav:
         rows.append(nav)
+    if extra:
+        rows.append(extra)
     rows.append((back,) if back.action == actions.HOME else (back, *_menu_row(view)))
     return Screen("\n".join(lines), tuple(rows))
 
 
-def _list_line(view: View, session: Session, *, with_day: bool) -> str:
+def list_line(view: View, session: Session, *, with_day: bool) -> str:
     star = "⭐ " if session.featured else ""
     return (
         f"{star}<b>{escape(view.when(session, with_day=with_day))}</b> "

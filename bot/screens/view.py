@@ -24,6 +24,12 @@ class View:
         span = self.t.time_range(session.start, session.end, zone)
         return f"{self.t.short_day(session.start, zone)} {span}" if with_day else span
 
+    def full_when(self, session: Session) -> str:
+        """'Monday, October 27, 2025, 10:30–12:00' in the user's language and the event zone."""
+        zone = self.schedule.zone
+        span = self.t.time_range(session.start, session.end, zone)
+        return f"{self.t.day(session.start, zone)}, {span}"
+
     def title(self, session: Session, limit: int | None = None) -> str:
         return clip(session.title_in(self.t.lang), limit)
 

@@ -14,6 +14,13 @@ from bot.screens import actions
         actions.session("AIGOV"),
         actions.session("AIGOV", actions.theme(2, 1)),
         actions.session("42", actions.plain(actions.NOW)),
+        actions.follow("AIGOV", actions.agenda(1)),
+        actions.follow_theme(2, 1),
+        actions.agenda(3),
+        actions.plain(actions.CALENDAR),
+        actions.setting("Rl", 30),
+        actions.setting("Re", 0),
+        actions.setting("Rf", 1),
     ],
 )
 def test_every_action_round_trips(action: actions.Action) -> None:
@@ -40,6 +47,11 @@ def test_every_action_round_trips(action: actions.Action) -> None:
         "q:",
         "x" * 65,
         "t:１:0",  # full-width digit passes str.isdigit
+        "Rl:20",  # not an offered lead time
+        "Re:2",
+        "F:AIGOV:F:X",
+        "A:1:2",
+        "T:1",
     ],
 )
 def test_forged_or_truncated_data_is_rejected(forged: str | None) -> None:

@@ -30,6 +30,7 @@ MAIN_HALL = {
     "fr": "Ninh Binh — Salle plénière",
 }
 SESSION_LANGUAGE = {"vi": "Ngôn ngữ: Tiếng Anh", "en": "In English", "fr": "En anglais"}
+BACK = {"vi": "‹ Quay lại", "en": "‹ Back", "fr": "‹ Retour"}
 DAY_ONE = {
     "vi": "Thứ Hai, 27 tháng 10, 2025",
     "en": "Monday, October 27, 2025",
@@ -74,7 +75,7 @@ async def test_schedule_to_theme_to_session_card_in_each_language(
     assert SESSION_LANGUAGE[lang] in card.text
     assert card.text.startswith("⭐")
 
-    back = await user.press(card, labels(card)[0])
+    back = await user.press(card, BACK[lang])
     assert back.text == theme.text
 
 
