@@ -81,7 +81,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         await _publish_commands(app, catalogs)
         await sender.start()
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
-        start_jobs(app.job_queue)
+        await start_jobs(app.job_queue)
 
     async def post_stop(app: BotApplication) -> None:
         """The sender stops while the bot can still call Telegram: in-flight sends finish."""

@@ -44,11 +44,19 @@ def plan_next_reminders(job_queue: JobQueue[Any]) -> None:
     )
 
 
-def start_jobs(job_queue: JobQueue[Any]) -> None:
+async def start_jobs(job_queue: JobQueue[Any]) -> None:
+    """At start: catch up at once (what came due while the bot was down), then plan ahead.
+
+    The catch-up runs here rather than as a job with first=0: jobs are added before the
+    scheduler starts, and APScheduler moves an interval job whose first run has just passed
+    to the next interval instead of running it.
+    """
+    await job_queue.application.bot_data.deps.reminders.run()
     job_queue.run_repeating(
         _run_reminders,
         interval=TICK_SECONDS,
-        first=0,
+        first=TICK_SECONDS,
         name=SAFETY_TICK,
         job_kwargs={"misfire_grace_time": TICK_SECONDS // 2, "coalesce": True},
     )
+    plan_next_reminders(job_queue)
