@@ -1,6 +1,6 @@
 """`make bench`: run every benchmark and print its figures.
 
-python -m bench                      # everything (about 8 minutes)
+python -m bench                      # everything (about 13 minutes)
 python -m bench browse [--users N]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery
+from bench import browse, delivery, reminders
 
-SUITES = {"browse": browse.main, "delivery": delivery.main}
+SUITES = {"browse": browse.main, "delivery": delivery.main, "reminders": reminders.main}
 
 
 def main() -> int:

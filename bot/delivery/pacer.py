@@ -15,6 +15,9 @@ from collections.abc import Callable
 CATCH_UP_SECONDS = 0.05
 # Telegram allows about one message per second per chat; a little margin absorbs jitter.
 CHAT_INTERVAL = 1.05
+# Pace at 99 % of the configured ceiling: at exactly 100 % Telegram's bucket never refills,
+# and the first late-then-early pair of sends after an hour of broadcasting meets a 429.
+HEADROOM = 0.99
 _PRUNE_EVERY = 4096
 
 
@@ -28,8 +31,8 @@ class Pacer:
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
-        self.rate = rate
-        self.interval = 1.0 / rate
+        self.rate = rate * HEADROOM
+        self.interval = 1.0 / self.rate
         self.chat_interval = chat_interval
         self._monotonic = monotonic
         self._next = 0.0  # earliest start of the next send

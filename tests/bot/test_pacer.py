@@ -21,8 +21,10 @@ def test_interactive_slots_are_spaced_at_the_rate() -> None:
     time = FakeTime()
     pacer = Pacer(10, monotonic=time)
     delays = [pacer.interactive_slot() for _ in range(5)]
-    # One slot of catch-up slack, then one slot every 0.1 s.
-    assert delays == pytest.approx([0.0, 0.0, 0.1, 0.2, 0.3])
+    step = pacer.interval  # 1/10 s, slowed by the 1 % headroom
+    assert step == pytest.approx(1 / 9.9)
+    # One slot of catch-up slack, then one slot per interval.
+    assert delays == pytest.approx([0.0, 0.0, step, 2 * step, 3 * step])
 
 
 async def test_bulk_waits_for_a_free_slot_and_replies_go_first(
@@ -43,7 +45,7 @@ async def test_bulk_waits_for_a_free_slot_and_replies_go_first(
     await pacer.bulk_turn()  # free now
     await pacer.bulk_turn()  # catch-up slack
     await pacer.bulk_turn()  # waits one slot, loses it to the reply, waits another
-    assert slept == pytest.approx([0.1, 0.1])
+    assert slept == pytest.approx([pacer.interval, pacer.interval])
 
 
 async def test_a_pause_holds_bulk_and_replies(monkeypatch: pytest.MonkeyPatch) -> None:
