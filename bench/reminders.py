@@ -70,8 +70,9 @@ async def main(argv: list[str]) -> None:
     ideal = count / 30
     print(f"[reminders] {count} attendees, the featured roundtable, 30/s and 1/s per chat")
     print(f"  first reminder    {first:.2f} s after the due instant (target ≤ 1 s)")
+    gap = (last / ideal - 1) * 100
     print(
-        f"  last reminder     {last:.1f} s after it; ideal {ideal:.1f} s ({(last / ideal - 1) * 100:+.1f} %, target within 5 %)"
+        f"  last reminder     {last:.1f} s after it; ideal {ideal:.1f} s ({gap:+.1f} %, target ±5 %)"
     )
     print(
         f"  delivered         {reached} of {count}; duplicates {duplicates}; 429 answers {too_many}"
