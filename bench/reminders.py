@@ -72,7 +72,7 @@ async def main(argv: list[str]) -> None:
     print(f"  first reminder    {first:.2f} s after the due instant (target ≤ 1 s)")
     gap = (last / ideal - 1) * 100
     print(
-        f"  last reminder     {last:.1f} s after it; ideal {ideal:.1f} s ({gap:+.1f} %, target ±5 %)"
+        f"  last reminder     {last:.1f} s after it; ideal {ideal:.1f} s ({gap:+.1f} %; target ±5)"
     )
     print(
         f"  delivered         {reached} of {count}; duplicates {duplicates}; 429 answers {too_many}"
