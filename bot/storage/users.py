@@ -88,19 +88,6 @@ class Users:
         row = await self._db.one("SELECT count(*) FROM users")
         return int(row[0]) if row else 0
 
-    async def reachable(self, language: str | None = None) -> list[tuple[int, str]]:
-        """(id, language) of every user who has not blocked the bot, for bulk sends."""
-        if language is None:
-            rows = await self._db.all(
-                "SELECT id, language FROM users WHERE blocked = 0 ORDER BY id"
-            )
-        else:
-            rows = await self._db.all(
-                "SELECT id, language FROM users WHERE blocked = 0 AND language = ? ORDER BY id",
-                (language,),
-            )
-        return [(int(r[0]), str(r[1])) for r in rows]
-
 
 def _profile(row: aiosqlite.Row) -> UserProfile:
     return UserProfile(
