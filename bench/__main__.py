@@ -10,9 +10,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery, reminders
+from bench import browse, delivery, polls, reminders
 
-SUITES = {"browse": browse.main, "delivery": delivery.main, "reminders": reminders.main}
+SUITES = {
+    "browse": browse.main,
+    "delivery": delivery.main,
+    "reminders": reminders.main,
+    "polls": polls.main,
+}
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions
@@ -14,6 +15,7 @@ from bot.delivery.pacer import Pacer
 from bot.delivery.sender import Sender
 from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
+from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
 from bot.navigator import Navigator
 from bot.reminders import Reminders
@@ -77,7 +79,18 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         )
         delivery = Delivery(storage.outbox, sender, clock, settings.send_rate)
         reminders = Reminders(lambda: navigator.schedule, storage, delivery, catalogs, clock)
-        app.bot_data.attach(Deps(settings, navigator, storage, delivery, reminders))
+        feedback = Feedback(
+            lambda: navigator.schedule,
+            storage,
+            delivery,
+            catalogs,
+            clock,
+            delay=settings.feedback_delay,
+            close_after=timedelta(days=settings.poll_close_days),
+        )
+        navigator.feedback = feedback
+        sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
+        app.bot_data.attach(Deps(settings, navigator, storage, delivery, reminders, feedback))
         await _publish_commands(app, catalogs)
         await sender.start()
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class Settings:
     rehearsal_start: datetime | None = None
     send_rate: float = 30.0  # messages/s for everything the bot sends (Telegram: ~30)
     paid_broadcast: bool = False  # Telegram's paid broadcasts: up to 1,000 messages/s
+    feedback_delay: timedelta = timedelta(minutes=5)  # after a session ends, ask followers
+    poll_close_days: int = 7  # polls are closed (stopPoll) this long after they were sent
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
 
@@ -60,6 +62,8 @@ class Settings:
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),
             rehearsal_start=_instant(values, "VIDW_NOW"),
+            feedback_delay=timedelta(minutes=_number(values, "VIDW_FEEDBACK_DELAY", 5, 0, 24 * 60)),
+            poll_close_days=int(_number(values, "VIDW_POLL_CLOSE_DAYS", 7, 1, 365)),
             **_sending(values),
         )
 
@@ -87,6 +91,19 @@ def _sending(values: Mapping[str, str]) -> dict[str, Any]:
             f"VIDW_SEND_RATE must be above 0 and at most {ceiling:g}{hint}, got {raw}"
         )
     return {"send_rate": rate, "paid_broadcast": paid}
+
+
+def _number(values: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = values.get(name)
+    if not raw:
+        return default
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if not low <= number <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g}, got {raw}")
+    return number
 
 
 def _url(values: Mapping[str, str], name: str, default: str) -> str:

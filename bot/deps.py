@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.delivery.service import Delivery
+from bot.feedback import Feedback
 from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.storage import Storage
@@ -18,6 +19,7 @@ class Deps:
     storage: Storage
     delivery: Delivery
     reminders: Reminders
+    feedback: Feedback
 
 
 class BotData:

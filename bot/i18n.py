@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from babel import Locale
@@ -51,7 +51,10 @@ class Translator:
 
     def day(self, when: datetime, zone: tzinfo) -> str:
         """'Monday, 27 October 2025' in the user's language, in the event's zone."""
-        return format_date(when.astimezone(zone).date(), format="full", locale=self.lang)
+        return self.date(when.astimezone(zone).date())
+
+    def date(self, day: date) -> str:
+        return format_date(day, format="full", locale=self.lang)
 
     def short_day(self, when: datetime, zone: tzinfo) -> str:
         return format_date(when.astimezone(zone).date(), format="EEE d/M", locale=self.lang)

@@ -10,12 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
 from bot.personal import Attachment, Personal
 from bot.schedule import Schedule
 from bot.screens import actions, menus, programme
 from bot.screens import agenda as agenda_screens
+from bot.screens import feedback as feedback_screens
 from bot.screens.actions import Action
+from bot.screens.feedback import PollRequest
 from bot.screens.model import Screen
 from bot.screens.view import View
 from bot.storage import Storage, UserProfile
@@ -40,6 +43,7 @@ COMMAND_SCREENS = {
     "language": actions.LANGUAGE,
     "agenda": actions.AGENDA,
     "reminders": actions.REMINDERS,
+    "feedback": actions.FEEDBACK,
 }
 
 
@@ -51,6 +55,7 @@ class Answer:
     screen: Screen | None  # None: leave the message as it is
     notice: str | None = None
     attachment: Attachment | None = None
+    poll: PollRequest | None = None  # a native poll to send (the channel records its id)
 
 
 class Navigator:
@@ -62,6 +67,7 @@ class Navigator:
         self.clock = clock
         self.storage = storage
         self.personal = Personal(schedule, storage, clock)
+        self.feedback: Feedback | None = None  # attached by the composition root
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -81,6 +87,14 @@ class Navigator:
             home = programme.home(view, first_name)
             return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
         return programme.home(view, first_name)
+
+    async def text(self, profile: UserProfile, text: str) -> Screen:
+        """Plain text: a comment if one was just offered, otherwise a search."""
+        if self.feedback is not None:
+            comment = await self.feedback.comment(profile, self.view(profile), text)
+            if comment is not None:
+                return comment
+        return await self.search(profile, text)
 
     async def search(self, profile: UserProfile, query: str) -> Screen:
         view = self.view(profile)
@@ -110,6 +124,11 @@ class Navigator:
         if action is not None and action.verb == actions.CALENDAR:
             view = self.view(profile)
             return Answer(None, attachment=await self.personal.calendar(view, profile))
+        if action is not None and action.verb == "fs" and self.feedback is not None:
+            session = self.schedule.session(action.text)
+            view = self.view(profile)
+            if session is not None and session.start <= view.now:
+                return Answer(None, poll=self.feedback.rating_request(view, session))
         screen = None if action is None else await self._open(profile, first_name, action)
         if screen is None:
             view = self.view(profile)
@@ -126,6 +145,12 @@ class Navigator:
                 return await personal.agenda(view, profile, action.page)
             case actions.REMINDERS:
                 return agenda_screens.reminder_settings(view, profile)
+            case actions.FEEDBACK:
+                return feedback_screens.picker(view)
+            case "fbd" | "fbt":
+                return self._feedback_page(view, action)
+            case actions.SKIP_COMMENT if self.feedback is not None:
+                return await self.feedback.skip_comment(profile, view)
             case "Rl" | "Re" | "Rf":
                 return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":
@@ -149,3 +174,21 @@ class Navigator:
             case verb if verb in _SIMPLE_SCREENS:
                 return _SIMPLE_SCREENS[verb](view)
         return None
+
+    def _feedback_page(self, view: View, action: Action) -> Screen | None:
+        started = [s for s in self.schedule.sessions if s.start <= view.now]
+        if action.verb == "fbd":
+            day = self.schedule.day(action.number)
+            if day is None:
+                return None
+            heading = view.t.date(day.date)
+            sessions = [s for s in started if s.day_index == day.index]
+        else:
+            track = self.schedule.track(action.number)
+            if track is None:
+                return None
+            heading = track.name_in(view.t.lang)
+            sessions = [s for s in started if s.track == track]
+        return feedback_screens.picker_page(
+            view, heading, sessions, action.verb, action.number, action.page
+        )

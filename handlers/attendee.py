@@ -7,6 +7,7 @@ from telegram import Update
 from bot.screens import menus
 from bot.storage import UserProfile
 from handlers.context import BotContext
+from handlers.feedback import send_poll
 from handlers.render import replace, reply, send_file
 
 
@@ -48,11 +49,11 @@ async def search_command(update: Update, context: BotContext) -> None:
 
 
 async def typed_text(update: Update, context: BotContext) -> None:
-    """Plain words are a search: the fastest way to a session."""
+    """Plain words are a search (the fastest way to a session), or a comment just offered."""
     profile = await _profile(update, context)
     message = update.effective_message
     text = message.text if message and message.text else ""
-    await reply(update, await context.deps.navigator.search(profile, text))
+    await reply(update, await context.deps.navigator.text(profile, text))
 
 
 async def other_message(update: Update, context: BotContext) -> None:
@@ -73,3 +74,5 @@ async def button(update: Update, context: BotContext) -> None:
         await replace(update, answer.screen)
     if answer.attachment is not None:
         await send_file(update, answer.attachment)
+    if answer.poll is not None:
+        await send_poll(update, context, answer.poll)

@@ -1,14 +1,16 @@
-"""Timed work through PTB's JobQueue: reminders, run exactly when they come due.
+"""Timed work through PTB's JobQueue: reminders and feedback polls, run when they come due.
 
-One job waits for the next due instant (computed from the programme, not per user), and a
-safety tick every minute catches anything else (follows made a minute before a session,
-a clock moved for a rehearsal). Jobs are derived from the database at start, never pickled.
+Each planner (bot/reminders.py, bot/feedback.py) has one job waiting for its next due instant
+(computed from the programme, not per user), and a safety tick every minute catches anything
+else (follows made a minute before a session, a clock moved for a rehearsal). Jobs are
+derived from the database at start, never pickled.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from telegram.ext import JobQueue
 
@@ -16,31 +18,54 @@ from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 
-NEXT_REMINDERS = "reminders-next"
-SAFETY_TICK = "reminders-tick"
+SAFETY_TICK = "planners-tick"
 TICK_SECONDS = 60
 
 
-async def _run_reminders(context: BotContext) -> None:
-    try:
-        await context.deps.reminders.run()
-    finally:
-        assert context.job_queue is not None
-        plan_next_reminders(context.job_queue)
+class Planner(Protocol):
+    def next_due(self) -> datetime | None: ...
+
+    async def run(self) -> object: ...
 
 
-def plan_next_reminders(job_queue: JobQueue[Any]) -> None:
-    """(Re)schedule the one precise job at the next due instant."""
-    for job in job_queue.get_jobs_by_name(NEXT_REMINDERS):
-        job.schedule_removal()
+def _planners(job_queue: JobQueue[Any]) -> dict[str, Planner]:
     deps = job_queue.application.bot_data.deps
-    due = deps.reminders.next_due()
+    return {"reminders": deps.reminders, "feedback": deps.feedback}
+
+
+async def _run_all(context: BotContext) -> None:
+    assert context.job_queue is not None
+    for name, planner in _planners(context.job_queue).items():
+        try:
+            await planner.run()
+        finally:
+            _plan_next(context.job_queue, name, planner)
+
+
+async def _run_one(context: BotContext) -> None:
+    assert context.job_queue is not None and context.job is not None
+    name = str(context.job.data)
+    planner = _planners(context.job_queue)[name]
+    try:
+        await planner.run()
+    finally:
+        _plan_next(context.job_queue, name, planner)
+
+
+def _plan_next(job_queue: JobQueue[Any], name: str, planner: Planner) -> None:
+    """(Re)schedule the planner's one precise job at its next due instant."""
+    job_name = f"{name}-next"
+    for job in job_queue.get_jobs_by_name(job_name):
+        job.schedule_removal()
+    due = planner.next_due()
     if due is None:
         return
-    delay = max(0.0, (due - deps.navigator.clock.now()).total_seconds())
-    # A late wake-up must still run: the reminder logic itself decides what is still useful.
+    delay = max(
+        0.0, (due - job_queue.application.bot_data.deps.navigator.clock.now()).total_seconds()
+    )
+    # A late wake-up must still run: the planner itself decides what is still useful.
     job_queue.run_once(
-        _run_reminders, when=delay, name=NEXT_REMINDERS, job_kwargs={"misfire_grace_time": None}
+        _run_one, when=delay, name=job_name, data=name, job_kwargs={"misfire_grace_time": None}
     )
 
 
@@ -51,12 +76,13 @@ async def start_jobs(job_queue: JobQueue[Any]) -> None:
     scheduler starts, and APScheduler moves an interval job whose first run has just passed
     to the next interval instead of running it.
     """
-    await job_queue.application.bot_data.deps.reminders.run()
+    for name, planner in _planners(job_queue).items():
+        await planner.run()
+        _plan_next(job_queue, name, planner)
     job_queue.run_repeating(
-        _run_reminders,
+        _run_all,
         interval=TICK_SECONDS,
         first=TICK_SECONDS,
         name=SAFETY_TICK,
         job_kwargs={"misfire_grace_time": TICK_SECONDS // 2, "coalesce": True},
     )
-    plan_next_reminders(job_queue)

@@ -9,11 +9,12 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
+    PollAnswerHandler,
     filters,
 )
 
 from bot.navigator import COMMAND_SCREENS
-from handlers import attendee
+from handlers import attendee, feedback
 
 # New messages in private chats only: not groups the bot was added to, not edits of old
 # messages (re-answering an edited search would surprise more than help).
@@ -33,4 +34,6 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, attendee.other_message),
         # Any button: the action string is parsed and checked in bot/, never trusted here.
         CallbackQueryHandler(attendee.button),
+        # Votes in the bot's (non-anonymous) polls.
+        PollAnswerHandler(feedback.poll_answer),
     ]

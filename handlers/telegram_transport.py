@@ -23,7 +23,9 @@ class TelegramTransport:
         self._extra: dict[str, Any] = {"allow_paid_broadcast": True} if paid_broadcast else {}
         # The raw calls below are deliberate (see _send); PTB would warn on each one.
         warnings.filterwarnings(
-            "ignore", message=r"Please use 'Bot\.send(Message|Poll)'", category=PTBUserWarning
+            "ignore",
+            message=r"Please use 'Bot\.(sendMessage|sendPoll|stopPoll)'",
+            category=PTBUserWarning,
         )
 
     async def deliver(self, chat_id: int, payload: Payload) -> Receipt:
@@ -45,6 +47,14 @@ class TelegramTransport:
     async def _send(self, chat_id: int, payload: Payload) -> Receipt:
         # The raw API call: parsing every answer into a telegram.Message costs more CPU than
         # the rest of a send at 1,000 messages/s, and only the ids are needed here.
+        stop = payload.get("stop_poll")
+        if stop is not None:
+            await self._bot.do_api_request(
+                "stopPoll",
+                {"chat_id": chat_id, "message_id": stop["message_id"]},
+                rate_limit_args=BULK,
+            )
+            return Receipt(int(stop["message_id"]))
         poll = payload.get("poll")
         if poll is not None:
             result = await self._bot.do_api_request(

@@ -1,10 +1,12 @@
 """Button actions: short strings (≤ 64 bytes) that say what a tap does.
 
 Grammar (numbers are decimal, `back` is itself a list action):
-    home | sched | days | now | help | lang | search | agenda | ics | rem | noop
+    home | sched | days | now | help | lang | search | agenda | ics | rem | fb | skipc | noop
     t:<track>:<page>    d:<day>:<page>    q:<page>    A:<page>      list pages
+    fbd:<day>:<page>    fbt:<track>:<page>                         feedback picker pages
     T:<track>:<page>    toggle following a theme (shown on that theme's page)
     s:<key>[:<back>]    session card       F:<key>[:<back>]   toggle following that session
+    fs:<key>            send me the feedback poll of that session
     L:<language>        Rl:<minutes>       Re:<0|1>           Rf:<0|1>    settings
 Anything else, from an old message or forged by a client, parses to None.
 """
@@ -25,10 +27,26 @@ SEARCH = "search"
 AGENDA = "agenda"
 CALENDAR = "ics"
 REMINDERS = "rem"
+FEEDBACK = "fb"
+SKIP_COMMENT = "skipc"
 NOOP = "noop"
-_PLAIN = {HOME, SCHEDULE, DAYS, NOW, HELP, LANGUAGE, SEARCH, AGENDA, CALENDAR, REMINDERS, NOOP}
-_PAGED = {"t": 2, "d": 2, "T": 2, "q": 1, "A": 1}  # verb → how many numbers follow
-_WITH_SESSION = {"s", "F"}
+_PLAIN = {
+    HOME,
+    SCHEDULE,
+    DAYS,
+    NOW,
+    HELP,
+    LANGUAGE,
+    SEARCH,
+    AGENDA,
+    CALENDAR,
+    REMINDERS,
+    FEEDBACK,
+    SKIP_COMMENT,
+    NOOP,
+}
+_PAGED = {"t": 2, "d": 2, "T": 2, "q": 1, "A": 1, "fbd": 2, "fbt": 2}  # verb → numbers that follow
+_WITH_SESSION = {"s", "F", "fs"}
 _SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}}
 _MAX_NUMBER = 10_000
 
@@ -89,6 +107,14 @@ def session(key: str, back: Action | None = None) -> Action:
 
 def follow(key: str, back: Action | None = None) -> Action:
     return Action("F", text=key, back=back)
+
+
+def rate(key: str) -> Action:
+    return Action("fs", text=key)
+
+
+def paged(verb: str, number: int, page: int = 0) -> Action:
+    return Action(verb, number=number, page=page)
 
 
 def setting(verb: str, value: int) -> Action:

@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("search", N_("Search sessions, speakers and rooms")),
     ("agenda", N_("My agenda: the sessions I follow")),
     ("reminders", N_("Reminder settings")),
+    ("feedback", N_("Rate a session")),
     ("language", N_("Change the language")),
     ("help", N_("How to use this bot")),
 )

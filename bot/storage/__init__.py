@@ -10,12 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.database import Database
+from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.users import UserProfile, Users
 
-__all__ = ["Database", "Follows", "OutboxStore", "ReminderStore", "Storage", "UserProfile", "Users"]
+__all__ = [
+    "Database",
+    "FeedbackStore",
+    "Follows",
+    "OutboxStore",
+    "ReminderStore",
+    "Storage",
+    "UserProfile",
+    "Users",
+]
 
 
 class Storage:
@@ -25,6 +35,7 @@ class Storage:
         self.outbox = OutboxStore(db)
         self.follows = Follows(db)
         self.reminders = ReminderStore(db)
+        self.feedback = FeedbackStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

@@ -66,4 +66,38 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 4: feedback polls, answers by option key (never by text), comments
+    """
+    CREATE TABLE polls (
+        poll_id     TEXT PRIMARY KEY,      -- Telegram's id for the poll one user received
+        subject     TEXT NOT NULL,         -- 'session:<guid>' or 'survey:<survey id>'
+        question    TEXT NOT NULL,         -- 'rating', or a survey question key
+        user_id     INTEGER NOT NULL,
+        language    TEXT NOT NULL,
+        options     TEXT NOT NULL,         -- JSON: the option keys, in the order shown
+        message_id  INTEGER NOT NULL,
+        sent_at     TEXT NOT NULL,
+        closed      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX polls_open ON polls (closed, sent_at);
+    CREATE TABLE answers (
+        subject     TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        user_id     INTEGER NOT NULL,
+        option_key  TEXT NOT NULL,
+        language    TEXT NOT NULL,         -- the language the question was asked in
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (subject, question, user_id, option_key)
+    );
+    CREATE TABLE comments (
+        id          INTEGER PRIMARY KEY,
+        subject     TEXT NOT NULL,
+        user_id     INTEGER NOT NULL,
+        language    TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX comments_by_subject ON comments (subject);
+    ALTER TABLE users ADD COLUMN awaiting_comment TEXT;  -- subject the next text comments on
+    """,
 )

@@ -1,0 +1,80 @@
+"""Poll answers recorded per second through the whole update pipeline.
+
+The bot sends N feedback polls (at the paid 1,000 messages/s ceiling, so this takes seconds);
+then all N attendees answer at once: the stand-in serves the PollAnswer updates over
+getUpdates, PTB parses them, the handler maps the poll id back to its session and stores the
+answer by option key. Timed from the first answer queued to the last one stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from bench.stats import peak_rss_mb
+from bot.app import build_application
+from bot.config import Settings
+from bot.delivery.payload import Outgoing
+from bot.feedback import FEEDBACK_KIND, request_payload
+from bot.runner import running
+from bot.screens.view import View
+from bot.storage import Storage
+from standin import Limits, StandIn
+
+FIRST_CHAT = 300_000
+
+
+async def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench polls")
+    parser.add_argument("--answers", type=int, default=5_000)
+    count = parser.parse_args(argv).answers
+    base = Settings.from_env({}, dotenv=None)
+    with tempfile.TemporaryDirectory(prefix="vidw-bench-") as scratch:
+        db = Path(scratch) / "polls.db"
+        async with StandIn(limits=Limits(enforce=False), record_calls=False) as standin:
+            users = standin.open_chats(FIRST_CHAT, count)
+            settings = replace(
+                base,
+                token=standin.token,
+                base_url=standin.base_url,
+                db_path=db,
+                send_rate=1000.0,
+                paid_broadcast=True,
+            )
+            app = build_application(settings)
+            async with running(app, poll_timeout=1):
+                deps = app.bot_data.deps
+                storage: Storage = deps.storage
+                navigator = deps.navigator
+                session = navigator.schedule.sessions[0]
+                await storage.users.register_many(
+                    [(user.id, "en") for user in users], navigator.clock.now()
+                )
+                view = View(navigator.catalogs["en"], navigator.schedule, navigator.clock.now())
+                payload = request_payload(deps.feedback.rating_request(view, session))
+                items = [Outgoing(u.id, payload, f"bench:{u.id}") for u in users]
+                await deps.delivery.enqueue("bench-polls", FEEDBACK_KIND, items)
+                while not (await deps.delivery.progress("bench-polls")).done:
+                    await asyncio.sleep(0.2)
+                await asyncio.sleep(0.5)  # the last poll ids are recorded by the send hook
+                polls = [next(m.poll for m in u.messages if m.poll) for u in users]
+                started = time.perf_counter()
+                for user, poll in zip(users, polls, strict=True):
+                    assert poll is not None
+                    await user.answer_poll(poll["id"], [5])  # "did not attend": no reply due
+                while await _stored(storage, session.guid) < count:
+                    await asyncio.sleep(0.05)
+                seconds = time.perf_counter() - started
+    print(f"[poll answers] {count} attendees answer at once, through getUpdates and the handler")
+    rate = count / seconds
+    print(f"  recorded          {count} answers in {seconds:.2f} s = {rate:.0f}/s (target ≥ 2,000)")
+    print(f"  peak RSS          {peak_rss_mb():.0f} MB (bot and stand-in in this process)")
+
+
+async def _stored(storage: Storage, guid: str) -> int:
+    results = await storage.feedback.results(f"session:{guid}", "rating")
+    return sum(sum(per.values()) for per in results.values())

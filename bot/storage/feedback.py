@@ -1,0 +1,170 @@
+"""Polls sent, answers by option key (so three languages make one result), and comments."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from bot.storage.database import Database
+from bot.storage.outbox import utc_text
+
+
+@dataclass(frozen=True)
+class SentPoll:
+    poll_id: str
+    subject: str
+    question: str
+    user_id: int
+    language: str
+    options: tuple[str, ...]
+    message_id: int
+
+
+_POLL_COLUMNS = "poll_id, subject, question, user_id, language, options, message_id"
+
+
+class FeedbackStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def register(self, poll: SentPoll, now: datetime) -> None:
+        await self._db.write(
+            """
+            INSERT OR REPLACE INTO polls
+                (poll_id, subject, question, user_id, language, options, message_id, sent_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                poll.poll_id,
+                poll.subject,
+                poll.question,
+                poll.user_id,
+                poll.language,
+                json.dumps(list(poll.options)),
+                poll.message_id,
+                utc_text(now),
+            ),
+        )
+
+    async def poll(self, poll_id: str) -> SentPoll | None:
+        row = await self._db.one(
+            f"SELECT {_POLL_COLUMNS} FROM polls WHERE poll_id = ?",
+            (poll_id,),
+        )
+        return _sent_poll(row) if row is not None else None
+
+    async def answer(
+        self,
+        subject: str,
+        question: str,
+        user_id: int,
+        keys: Sequence[str],
+        language: str,
+        now: datetime,
+    ) -> None:
+        """Replace this user's answer to the question; no keys means the vote was retracted."""
+        async with self._db.transaction() as db:
+            await db.execute(
+                "DELETE FROM answers WHERE subject = ? AND question = ? AND user_id = ?",
+                (subject, question, user_id),
+            )
+            await db.executemany(
+                """
+                INSERT INTO answers (subject, question, user_id, option_key, language, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [(subject, question, user_id, key, language, utc_text(now)) for key in keys],
+            )
+
+    async def results(self, subject: str, question: str) -> dict[str, dict[str, int]]:
+        """{option key: {language: count}}."""
+        rows = await self._db.all(
+            """
+            SELECT option_key, language, count(*) FROM answers
+            WHERE subject = ? AND question = ? GROUP BY option_key, language
+            """,
+            (subject, question),
+        )
+        results: dict[str, dict[str, int]] = {}
+        for key, language, count in rows:
+            results.setdefault(str(key), {})[str(language)] = int(count)
+        return results
+
+    async def user_answer(self, subject: str, question: str, user_id: int) -> list[str]:
+        rows = await self._db.all(
+            "SELECT option_key FROM answers WHERE subject = ? AND question = ? AND user_id = ?",
+            (subject, question, user_id),
+        )
+        return sorted(str(r[0]) for r in rows)
+
+    async def await_comment(self, user_id: int, subject: str | None) -> None:
+        await self._db.write(
+            "UPDATE users SET awaiting_comment = ? WHERE id = ?", (subject, user_id)
+        )
+
+    async def awaiting_comment(self, user_id: int) -> str | None:
+        row = await self._db.one("SELECT awaiting_comment FROM users WHERE id = ?", (user_id,))
+        return str(row[0]) if row and row[0] is not None else None
+
+    async def add_comment(
+        self, subject: str, user_id: int, language: str, text: str, now: datetime
+    ) -> None:
+        async with self._db.transaction() as db:
+            await db.execute(
+                "INSERT INTO comments (subject, user_id, language, text, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (subject, user_id, language, text, utc_text(now)),
+            )
+            await db.execute("UPDATE users SET awaiting_comment = NULL WHERE id = ?", (user_id,))
+
+    async def comments(self, subject: str) -> list[tuple[int, str, str]]:
+        rows = await self._db.all(
+            "SELECT user_id, language, text FROM comments WHERE subject = ? ORDER BY id", (subject,)
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    async def due_for_closing(self, sent_before: datetime) -> list[SentPoll]:
+        rows = await self._db.all(
+            f"SELECT {_POLL_COLUMNS} FROM polls WHERE closed = 0 AND sent_at < ? ORDER BY sent_at",
+            (utc_text(sent_before),),
+        )
+        return [_sent_poll(row) for row in rows]
+
+    async def mark_closed(self, poll_id: str) -> None:
+        await self._db.write("UPDATE polls SET closed = 1 WHERE poll_id = ?", (poll_id,))
+
+    async def followers_due(
+        self, session_guid: str, track_slug: str | None, key_prefix: str
+    ) -> list[tuple[int, str]]:
+        """(user id, language) of followers of the session (or its theme) not yet asked."""
+        rows = await self._db.all(
+            """
+            SELECT u.id, u.language FROM users u
+            WHERE u.blocked = 0
+              AND (
+                EXISTS (SELECT 1 FROM follows f
+                        WHERE f.user_id = u.id AND f.session_guid = :guid)
+                OR EXISTS (SELECT 1 FROM theme_follows t
+                           WHERE t.user_id = u.id AND t.track_slug = :track))
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
+            ORDER BY u.id
+            """,
+            {"guid": session_guid, "track": track_slug, "prefix": key_prefix},
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+
+def _sent_poll(row: aiosqlite.Row) -> SentPoll:
+    return SentPoll(
+        poll_id=str(row[0]),
+        subject=str(row[1]),
+        question=str(row[2]),
+        user_id=int(row[3]),
+        language=str(row[4]),
+        options=tuple(json.loads(row[5])),
+        message_id=int(row[6]),
+    )
