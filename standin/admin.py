@@ -62,7 +62,26 @@ def add_routes(app: web.Application, standin: StandIn) -> None:
         standin.block(_typed(body, "user_id", (int,)))
         return {}
 
+    async def answer_polls(request: web.Request) -> web.Response:
+        """Each listed user answers the latest poll in their chat (a benchmark's crowd)."""
+        try:
+            body = await request.json()
+            chats = body["chat_ids"]
+            options = body["option_ids"]
+            if not all(isinstance(c, int) for c in chats) or not all(
+                isinstance(o, int) for o in options
+            ):
+                raise ValueError("chat_ids and option_ids must be lists of integers")
+            for chat_id in chats:
+                user = standin.users[chat_id]
+                poll = next(m.poll for m in reversed(user.messages) if m.poll is not None)
+                await user.answer_poll(poll["id"], options)
+        except (ValueError, KeyError, StopIteration, TypeError) as error:
+            return web.json_response({"error": f"{type(error).__name__}: {error}"}, status=400)
+        return web.json_response({"answered": len(chats)})
+
     app.router.add_get(f"{PREFIX}/stats", stats)
+    app.router.add_post(f"{PREFIX}/answer_polls", answer_polls)
     for name, action in (
         ("reset", reset),
         ("limits", limits),

@@ -160,6 +160,10 @@ class RemoteStandIn:
         """The user blocks the bot: sends to their chat answer 403."""
         await self._call("POST", "block", {"user_id": user_id})
 
+    async def answer_polls(self, chat_ids: list[int], option_ids: list[int]) -> None:
+        """Each user answers the latest poll the bot sent to their chat."""
+        await self._call("POST", "answer_polls", {"chat_ids": chat_ids, "option_ids": option_ids})
+
     async def _call(self, verb: str, name: str, body: dict[str, Any] | None = None) -> Any:
         """One admin request; a refusal (400) raises ValueError as the in-process call would."""
         if self._session is None:

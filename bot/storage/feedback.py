@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,14 +25,35 @@ class SentPoll:
     message_id: int
 
 
+@dataclass(frozen=True)
+class _Answer:
+    subject: str
+    question: str
+    user_id: int
+    keys: tuple[str, ...]
+    language: str
+    now: datetime
+
+
+POLL_CACHE = 100_000  # polls whose mapping stays in memory (about 300 bytes each)
 _POLL_COLUMNS = "poll_id, subject, question, user_id, language, options, message_id"
 
 
 class FeedbackStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._queued: list[tuple[_Answer, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+        self._polls: dict[str, SentPoll] = {}  # every answer looks its poll up: keep them
+
+    def _remember(self, poll: SentPoll) -> SentPoll:
+        self._polls[poll.poll_id] = poll
+        if len(self._polls) > POLL_CACHE:
+            del self._polls[next(iter(self._polls))]  # the oldest: answers come early
+        return poll
 
     async def register(self, poll: SentPoll, now: datetime) -> None:
+        self._remember(poll)
         await self._db.write(
             """
             INSERT OR REPLACE INTO polls
@@ -51,11 +73,13 @@ class FeedbackStore:
         )
 
     async def poll(self, poll_id: str) -> SentPoll | None:
+        if poll_id in self._polls:
+            return self._polls[poll_id]
         row = await self._db.one(
             f"SELECT {_POLL_COLUMNS} FROM polls WHERE poll_id = ?",
             (poll_id,),
         )
-        return _sent_poll(row) if row is not None else None
+        return self._remember(_sent_poll(row)) if row is not None else None
 
     async def answer(
         self,
@@ -66,19 +90,46 @@ class FeedbackStore:
         language: str,
         now: datetime,
     ) -> None:
-        """Replace this user's answer to the question; no keys means the vote was retracted."""
-        async with self._db.transaction() as db:
-            await db.execute(
-                "DELETE FROM answers WHERE subject = ? AND question = ? AND user_id = ?",
-                (subject, question, user_id),
-            )
-            await db.executemany(
-                """
-                INSERT INTO answers (subject, question, user_id, option_key, language, answered_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [(subject, question, user_id, key, language, utc_text(now)) for key in keys],
-            )
+        """Replace this user's answer to the question; no keys means the vote was retracted.
+
+        Returns once the answer is committed. Answers arriving together are committed in one
+        transaction (group commit): a crowd answering at once costs one write, not thousands.
+        """
+        done = asyncio.get_running_loop().create_future()
+        self._queued.append((_Answer(subject, question, user_id, tuple(keys), language, now), done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_answers())
+        await done
+
+    async def _write_answers(self) -> None:
+        while self._queued:
+            batch, self._queued = self._queued, []
+            # The latest answer of each user to each question wins (a quick re-vote).
+            latest = {(a.subject, a.question, a.user_id): a for a, _ in batch}
+            try:
+                async with self._db.transaction() as db:
+                    await db.executemany(
+                        "DELETE FROM answers WHERE subject = ? AND question = ? AND user_id = ?",
+                        list(latest),
+                    )
+                    await db.executemany(
+                        """
+                        INSERT INTO answers
+                            (subject, question, user_id, option_key, language, answered_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            (a.subject, a.question, a.user_id, key, a.language, utc_text(a.now))
+                            for a in latest.values()
+                            for key in a.keys
+                        ],
+                    )
+            except Exception as error:
+                for _, done in batch:
+                    done.set_exception(error)
+                continue
+            for _, done in batch:
+                done.set_result(None)
 
     async def results(self, subject: str, question: str) -> dict[str, dict[str, int]]:
         """{option key: {language: count}}."""
