@@ -19,9 +19,11 @@ from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
 from bot.navigator import Navigator
 from bot.reminders import Reminders
+from bot.roles import Roles
 from bot.schedule_loader import load_schedule
 from bot.screens.menus import COMMANDS
 from bot.storage import Storage
+from bot.survey import Surveys, load_survey
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
@@ -43,6 +45,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         raise ValueError("build_application needs a bot token")
     catalogs = Catalogs.load(settings.locales_dir)
     schedule = load_schedule(settings.schedule_path)
+    survey = load_survey()
     clock = clock or Clock(settings.rehearsal_start)
     pacer = Pacer(settings.send_rate)
     flood_control = FloodControl(pacer)
@@ -62,7 +65,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
 
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
-        navigator = Navigator(schedule, catalogs, clock, storage)
+        navigator = Navigator(schedule, catalogs, clock, storage, Roles(settings))
         await bulk_bot.initialize()
         transport = TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
         sender = Sender(
@@ -88,9 +91,11 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             delay=settings.feedback_delay,
             close_after=timedelta(days=settings.poll_close_days),
         )
-        navigator.feedback = feedback
+        surveys = Surveys(survey, lambda: navigator.schedule, storage, delivery, clock)
+        navigator.feedback, navigator.surveys = feedback, surveys
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
-        app.bot_data.attach(Deps(settings, navigator, storage, delivery, reminders, feedback))
+        deps = Deps(settings, navigator, storage, delivery, reminders, feedback, surveys)
+        app.bot_data.attach(deps)
         await _publish_commands(app, catalogs)
         await sender.start()
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency

@@ -10,6 +10,7 @@ from bot.feedback import Feedback
 from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.storage import Storage
+from bot.survey import Surveys
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Deps:
     delivery: Delivery
     reminders: Reminders
     feedback: Feedback
+    surveys: Surveys
 
 
 class BotData:

@@ -46,6 +46,12 @@ class Outcome(Enum):
     UNKNOWN = "unknown"  # a poll this bot did not send (or not to this user)
 
 
+@dataclass(frozen=True)
+class Answered:
+    outcome: Outcome
+    poll: SentPoll | None  # the poll answered, when the bot knows it
+
+
 def subject_of(session: Session) -> str:
     return f"session:{session.guid}"
 
@@ -172,11 +178,14 @@ class Feedback:
         )
         await self._storage.feedback.register(poll, self._clock.now())
 
-    async def on_answer(self, poll_id: str, user_id: int, option_ids: list[int]) -> Outcome:
+    async def on_answer(self, poll_id: str, user_id: int, option_ids: list[int]) -> Answered:
         poll = await self._storage.feedback.poll(poll_id)
         if poll is None or poll.user_id != user_id:
             log.info("answer to unknown poll %s from user %s ignored", poll_id, user_id)
-            return Outcome.UNKNOWN
+            return Answered(Outcome.UNKNOWN, None)
+        return Answered(await self._record(poll, user_id, option_ids), poll)
+
+    async def _record(self, poll: SentPoll, user_id: int, option_ids: list[int]) -> Outcome:
         keys = [poll.options[i] for i in option_ids if 0 <= i < len(poll.options)]
         store = self._storage.feedback
         await store.answer(

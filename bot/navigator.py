@@ -13,8 +13,9 @@ from bot.clock import Clock
 from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
 from bot.personal import Attachment, Personal
+from bot.roles import Roles
 from bot.schedule import Schedule
-from bot.screens import actions, menus, programme
+from bot.screens import actions, menus, organizer, programme
 from bot.screens import agenda as agenda_screens
 from bot.screens import feedback as feedback_screens
 from bot.screens.actions import Action
@@ -22,6 +23,7 @@ from bot.screens.feedback import PollRequest
 from bot.screens.model import Screen
 from bot.screens.view import View
 from bot.storage import Storage, UserProfile
+from bot.survey import Surveys
 
 DEEP_LINK_SESSION = "s_"
 
@@ -60,14 +62,17 @@ class Answer:
 
 class Navigator:
     def __init__(
-        self, schedule: Schedule, catalogs: Catalogs, clock: Clock, storage: Storage
+        self, schedule: Schedule, catalogs: Catalogs, clock: Clock, storage: Storage, roles: Roles
     ) -> None:
         self.schedule = schedule
         self.catalogs = catalogs
         self.clock = clock
         self.storage = storage
+        self.roles = roles
         self.personal = Personal(schedule, storage, clock)
-        self.feedback: Feedback | None = None  # attached by the composition root
+        # Attached by the composition root (they need the delivery engine, started later).
+        self.feedback: Feedback | None = None
+        self.surveys: Surveys | None = None
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -108,6 +113,8 @@ class Navigator:
 
     async def command(self, profile: UserProfile, first_name: str, name: str) -> Screen:
         """The screens that commands open directly (/schedule, /agenda, /help, ...)."""
+        if name == "survey":
+            return await self._survey_preview(profile)
         verb = COMMAND_SCREENS.get(name)
         screen = await self._open(profile, first_name, actions.plain(verb)) if verb else None
         return screen or menus.unknown_command(self.view(profile), "/" + name)
@@ -151,6 +158,8 @@ class Navigator:
                 return self._feedback_page(view, action)
             case actions.SKIP_COMMENT if self.feedback is not None:
                 return await self.feedback.skip_comment(profile, view)
+            case "svy":
+                return await self._send_survey(profile, action.number)
             case "Rl" | "Re" | "Rf":
                 return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":
@@ -192,3 +201,20 @@ class Navigator:
         return feedback_screens.picker_page(
             view, heading, sessions, action.verb, action.number, action.page
         )
+
+    async def _survey_preview(self, profile: UserProfile) -> Screen:
+        view = self.view(profile)
+        if not self.roles.is_organizer(profile.id) or self.surveys is None:
+            return organizer.not_allowed(view)
+        reachable = await self.storage.users.reachable_by_language()
+        title = self.surveys.definition.titles[view.t.lang]
+        return organizer.survey_preview(view, title, reachable)
+
+    async def _send_survey(self, profile: UserProfile, audience: int) -> Screen:
+        """The role is checked again here: a forged button must not send anything."""
+        view = self.view(profile)
+        if not self.roles.is_organizer(profile.id) or self.surveys is None:
+            return organizer.not_allowed(view)
+        language = organizer.AUDIENCES[audience]
+        recipients = await self.storage.users.reachable(language)
+        return organizer.survey_queued(view, await self.surveys.send(recipients))

@@ -13,17 +13,20 @@ from handlers.render import keyboard
 
 async def send_poll(update: Update, context: BotContext, request: PollRequest) -> None:
     """A poll asked for from /feedback: sent now, and recorded so its answers map back."""
-    chat = update.effective_chat
-    feedback = context.deps.feedback
-    assert chat is not None
-    message = await chat.send_poll(
+    assert update.effective_chat is not None
+    await _send_poll_to(context, update.effective_chat.id, request)
+
+
+async def _send_poll_to(context: BotContext, chat_id: int, request: PollRequest) -> None:
+    message = await context.bot.send_poll(
+        chat_id,
         request.question,
         list(request.options),
         is_anonymous=False,
         allows_multiple_answers=request.multiple,
     )
     if message.poll is not None:
-        await feedback.register(message.poll.id, message.message_id, chat.id, request)
+        await context.deps.feedback.register(message.poll.id, message.message_id, chat_id, request)
 
 
 async def poll_answer(update: Update, context: BotContext) -> None:
@@ -32,8 +35,18 @@ async def poll_answer(update: Update, context: BotContext) -> None:
     if answer is None or answer.user is None:
         return  # a vote on behalf of a chat: not something this bot sends polls to
     deps = context.deps
-    outcome = await deps.feedback.on_answer(answer.poll_id, answer.user.id, list(answer.option_ids))
-    if outcome is Outcome.RATED:
-        profile = await deps.navigator.meet(answer.user.id, answer.user.language_code)
-        offer = screens.comment_offer(deps.navigator.view(profile))
-        await context.bot.send_message(answer.user.id, offer.text, reply_markup=keyboard(offer))
+    user = answer.user
+    answered = await deps.feedback.on_answer(answer.poll_id, user.id, list(answer.option_ids))
+    if answered.outcome is Outcome.RATED:
+        view = deps.navigator.view(await deps.navigator.meet(user.id, user.language_code))
+        offer = screens.comment_offer(view)
+        await context.bot.send_message(user.id, offer.text, reply_markup=keyboard(offer))
+    survey = deps.surveys.definition
+    poll = answered.poll
+    if answered.outcome is Outcome.RECORDED and poll is not None and poll.subject == survey.subject:
+        view = deps.navigator.view(await deps.navigator.meet(user.id, user.language_code))
+        step = await deps.surveys.next_after(view, user.id, poll.question)
+        if isinstance(step, PollRequest):
+            await _send_poll_to(context, user.id, step)
+        elif step is not None:
+            await context.bot.send_message(user.id, step.text, reply_markup=keyboard(step))

@@ -30,7 +30,7 @@ class Planner(Protocol):
 
 def _planners(job_queue: JobQueue[Any]) -> dict[str, Planner]:
     deps = job_queue.application.bot_data.deps
-    return {"reminders": deps.reminders, "feedback": deps.feedback}
+    return {"reminders": deps.reminders, "feedback": deps.feedback, "survey": deps.surveys}
 
 
 async def _run_all(context: BotContext) -> None:

@@ -26,7 +26,8 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         # /start, including deep links "/start s_<session code>".
         CommandHandler("start", attendee.start, filters=PRIVATE),
         CommandHandler("search", attendee.search_command, filters=PRIVATE),
-        CommandHandler(list(COMMAND_SCREENS), attendee.open_command, filters=PRIVATE),
+        # /survey is for organizers; bot/ checks the role (here and on its buttons).
+        CommandHandler([*COMMAND_SCREENS, "survey"], attendee.open_command, filters=PRIVATE),
         # Every other command: a friendly "I don't know that one" with the list.
         MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),
         # Plain text searches the programme; must come after the command handlers.

@@ -8,6 +8,7 @@ Grammar (numbers are decimal, `back` is itself a list action):
     s:<key>[:<back>]    session card       F:<key>[:<back>]   toggle following that session
     fs:<key>            send me the feedback poll of that session
     L:<language>        Rl:<minutes>       Re:<0|1>           Rf:<0|1>    settings
+    svy:<audience>      organizers: send the event survey (0 everyone, 1 vi, 2 en, 3 fr)
 Anything else, from an old message or forged by a client, parses to None.
 """
 
@@ -47,7 +48,7 @@ _PLAIN = {
 }
 _PAGED = {"t": 2, "d": 2, "T": 2, "q": 1, "A": 1, "fbd": 2, "fbt": 2}  # verb → numbers that follow
 _WITH_SESSION = {"s", "F", "fs"}
-_SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}}
+_SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}, "svy": {0, 1, 2, 3}}
 _MAX_NUMBER = 10_000
 
 

@@ -62,7 +62,7 @@ def comment_saved(view: View) -> Screen:
 
 
 def comment_skipped(view: View) -> Screen:
-    return Screen(view._("All right, no comment. Thank you for your rating!"))
+    return Screen(view._("All right, no comment. Thank you!"))
 
 
 def comment_too_long(view: View, length: int) -> Screen:

@@ -131,6 +131,13 @@ class FeedbackStore:
             for _, done in batch:
                 done.set_result(None)
 
+    async def asked(self, subject: str, question: str, user_id: int) -> bool:
+        row = await self._db.one(
+            "SELECT 1 FROM polls WHERE subject = ? AND question = ? AND user_id = ? LIMIT 1",
+            (subject, question, user_id),
+        )
+        return row is not None
+
     async def results(self, subject: str, question: str) -> dict[str, dict[str, int]]:
         """{option key: {language: count}}."""
         rows = await self._db.all(

@@ -84,6 +84,21 @@ class Users:
     async def set_featured_reminders(self, user_id: int, *, on: bool) -> None:
         await self._db.write("UPDATE users SET featured_on = ? WHERE id = ?", (int(on), user_id))
 
+    async def reachable(self, language: str | None = None) -> list[tuple[int, str]]:
+        """(id, language) of every user who has not blocked the bot, for bulk sends."""
+        rows = await self._db.all(
+            "SELECT id, language FROM users"
+            " WHERE blocked = 0 AND (:lang IS NULL OR language = :lang) ORDER BY id",
+            {"lang": language},
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    async def reachable_by_language(self) -> dict[str, int]:
+        rows = await self._db.all(
+            "SELECT language, count(*) FROM users WHERE blocked = 0 GROUP BY language"
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
     async def count(self) -> int:
         row = await self._db.one("SELECT count(*) FROM users")
         return int(row[0]) if row else 0

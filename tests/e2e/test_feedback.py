@@ -111,7 +111,7 @@ async def test_a_comment_or_skip_after_rating(
         await skipper.answer_poll(poll_s.poll["id"], [0])
         offer = await skipper.wait_for(since=mark, timeout=TIMEOUT)
         skipped = await skipper.press(offer, "Skip")
-        assert skipped.text == "All right, no comment. Thank you for your rating!"
+        assert skipped.text == "All right, no comment. Thank you!"
         search = await skipper.ask("roundtable")  # plain text is a search again
         assert "found for “roundtable”" in search.text
         comments = await bot.bot_data.deps.storage.feedback.comments(f"session:{roundtable().guid}")
@@ -136,8 +136,9 @@ async def test_did_not_attend_and_answers_to_unknown_polls(
         reply = await user.ask("/help")
         assert "Comment utiliser ce bot" in reply.text
         feedback = bot.bot_data.deps.feedback
-        assert await feedback.on_answer("no-such-poll", 520, [0]) is Outcome.UNKNOWN
-        assert await feedback.on_answer(poll.poll["id"], 999, [0]) is Outcome.UNKNOWN  # not theirs
+        unknown = await feedback.on_answer("no-such-poll", 520, [0])
+        not_theirs = await feedback.on_answer(poll.poll["id"], 999, [0])
+        assert unknown.outcome is not_theirs.outcome is Outcome.UNKNOWN
         result = await rating_result(bot.bot_data.deps.storage, roundtable())
     assert result.counts == {"absent": 1}
     assert not any(m.buttons == [[("Passer", "skipc")]] for m in user.messages)  # no offer
