@@ -9,6 +9,7 @@ from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 
+from bot.broadcasting import Broadcasting
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pacer import Pacer
@@ -65,7 +66,8 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
 
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
-        navigator = Navigator(schedule, catalogs, clock, storage, Roles(settings))
+        roles = Roles(settings)
+        navigator = Navigator(schedule, catalogs, clock, storage, roles)
         await bulk_bot.initialize()
         transport = TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
         sender = Sender(
@@ -92,9 +94,13 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             close_after=timedelta(days=settings.poll_close_days),
         )
         surveys = Surveys(survey, lambda: navigator.schedule, storage, delivery, clock)
+        broadcasting = Broadcasting(lambda: navigator.schedule, storage, delivery, clock, roles)
         navigator.feedback, navigator.surveys = feedback, surveys
+        navigator.broadcasting = broadcasting
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
-        deps = Deps(settings, navigator, storage, delivery, reminders, feedback, surveys)
+        deps = Deps(
+            settings, navigator, storage, delivery, reminders, feedback, surveys, broadcasting
+        )
         app.bot_data.attach(deps)
         await _publish_commands(app, catalogs)
         await sender.start()

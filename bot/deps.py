@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.broadcasting import Broadcasting
 from bot.config import Settings
 from bot.delivery.service import Delivery
 from bot.feedback import Feedback
@@ -22,6 +23,7 @@ class Deps:
     reminders: Reminders
     feedback: Feedback
     surveys: Surveys
+    broadcasting: Broadcasting
 
 
 class BotData:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
+from bot.broadcasting import Broadcasting
 from bot.clock import Clock
 from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
@@ -48,6 +50,8 @@ COMMAND_SCREENS = {
     "feedback": actions.FEEDBACK,
 }
 
+ORGANIZER_COMMANDS = ("survey", "broadcast", "broadcasts")
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -58,6 +62,8 @@ class Answer:
     notice: str | None = None
     attachment: Attachment | None = None
     poll: PollRequest | None = None  # a native poll to send (the channel records its id)
+    previews: tuple[Screen, ...] = ()  # messages to show before the screen (new messages)
+    tracks: int | None = None  # the broadcast whose progress the screen shows
 
 
 class Navigator:
@@ -73,6 +79,7 @@ class Navigator:
         # Attached by the composition root (they need the delivery engine, started later).
         self.feedback: Feedback | None = None
         self.surveys: Surveys | None = None
+        self.broadcasting: Broadcasting | None = None
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -93,13 +100,19 @@ class Navigator:
             return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
         return programme.home(view, first_name)
 
-    async def text(self, profile: UserProfile, text: str) -> Screen:
-        """Plain text: a comment if one was just offered, otherwise a search."""
+    async def text(self, profile: UserProfile, text: str, html: str | None = None) -> Answer:
+        """Plain text: an organizer's announcement being written, a comment just offered,
+        otherwise a search. `html` keeps the sender's formatting (bold, links…)."""
+        view = self.view(profile)
+        if self.broadcasting is not None:
+            step = await self.broadcasting.receive(view, profile, html or escape(text), len(text))
+            if step is not None:
+                return Answer(step.screen, previews=step.previews)
         if self.feedback is not None:
-            comment = await self.feedback.comment(profile, self.view(profile), text)
+            comment = await self.feedback.comment(profile, view, text)
             if comment is not None:
-                return comment
-        return await self.search(profile, text)
+                return Answer(comment)
+        return Answer(await self.search(profile, text))
 
     async def search(self, profile: UserProfile, query: str) -> Screen:
         view = self.view(profile)
@@ -115,6 +128,13 @@ class Navigator:
         """The screens that commands open directly (/schedule, /agenda, /help, ...)."""
         if name == "survey":
             return await self._survey_preview(profile)
+        if name in ("broadcast", "broadcasts"):
+            view = self.view(profile)
+            if self.broadcasting is None or not self.broadcasting.allowed(profile):
+                return organizer.not_allowed(view)
+            if name == "broadcast":
+                return await self.broadcasting.start(view)
+            return await self.broadcasting.history(view)
         verb = COMMAND_SCREENS.get(name)
         screen = await self._open(profile, first_name, actions.plain(verb)) if verb else None
         return screen or menus.unknown_command(self.view(profile), "/" + name)
@@ -136,6 +156,8 @@ class Navigator:
             view = self.view(profile)
             if session is not None and session.start <= view.now:
                 return Answer(None, poll=self.feedback.rating_request(view, session))
+        if action is not None and action.verb.startswith("bc"):
+            return await self._broadcast_step(profile, action)
         screen = None if action is None else await self._open(profile, first_name, action)
         if screen is None:
             view = self.view(profile)
@@ -218,3 +240,40 @@ class Navigator:
         language = organizer.AUDIENCES[audience]
         recipients = await self.storage.users.reachable(language)
         return organizer.survey_queued(view, await self.surveys.send(recipients))
+
+    async def _broadcast_step(self, profile: UserProfile, action: Action) -> Answer:
+        """Every step of the organizers' flow: the role is checked here, each time."""
+        view = self.view(profile)
+        flow = self.broadcasting
+        if flow is None or not flow.allowed(profile):
+            return Answer(organizer.not_allowed(view))
+        match action.verb:
+            case actions.BROADCAST:
+                screen: Screen | None = await flow.start(view)
+            case "bca":
+                screen = await flow.audience(view, profile, action.page)
+            case "bcd":
+                screen = flow.session_page(view, action.number, action.page)
+            case "bcs":
+                screen = await flow.session(view, profile, action.text)
+            case "bct":
+                screen = await flow.theme(view, profile, action.page)
+            case "bcv":
+                screen = await flow.versions(view, action.page)
+            case "bcw":
+                screen = await flow.write(view, profile, action.number, action.page)
+            case "bcf":
+                screen = await flow.set_default(view, action.number, action.page)
+            case "bcn":
+                screen = await flow.cancel(view, action.page)
+            case "bcp" | "bcy":
+                build = flow.preview if action.verb == "bcp" else flow.confirm
+                step = await build(view, action.page)
+                if step is not None:
+                    return Answer(step.screen, previews=step.previews, tracks=step.tracks)
+                screen = None
+            case _:
+                screen = None
+        if screen is None:
+            return Answer(programme.home(view, ""), menus.expired_button(view))
+        return Answer(screen)

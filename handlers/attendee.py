@@ -53,7 +53,12 @@ async def typed_text(update: Update, context: BotContext) -> None:
     profile = await _profile(update, context)
     message = update.effective_message
     text = message.text if message and message.text else ""
-    await reply(update, await context.deps.navigator.text(profile, text))
+    html = message.text_html if message and message.text else None
+    answer = await context.deps.navigator.text(profile, text, html)
+    for preview in answer.previews:
+        await reply(update, preview)
+    if answer.screen is not None:
+        await reply(update, answer.screen)
 
 
 async def other_message(update: Update, context: BotContext) -> None:
@@ -70,8 +75,15 @@ async def button(update: Update, context: BotContext) -> None:
     answer = await context.deps.navigator.tap(profile, _first_name(update), query.data)
     # Answer first: the client stops its spinner even if the edit below is slow.
     await query.answer(answer.notice)
-    if answer.screen is not None:
-        await replace(update, answer.screen)
+    shown = None
+    for preview in answer.previews:  # shown as recipients will see them, then the decision
+        await reply(update, preview)
+    if answer.screen is not None and answer.previews:
+        shown = await reply(update, answer.screen)
+    elif answer.screen is not None:
+        shown = await replace(update, answer.screen)
+    if answer.tracks is not None and shown is not None:
+        await context.deps.broadcasting.tracking(answer.tracks, shown.chat_id, shown.message_id)
     if answer.attachment is not None:
         await send_file(update, answer.attachment)
     if answer.poll is not None:

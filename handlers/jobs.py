@@ -8,13 +8,16 @@ derived from the database at start, never pickled.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import datetime
 from typing import Any, Protocol
 
+from telegram.error import BadRequest
 from telegram.ext import JobQueue
 
 from handlers.context import BotContext
+from handlers.render import keyboard
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,28 @@ def _plan_next(job_queue: JobQueue[Any], name: str, planner: Planner) -> None:
     )
 
 
+PROGRESS_SECONDS = 3
+
+
+async def _refresh_broadcasts(context: BotContext) -> None:
+    """Edit each running broadcast's progress message (and show the final report once)."""
+    deps = context.deps
+    for broadcast in await deps.broadcasting.running():
+        if broadcast.progress_chat is None or broadcast.progress_message is None:
+            continue
+        profile = await deps.storage.users.get(broadcast.organizer_id)
+        if profile is None:
+            continue
+        screen = await deps.broadcasting.progress_screen(deps.navigator.view(profile), broadcast.id)
+        with contextlib.suppress(BadRequest):  # "not modified" between two refreshes
+            await context.bot.edit_message_text(
+                screen.text,
+                chat_id=broadcast.progress_chat,
+                message_id=broadcast.progress_message,
+                reply_markup=keyboard(screen),
+            )
+
+
 async def start_jobs(job_queue: JobQueue[Any]) -> None:
     """At start: catch up at once (what came due while the bot was down), then plan ahead.
 
@@ -79,6 +104,13 @@ async def start_jobs(job_queue: JobQueue[Any]) -> None:
     for name, planner in _planners(job_queue).items():
         await planner.run()
         _plan_next(job_queue, name, planner)
+    job_queue.run_repeating(
+        _refresh_broadcasts,
+        interval=PROGRESS_SECONDS,
+        first=PROGRESS_SECONDS,
+        name="broadcast-progress",
+        job_kwargs={"misfire_grace_time": PROGRESS_SECONDS, "coalesce": True},
+    )
     job_queue.run_repeating(
         _run_all,
         interval=TICK_SECONDS,

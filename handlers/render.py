@@ -33,24 +33,24 @@ async def reply(update: Update, screen: Screen) -> Message:
     return await chat.send_message(screen.text, reply_markup=keyboard(screen))
 
 
-async def replace(update: Update, screen: Screen) -> None:
-    """Navigation edits the tapped message in place instead of flooding the chat."""
+async def replace(update: Update, screen: Screen) -> Message:
+    """Navigation edits the tapped message in place instead of flooding the chat.
+    Returns the message that now shows the screen."""
     query = update.callback_query
     assert query is not None
     message = query.message
     if message is None or not isinstance(message, Message):
-        await reply(update, screen)  # the message is too old to be edited
-        return
+        return await reply(update, screen)  # the message is too old to be edited
     try:
-        await message.edit_text(screen.text, reply_markup=keyboard(screen))
+        edited = await message.edit_text(screen.text, reply_markup=keyboard(screen))
     except BadRequest as exc:
         text = exc.message.lower()
         if "not modified" in text:
-            return  # the same screen again (e.g. Refresh within the same minute)
+            return message  # the same screen again (e.g. Refresh within the same minute)
         if "not found" in text or "can't be edited" in text:
-            await reply(update, screen)
-            return
+            return await reply(update, screen)
         raise
+    return edited if isinstance(edited, Message) else message
 
 
 async def send_file(update: Update, attachment: Attachment) -> Message:

@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.navigator import COMMAND_SCREENS
+from bot.navigator import COMMAND_SCREENS, ORGANIZER_COMMANDS
 from handlers import attendee, feedback
 
 # New messages in private chats only: not groups the bot was added to, not edits of old
@@ -26,8 +26,10 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         # /start, including deep links "/start s_<session code>".
         CommandHandler("start", attendee.start, filters=PRIVATE),
         CommandHandler("search", attendee.search_command, filters=PRIVATE),
-        # /survey is for organizers; bot/ checks the role (here and on its buttons).
-        CommandHandler([*COMMAND_SCREENS, "survey"], attendee.open_command, filters=PRIVATE),
+        # Organizer commands; bot/ checks the role (for the command and each of its buttons).
+        CommandHandler(
+            [*COMMAND_SCREENS, *ORGANIZER_COMMANDS], attendee.open_command, filters=PRIVATE
+        ),
         # Every other command: a friendly "I don't know that one" with the list.
         MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),
         # Plain text searches the programme; must come after the command handlers.

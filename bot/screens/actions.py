@@ -9,6 +9,8 @@ Grammar (numbers are decimal, `back` is itself a list action):
     fs:<key>            send me the feedback poll of that session
     L:<language>        Rl:<minutes>       Re:<0|1>           Rf:<0|1>    settings
     svy:<audience>      organizers: send the event survey (0 everyone, 1 vi, 2 en, 3 fr)
+    bc | bca:<kind> | bcd:<day>:<page> | bcs:<key> | bct:<track> | bcv:<id> | bcw:<id>:<lang>
+    | bcf:<id>:<lang> | bcp:<id> | bcy:<id> | bcn:<id>       organizers: the broadcast flow
 Anything else, from an old message or forged by a client, parses to None.
 """
 
@@ -30,6 +32,7 @@ CALENDAR = "ics"
 REMINDERS = "rem"
 FEEDBACK = "fb"
 SKIP_COMMENT = "skipc"
+BROADCAST = "bc"
 NOOP = "noop"
 _PLAIN = {
     HOME,
@@ -44,10 +47,15 @@ _PLAIN = {
     REMINDERS,
     FEEDBACK,
     SKIP_COMMENT,
+    BROADCAST,
     NOOP,
 }
-_PAGED = {"t": 2, "d": 2, "T": 2, "q": 1, "A": 1, "fbd": 2, "fbt": 2}  # verb → numbers that follow
-_WITH_SESSION = {"s", "F", "fs"}
+# verb → how many numbers follow; with one, it is kept in `page`
+_PAGED = {
+    **{"t": 2, "d": 2, "T": 2, "q": 1, "A": 1, "fbd": 2, "fbt": 2},
+    **{"bca": 1, "bcd": 2, "bct": 1, "bcv": 1, "bcw": 2, "bcf": 2, "bcp": 1, "bcy": 1, "bcn": 1},
+}
+_WITH_SESSION = {"s", "F", "fs", "bcs"}
 _SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}, "svy": {0, 1, 2, 3}}
 _MAX_NUMBER = 10_000
 

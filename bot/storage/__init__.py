@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.storage.broadcasts import BroadcastStore
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
@@ -17,6 +18,7 @@ from bot.storage.reminders import ReminderStore
 from bot.storage.users import UserProfile, Users
 
 __all__ = [
+    "BroadcastStore",
     "Database",
     "FeedbackStore",
     "Follows",
@@ -36,6 +38,7 @@ class Storage:
         self.follows = Follows(db)
         self.reminders = ReminderStore(db)
         self.feedback = FeedbackStore(db)
+        self.broadcasts = BroadcastStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

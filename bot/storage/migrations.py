@@ -100,4 +100,20 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX comments_by_subject ON comments (subject);
     ALTER TABLE users ADD COLUMN awaiting_comment TEXT;  -- subject the next text comments on
     """,
+    # 5: organizer broadcasts
+    """
+    CREATE TABLE broadcasts (
+        id               INTEGER PRIMARY KEY,
+        organizer_id     INTEGER NOT NULL,
+        audience         TEXT NOT NULL,     -- all | lang:<vi> | session:<guid> | theme:<slug>
+        texts            TEXT NOT NULL DEFAULT '{}',  -- JSON {"all": html} or {"vi": html, ...}
+        default_language TEXT NOT NULL DEFAULT 'en',  -- for recipients without their version
+        status           TEXT NOT NULL DEFAULT 'draft',  -- draft, sending, done, cancelled
+        created_at       TEXT NOT NULL,
+        sent_at          TEXT,
+        progress_chat    INTEGER,           -- the organizer's message that shows progress
+        progress_message INTEGER
+    );
+    ALTER TABLE users ADD COLUMN composing TEXT;  -- '<broadcast id>:<all|vi|en|fr>' while writing
+    """,
 )

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from bot.i18n import LANGUAGES, CatalogError, Catalogs, negotiate
 from tests.conftest import LOCALES, ROOT
 
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*[sd]")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
