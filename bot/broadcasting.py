@@ -35,6 +35,36 @@ class Step:
     tracks: int | None = None  # a broadcast whose progress this screen shows from now on
 
 
+def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Outgoing]:
+    """One message per recipient, in their language's version (or the default's)."""
+    items = []
+    for user_id, lang in recipients:
+        text = broadcast.text_for(lang)
+        if text is not None:
+            items.append(Outgoing(user_id, {"text": text}, f"{broadcast.batch}:{user_id}"))
+    return items
+
+
+def audience_from_text(schedule: Schedule, text: str) -> str:
+    """'all', 'lang:vi', 'session:<code>' or 'theme:<slug>' as typed on a terminal."""
+    kind, _, value = text.partition(":")
+    if kind == "all" and not value:
+        return "all"
+    if kind == "lang" and value in LANGUAGES:
+        return text
+    if kind == "session":
+        session = schedule.session(value)
+        if session is None:
+            raise ValueError(f"no session with the code {value!r} in the programme")
+        return f"session:{session.guid}|{session.track.slug if session.track else ''}"
+    if kind == "theme" and any(t.slug == value for t in schedule.tracks):
+        return text
+    slugs = ", ".join(t.slug for t in schedule.tracks)
+    raise ValueError(
+        f"audience {text!r}: use all, lang:vi|en|fr, session:<code> or theme:<slug> ({slugs})"
+    )
+
+
 class Broadcasting:
     def __init__(
         self,
@@ -153,13 +183,8 @@ class Broadcasting:
         if broadcast is None:
             return None
         recipients = await self._storage.broadcasts.recipients(broadcast.audience)
-        items = []
-        for user_id, lang in recipients:
-            text = broadcast.text_for(lang)
-            if text is not None:
-                items.append(Outgoing(user_id, {"text": text}, f"{broadcast.batch}:{user_id}"))
         await self._storage.broadcasts.set_status(broadcast_id, "sending", self._clock.now())
-        await self._delivery.enqueue(broadcast.batch, KIND, items)
+        await self._delivery.enqueue(broadcast.batch, KIND, outgoing(broadcast, recipients))
         return Step(await self.progress_screen(view, broadcast_id), tracks=broadcast_id)
 
     async def cancel(self, view: View, broadcast_id: int) -> Screen | None:

@@ -25,11 +25,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
+    cast = commands.add_parser("broadcast", help="queue an announcement and watch it go out")
+    cast.add_argument(
+        "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
+    )
+    cast.add_argument("--text", type=Path, help="one text (HTML) for everyone")
+    for lang in ("vi", "en", "fr"):
+        cast.add_argument(f"--text-{lang}", type=Path, help=f"the {lang} version")
+    cast.add_argument(
+        "--default",
+        choices=("vi", "en", "fr"),
+        default="en",
+        help="the version for languages without their own (default: en)",
+    )
+    cast.add_argument("--yes", action="store_true", help="send without asking")
     args = parser.parse_args(argv)
     try:
         if args.command == "check-schedule":
             return _check_schedule(args.file)
         settings = Settings.from_env()
+        if args.command == "broadcast":
+            return _broadcast(settings, args)
         if args.command == "run" and settings.token:
             return _run_polling(settings)
         if args.command == "run":
@@ -45,6 +61,14 @@ def _check_schedule(path: Path) -> int:
 
     print(summary(load_schedule(path)))
     return 0
+
+
+def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.broadcast_cli import read_texts, run_broadcast
+
+    per_language = {lang: getattr(args, f"text_{lang}") for lang in ("vi", "en", "fr")}
+    texts = read_texts(args.text, per_language)
+    return run_broadcast(settings, args.audience, texts, args.default, args.yes)
 
 
 def _run_polling(settings: Settings) -> int:
