@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from bot.storage.database import Database
 
+# Reachable, reminders on, following the session, its theme, or — for a featured session —
+# not having turned highlight reminders off; and not reminded yet (no outbox row for the key).
+_WANTS_REMINDER = """
+    u.blocked = 0 AND u.reminders_on = 1
+    AND (
+        EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id AND f.session_guid = :guid)
+        OR EXISTS (SELECT 1 FROM theme_follows t
+                   WHERE t.user_id = u.id AND t.track_slug = :track)
+        OR (:featured AND u.featured_on = 1))
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
+"""
+
 
 class ReminderStore:
     def __init__(self, db: Database) -> None:
@@ -23,18 +35,8 @@ class ReminderStore:
 
         `key_prefix` + user id is the reminder's dedupe key in the outbox."""
         rows = await self._db.all(
-            """
-            SELECT u.id, u.language FROM users u
-            WHERE u.blocked = 0 AND u.reminders_on = 1 AND u.lead_minutes * 60 >= :seconds
-              AND (
-                EXISTS (SELECT 1 FROM follows f
-                        WHERE f.user_id = u.id AND f.session_guid = :guid)
-                OR EXISTS (SELECT 1 FROM theme_follows t
-                           WHERE t.user_id = u.id AND t.track_slug = :track)
-                OR (:featured AND u.featured_on = 1))
-              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
-            ORDER BY u.id
-            """,
+            f"SELECT u.id, u.language FROM users u WHERE {_WANTS_REMINDER}"
+            " AND u.lead_minutes * 60 >= :seconds ORDER BY u.id",
             {
                 "seconds": seconds_to_start,
                 "guid": session_guid,
@@ -50,17 +52,7 @@ class ReminderStore:
     ) -> int:
         """How many who wanted a reminder for this (now started) session never got one queued."""
         row = await self._db.one(
-            """
-            SELECT count(*) FROM users u
-            WHERE u.blocked = 0 AND u.reminders_on = 1
-              AND (
-                EXISTS (SELECT 1 FROM follows f
-                        WHERE f.user_id = u.id AND f.session_guid = :guid)
-                OR EXISTS (SELECT 1 FROM theme_follows t
-                           WHERE t.user_id = u.id AND t.track_slug = :track)
-                OR (:featured AND u.featured_on = 1))
-              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
-            """,
+            f"SELECT count(*) FROM users u WHERE {_WANTS_REMINDER}",
             {
                 "guid": session_guid,
                 "track": track_slug,
