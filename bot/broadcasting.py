@@ -7,8 +7,10 @@ a broadcast survives restarts and its report (counts by status) stays right.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import unescape
 
 from bot.clock import Clock
 from bot.delivery.payload import Outgoing
@@ -35,13 +37,20 @@ class Step:
     tracks: int | None = None  # a broadcast whose progress this screen shows from now on
 
 
+def plain_length(html: str) -> int:
+    """What Telegram counts: the characters left once the formatting tags are parsed."""
+    return len(unescape(re.sub(r"<[^>]+>", "", html)))
+
+
 def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Outgoing]:
     """One message per recipient, in their language's version (or the default's)."""
     items = []
     for user_id, lang in recipients:
         text = broadcast.text_for(lang)
-        if text is not None:
-            items.append(Outgoing(user_id, {"text": text}, f"{broadcast.batch}:{user_id}"))
+        if text is None:
+            continue
+        payload = {"photo": broadcast.photo, "caption": text} if broadcast.photo else {"text": text}
+        items.append(Outgoing(user_id, payload, f"{broadcast.batch}:{user_id}"))
     return items
 
 
@@ -149,9 +158,24 @@ class Broadcasting:
         if composing is None or not self.allowed(profile):
             return None
         if length > screens.TEXT_CHARS:
-            return Step(screens.too_long(view, length))
+            return Step(screens.too_long(view, length, screens.TEXT_CHARS))
         broadcast_id, _, version = composing.partition(":")
         await self._storage.broadcasts.set_text(int(broadcast_id), version, html)
+        await self._storage.broadcasts.set_composing(profile.id, None)
+        return await self.preview(view, int(broadcast_id))
+
+    async def receive_photo(
+        self, view: View, profile: UserProfile, file_id: str, caption_html: str, length: int
+    ) -> Step | None:
+        """A photo while composing: the announcement carries it; its caption is the text."""
+        composing = await self._storage.broadcasts.composing(profile.id)
+        if composing is None or not self.allowed(profile):
+            return None
+        if length > screens.CAPTION_CHARS:
+            return Step(screens.too_long(view, length, screens.CAPTION_CHARS))
+        broadcast_id, _, version = composing.partition(":")
+        await self._storage.broadcasts.set_photo(int(broadcast_id), file_id)
+        await self._storage.broadcasts.set_text(int(broadcast_id), version, caption_html)
         await self._storage.broadcasts.set_composing(profile.id, None)
         return await self.preview(view, int(broadcast_id))
 
@@ -174,9 +198,15 @@ class Broadcasting:
                 and (counts.get(lang) or lang in broadcast.texts)
             ):
                 shown[lang] = text
-        previews = tuple(Screen(text) for text in shown.values())
+        previews = tuple(Screen(text, photo=broadcast.photo) for text in shown.values())
+        long_captions = [
+            lang
+            for lang, text in shown.items()
+            if broadcast.photo and plain_length(text) > screens.CAPTION_CHARS
+        ]
         audience = self.describe(view, broadcast.audience)
-        return Step(screens.summary(view, broadcast, audience, counts, missing), previews)
+        summary = screens.summary(view, broadcast, audience, counts, missing, long_captions)
+        return Step(summary, previews)
 
     async def confirm(self, view: View, broadcast_id: int) -> Step | None:
         broadcast = await self._draft_of(broadcast_id)

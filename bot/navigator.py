@@ -114,6 +114,19 @@ class Navigator:
                 return Answer(comment)
         return Answer(await self.search(profile, text))
 
+    async def photo(
+        self, profile: UserProfile, file_id: str, caption_html: str, length: int
+    ) -> Answer:
+        """A photo is only meaningful in an organizer's announcement."""
+        view = self.view(profile)
+        if self.broadcasting is not None:
+            step = await self.broadcasting.receive_photo(
+                view, profile, file_id, caption_html, length
+            )
+            if step is not None:
+                return Answer(step.screen, previews=step.previews)
+        return Answer(menus.text_only(view))
+
     async def search(self, profile: UserProfile, query: str) -> Screen:
         view = self.view(profile)
         query = " ".join(query.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.navigator import Answer
 from bot.screens import menus
 from bot.storage import UserProfile
 from handlers.context import BotContext
@@ -54,7 +55,24 @@ async def typed_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     text = message.text if message and message.text else ""
     html = message.text_html if message and message.text else None
-    answer = await context.deps.navigator.text(profile, text, html)
+    await _show(update, await context.deps.navigator.text(profile, text, html))
+
+
+async def photo(update: Update, context: BotContext) -> None:
+    """A photo: part of an organizer's announcement, otherwise not something the bot reads."""
+    profile = await _profile(update, context)
+    message = update.effective_message
+    assert message is not None and message.photo
+    caption = message.caption_html or ""
+    largest = message.photo[-1].file_id
+    answer = await context.deps.navigator.photo(
+        profile, largest, caption, len(message.caption or "")
+    )
+    await _show(update, answer)
+
+
+async def _show(update: Update, answer: Answer) -> None:
+    """New messages: the previews first (as recipients will see them), then the screen."""
     for preview in answer.previews:
         await reply(update, preview)
     if answer.screen is not None:

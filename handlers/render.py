@@ -30,6 +30,10 @@ async def reply(update: Update, screen: Screen) -> Message:
     """Answer with a new message in the chat the update came from."""
     chat = update.effective_chat
     assert chat is not None  # handlers are registered for chat updates only
+    if screen.photo is not None:
+        return await chat.send_photo(
+            screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
+        )
     return await chat.send_message(screen.text, reply_markup=keyboard(screen))
 
 

@@ -34,6 +34,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),
         # Plain text searches the programme; must come after the command handlers.
         MessageHandler(PRIVATE & filters.TEXT, attendee.typed_text),
+        MessageHandler(PRIVATE & filters.PHOTO, attendee.photo),
         MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, attendee.other_message),
         # Any button: the action string is parsed and checked in bot/, never trusted here.
         CallbackQueryHandler(attendee.button),

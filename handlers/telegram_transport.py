@@ -24,7 +24,7 @@ class TelegramTransport:
         # The raw calls below are deliberate (see _send); PTB would warn on each one.
         warnings.filterwarnings(
             "ignore",
-            message=r"Please use 'Bot\.(sendMessage|sendPoll|stopPoll)'",
+            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendPoll|stopPoll)'",
             category=PTBUserWarning,
         )
 
@@ -55,6 +55,13 @@ class TelegramTransport:
                 rate_limit_args=BULK,
             )
             return Receipt(int(stop["message_id"]))
+        photo = payload.get("photo")
+        if photo is not None:
+            sent: dict[str, Any] = {"chat_id": chat_id, "photo": photo, **self._extra}
+            if payload.get("caption"):
+                sent |= {"caption": payload["caption"], "parse_mode": ParseMode.HTML}
+            result = await self._bot.do_api_request("sendPhoto", sent, rate_limit_args=BULK)
+            return Receipt(int(result["message_id"]))
         poll = payload.get("poll")
         if poll is not None:
             result = await self._bot.do_api_request(

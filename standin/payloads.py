@@ -135,6 +135,21 @@ def text_update(update_id: int, message_id: int, user: User, chat: Chat, text: s
     return Update(update_id, message=message).to_dict()
 
 
+def photo_update(
+    update_id: int, message_id: int, user: User, chat: Chat, sizes: list[JSONDict], caption: str
+) -> JSONDict:
+    """A user's photo with a caption (no caption entities: plain text, as typed)."""
+    message = Message(
+        message_id,
+        _now(),
+        chat,
+        from_user=user,
+        photo=[PhotoSize.de_json(size, None) for size in sizes],
+        caption=caption or None,
+    )
+    return Update(update_id, message=message).to_dict()
+
+
 def callback_update(
     update_id: int, query_id: str, user: User, message: JSONDict, data: str
 ) -> JSONDict:

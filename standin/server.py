@@ -14,7 +14,7 @@ from standin.errors import ApiError
 from standin.faults import Fault, FaultKind, Faults
 from standin.limits import Limits, RateLimiter
 from standin.methods import METHODS
-from standin.params import read_params
+from standin.params import UploadedFile, read_params
 from standin.recording import Call, Stats
 from standin.users import SimUser
 from standin.world import World, scope_key
@@ -130,6 +130,20 @@ class StandIn:
         user = SimUser(person, self._world.updates, self._world.queries, self._describe)
         self._world.users[user_id] = user
         return user
+
+    async def user_sends_photo(self, user_id: int, content: bytes, caption: str = "") -> str:
+        """The user sends the bot a photo (which it may send on by file_id); returns the id."""
+        user = self.user(user_id)
+        stored = self._world.upload(UploadedFile("photo.jpg", content, "image/jpeg"), "photos")
+        sizes = payloads.photo(stored.file_id, stored.unique_id, len(content))
+        message_id = user.next_message_id()
+        self._world.updates.push(
+            "message",
+            lambda update_id: payloads.photo_update(
+                update_id, message_id, user.user, user.chat, sizes, caption
+            ),
+        )
+        return stored.file_id
 
     def open_chats(
         self, first_id: int, count: int, language_code: str | None = "en"

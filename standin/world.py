@@ -125,6 +125,12 @@ class World:
             raise bad_request(f"there is no {field} in the request")
         raise bad_request("wrong file identifier/HTTP URL specified")
 
+    def upload(self, upload: UploadedFile, folder: str) -> StoredFile:
+        """A file a simulated user sent: stored and known by its id at once."""
+        stored = self._new_file(upload, folder)
+        self.keep(stored)
+        return stored
+
     def keep(self, stored: StoredFile) -> None:
         """Register a file once the send that carried it succeeded."""
         self.files[stored.file_id] = stored

@@ -16,6 +16,7 @@ from bot.screens.view import View, bold, clip, italic
 from bot.storage.broadcasts import Broadcast
 
 TEXT_CHARS = 4096  # Telegram's limit for a message
+CAPTION_CHARS = 1024  # and for a photo's caption
 _TAG = re.compile(r"<[^>]+>")
 STATUS_NAMES = {
     "sending": N_("sending"),
@@ -139,6 +140,7 @@ def summary(
     audience: str,
     counts: Mapping[str, int],
     missing: Sequence[str],
+    long_captions: Sequence[str] = (),
 ) -> Screen:
     """Sent after the previews: who gets what, and the decision."""
     _ = view._
@@ -159,6 +161,13 @@ def summary(
             + _("No text for: %(languages)s. Write it, or choose a default language that has one.")
             % {"languages": names},
         ]
+    elif long_captions:
+        names = ", ".join(LANGUAGE_NAMES[lang] for lang in long_captions)
+        warning = _(
+            "With a photo, a text can have at most %(count)d characters: "
+            "shorten the %(languages)s version."
+        ) % {"count": CAPTION_CHARS, "languages": names}
+        lines += ["", "⚠️ " + warning]
     elif total:
         rows.append(
             (
@@ -177,13 +186,13 @@ def summary(
     return Screen("\n".join(lines), tuple(rows))
 
 
-def too_long(view: View, length: int) -> Screen:
+def too_long(view: View, length: int, limit: int) -> Screen:
     return Screen(
         view._(
             "That message has %(length)d characters; Telegram allows %(count)d. "
             "Nothing was saved: send a shorter one."
         )
-        % {"length": length, "count": TEXT_CHARS}
+        % {"length": length, "count": limit}
     )
 
 

@@ -29,6 +29,7 @@ Row = tuple[Button, ...]
 class Screen:
     text: str
     rows: tuple[Row, ...] = ()
+    photo: str | None = None  # a photo the channel already knows; the text is its caption
 
     def buttons(self) -> list[Button]:
         return [button for row in self.rows for button in row]

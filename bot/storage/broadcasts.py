@@ -18,6 +18,7 @@ class Broadcast:
     organizer_id: int
     audience: str
     texts: dict[str, str]
+    photo: str | None
     default_language: str
     status: str
     created_at: str
@@ -29,16 +30,16 @@ class Broadcast:
         return f"broadcast:{self.id}"
 
     def text_for(self, language: str) -> str | None:
-        """The recipient's version, else the one text for all, else the default language's."""
-        return (
-            self.texts.get(language)
-            or self.texts.get("all")
-            or self.texts.get(self.default_language)
-        )
+        """The recipient's version, else the one text for all, else the default language's.
+        (A photo's caption may be empty: "" is a text.)"""
+        for version in (language, "all", self.default_language):
+            if version in self.texts:
+                return self.texts[version]
+        return None
 
 
 _COLUMNS = (
-    "id, organizer_id, audience, texts, default_language, status, created_at, "
+    "id, organizer_id, audience, texts, photo, default_language, status, created_at, "
     "progress_chat, progress_message"
 )
 
@@ -69,6 +70,11 @@ class BroadcastStore:
         await self._db.write(
             "UPDATE broadcasts SET texts = ? WHERE id = ?",
             (json.dumps(texts, ensure_ascii=False), broadcast_id),
+        )
+
+    async def set_photo(self, broadcast_id: int, file_id: str) -> None:
+        await self._db.write(
+            "UPDATE broadcasts SET photo = ? WHERE id = ?", (file_id, broadcast_id)
         )
 
     async def set_default_language(self, broadcast_id: int, language: str) -> None:
@@ -140,6 +146,7 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
         organizer_id=int(row["organizer_id"]),
         audience=str(row["audience"]),
         texts=json.loads(row["texts"]),
+        photo=row["photo"],
         default_language=str(row["default_language"]),
         status=str(row["status"]),
         created_at=str(row["created_at"]),

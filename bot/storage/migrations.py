@@ -107,6 +107,7 @@ MIGRATIONS: tuple[str, ...] = (
         organizer_id     INTEGER NOT NULL,
         audience         TEXT NOT NULL,     -- all | lang:<vi> | session:<guid> | theme:<slug>
         texts            TEXT NOT NULL DEFAULT '{}',  -- JSON {"all": html} or {"vi": html, ...}
+        photo            TEXT,              -- a photo's file id; the texts are then captions
         default_language TEXT NOT NULL DEFAULT 'en',  -- for recipients without their version
         status           TEXT NOT NULL DEFAULT 'draft',  -- draft, sending, done, cancelled
         created_at       TEXT NOT NULL,

@@ -184,3 +184,25 @@ async def test_a_broadcast_survives_a_restart(start_bot: RunningBot, standin: St
     assert final.sent == 16
     assert all(last_text(u) == "Hẹn gặp lại tại Hà Nội!" for u in crowd)
     assert "sent 16, failed 0, blocked 0, left 0" in history.text
+
+
+async def test_an_announcement_with_a_photo(start_bot: RunningBot, standin: StandIn) -> None:
+    organizer = standin.user(ORGANIZER, language_code="en")
+    async with start_bot(organizers=frozenset({ORGANIZER})) as bot:
+        attendee = standin.user(780, language_code="vi")
+        await attendee.ask("/start")
+        await organizer.press(await organizer.ask("/broadcast"), "Everyone (2)")
+        mark = organizer.seq
+        await standin.user_sends_photo(ORGANIZER, b"\xff\xd8 map of the venue", "Map of Hall B")
+        summary = await organizer.wait_for(is_summary, since=mark, timeout=TIMEOUT)
+        preview = organizer.messages[-2]
+        assert preview.photo == b"\xff\xd8 map of the venue" and preview.caption == "Map of Hall B"
+        await organizer.press(summary, "✅ Send to 2")
+        await until_done(bot.bot_data.deps.delivery, "broadcast:1")
+        # A photo from an attendee is not taken as anything.
+        mark = attendee.seq
+        await standin.user_sends_photo(780, b"\xff\xd8 selfie", "hello")
+        reply = await attendee.wait_for(lambda m: m.photo is None, since=mark, timeout=TIMEOUT)
+    received = next(m for m in attendee.messages if m.photo is not None)
+    assert received.photo == b"\xff\xd8 map of the venue" and received.caption == "Map of Hall B"
+    assert "Tôi chỉ đọc được tin nhắn văn bản" in (reply.text or "")
