@@ -97,6 +97,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         broadcasting = Broadcasting(lambda: navigator.schedule, storage, delivery, clock, roles)
         navigator.feedback, navigator.surveys = feedback, surveys
         navigator.broadcasting = broadcasting
+        navigator.export_user_ids = settings.export_user_ids
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
         deps = Deps(
             settings, navigator, storage, delivery, reminders, feedback, surveys, broadcasting

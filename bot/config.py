@@ -35,6 +35,7 @@ class Settings:
     paid_broadcast: bool = False  # Telegram's paid broadcasts: up to 1,000 messages/s
     feedback_delay: timedelta = timedelta(minutes=5)  # after a session ends, ask followers
     poll_close_days: int = 7  # polls are closed (stopPoll) this long after they were sent
+    export_user_ids: bool = False  # exports show Telegram ids instead of salted pseudonyms
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
 
@@ -64,6 +65,7 @@ class Settings:
             rehearsal_start=_instant(values, "VIDW_NOW"),
             feedback_delay=timedelta(minutes=_number(values, "VIDW_FEEDBACK_DELAY", 5, 0, 24 * 60)),
             poll_close_days=int(_number(values, "VIDW_POLL_CLOSE_DAYS", 7, 1, 365)),
+            export_user_ids=values.get("VIDW_EXPORT_USER_IDS", "0").strip() in ("1", "true", "yes"),
             **_sending(values),
         )
 

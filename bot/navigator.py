@@ -12,6 +12,7 @@ from html import escape
 
 from bot.broadcasting import Broadcasting
 from bot.clock import Clock
+from bot.export import collect, csv_bytes, xlsx_bytes
 from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
 from bot.personal import Attachment, Personal
@@ -60,7 +61,7 @@ class Answer:
 
     screen: Screen | None  # None: leave the message as it is
     notice: str | None = None
-    attachment: Attachment | None = None
+    attachments: tuple[Attachment, ...] = ()
     poll: PollRequest | None = None  # a native poll to send (the channel records its id)
     previews: tuple[Screen, ...] = ()  # messages to show before the screen (new messages)
     tracks: int | None = None  # the broadcast whose progress the screen shows
@@ -80,6 +81,7 @@ class Navigator:
         self.feedback: Feedback | None = None
         self.surveys: Surveys | None = None
         self.broadcasting: Broadcasting | None = None
+        self.export_user_ids = False  # VIDW_EXPORT_USER_IDS: real ids instead of pseudonyms
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -127,6 +129,20 @@ class Navigator:
                 return Answer(step.screen, previews=step.previews)
         return Answer(menus.text_only(view))
 
+    async def export(self, profile: UserProfile) -> Answer:
+        """/export, for staff and organizers: the workbook and the CSV of raw answers."""
+        view = self.view(profile)
+        if not self.roles.is_staff(profile.id) or self.surveys is None:
+            return Answer(organizer.not_allowed_staff(view))
+        survey = self.surveys.definition
+        data = await collect(self.storage, self.schedule, survey, user_ids=self.export_user_ids)
+        caption = organizer.export_caption(view, len(data.raw), len(data.comments))
+        files = (
+            Attachment("vidw2025-results.xlsx", xlsx_bytes(data, survey), caption),
+            Attachment("vidw2025-answers.csv", csv_bytes(data), caption),
+        )
+        return Answer(None, attachments=files)
+
     async def search(self, profile: UserProfile, query: str) -> Screen:
         view = self.view(profile)
         query = " ".join(query.split())
@@ -163,7 +179,7 @@ class Navigator:
             return Answer(programme.home(view, first_name), menus.language_changed(view))
         if action is not None and action.verb == actions.CALENDAR:
             view = self.view(profile)
-            return Answer(None, attachment=await self.personal.calendar(view, profile))
+            return Answer(None, attachments=(await self.personal.calendar(view, profile),))
         if action is not None and action.verb == "fs" and self.feedback is not None:
             session = self.schedule.session(action.text)
             view = self.view(profile)

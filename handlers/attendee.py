@@ -44,6 +44,16 @@ async def open_command(update: Update, context: BotContext) -> None:
     )
 
 
+async def export_command(update: Update, context: BotContext) -> None:
+    """/export: files for staff; anyone else gets a refusal and no file."""
+    profile = await _profile(update, context)
+    answer = await context.deps.navigator.export(profile)
+    if answer.screen is not None:
+        await reply(update, answer.screen)
+    for attachment in answer.attachments:
+        await send_file(update, attachment)
+
+
 async def search_command(update: Update, context: BotContext) -> None:
     profile = await _profile(update, context)
     await reply(update, await context.deps.navigator.search(profile, " ".join(context.args or [])))
@@ -102,7 +112,7 @@ async def button(update: Update, context: BotContext) -> None:
         shown = await replace(update, answer.screen)
     if answer.tracks is not None and shown is not None:
         await context.deps.broadcasting.tracking(answer.tracks, shown.chat_id, shown.message_id)
-    if answer.attachment is not None:
-        await send_file(update, answer.attachment)
+    for attachment in answer.attachments:
+        await send_file(update, attachment)
     if answer.poll is not None:
         await send_poll(update, context, answer.poll)

@@ -26,6 +26,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         # /start, including deep links "/start s_<session code>".
         CommandHandler("start", attendee.start, filters=PRIVATE),
         CommandHandler("search", attendee.search_command, filters=PRIVATE),
+        CommandHandler("export", attendee.export_command, filters=PRIVATE),
         # Organizer commands; bot/ checks the role (for the command and each of its buttons).
         CommandHandler(
             [*COMMAND_SCREENS, *ORGANIZER_COMMANDS], attendee.open_command, filters=PRIVATE

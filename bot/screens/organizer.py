@@ -22,6 +22,21 @@ def not_allowed(view: View) -> Screen:
     )
 
 
+def not_allowed_staff(view: View) -> Screen:
+    _ = view._
+    return Screen(
+        _("Sorry, this is only for the event's staff and organizers."),
+        ((Button(_("‹ Main menu"), actions.HOME),),),
+    )
+
+
+def export_caption(view: View, answers: int, comments: int) -> str:
+    return view._("Poll results — answers: %(answers)d, comments: %(comments)d.") % {
+        "answers": answers,
+        "comments": comments,
+    }
+
+
 def survey_preview(view: View, title: str, reachable: Mapping[str, int]) -> Screen:
     """Who would get the event survey, before anything is sent."""
     _ = view._

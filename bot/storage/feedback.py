@@ -131,6 +131,21 @@ class FeedbackStore:
             for _, done in batch:
                 done.set_result(None)
 
+    async def all_answers(self) -> list[tuple[str, str, int, str, str, str]]:
+        """(subject, question, user id, option key, language, answered at), for exports."""
+        rows = await self._db.all(
+            "SELECT subject, question, user_id, option_key, language, answered_at FROM answers"
+            " ORDER BY subject, question, answered_at, user_id"
+        )
+        return [(str(r[0]), str(r[1]), int(r[2]), str(r[3]), str(r[4]), str(r[5])) for r in rows]
+
+    async def all_comments(self) -> list[tuple[str, int, str, str, str]]:
+        """(subject, user id, language, text, created at), for exports."""
+        rows = await self._db.all(
+            "SELECT subject, user_id, language, text, created_at FROM comments ORDER BY id"
+        )
+        return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
     async def asked(self, subject: str, question: str, user_id: int) -> bool:
         row = await self._db.one(
             "SELECT 1 FROM polls WHERE subject = ? AND question = ? AND user_id = ? LIMIT 1",
