@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery, polls, reminders
+from bench import browse, delivery, export, polls, reminders
 
 SUITES = {
     "browse": browse.main,
     "delivery": delivery.main,
     "reminders": reminders.main,
     "polls": polls.main,
+    "export": export.main,
 }
 
 
