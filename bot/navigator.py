@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from html import escape
 
 from bot.broadcasting import Broadcasting
@@ -21,6 +22,7 @@ from bot.schedule import Schedule
 from bot.screens import actions, menus, organizer, programme
 from bot.screens import agenda as agenda_screens
 from bot.screens import feedback as feedback_screens
+from bot.screens import stats as stats_screens
 from bot.screens.actions import Action
 from bot.screens.feedback import PollRequest
 from bot.screens.model import Screen
@@ -51,7 +53,8 @@ COMMAND_SCREENS = {
     "feedback": actions.FEEDBACK,
 }
 
-ORGANIZER_COMMANDS = ("survey", "broadcast", "broadcasts")
+# Commands for organizers (and /stats for staff too); the role is checked in each.
+PRIVILEGED_COMMANDS = ("survey", "broadcast", "broadcasts", "stats")
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,8 @@ class Navigator:
         """The screens that commands open directly (/schedule, /agenda, /help, ...)."""
         if name == "survey":
             return await self._survey_preview(profile)
+        if name == "stats":
+            return await self._stats(profile)
         if name in ("broadcast", "broadcasts"):
             view = self.view(profile)
             if self.broadcasting is None or not self.broadcasting.allowed(profile):
@@ -211,6 +216,8 @@ class Navigator:
                 return await self.feedback.skip_comment(profile, view)
             case "svy":
                 return await self._send_survey(profile, action.number)
+            case actions.STATS:
+                return await self._stats(profile)
             case "Rl" | "Re" | "Rf":
                 return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":
@@ -306,3 +313,22 @@ class Navigator:
         if screen is None:
             return Answer(programme.home(view, ""), menus.expired_button(view))
         return Answer(screen)
+
+    async def _stats(self, profile: UserProfile) -> Screen:
+        view = self.view(profile)
+        if not self.roles.is_staff(profile.id):
+            return organizer.not_allowed_staff(view)
+        figures = self.storage.stats
+        local = view.now.astimezone(self.schedule.zone)
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        by_guid = {s.guid: s for s in self.schedule.sessions}
+        top = [(by_guid[g], n) for g, n in await figures.top_followed() if g in by_guid]
+        return stats_screens.stats(
+            view,
+            await figures.users_by_language(),
+            await figures.active_since(midnight.astimezone(UTC).isoformat()),
+            top,
+            await figures.sent_by_kind(),
+            await figures.poll_response(),
+            await figures.broadcasts(),
+        )

@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.navigator import COMMAND_SCREENS, ORGANIZER_COMMANDS
+from bot.navigator import COMMAND_SCREENS, PRIVILEGED_COMMANDS
 from handlers import attendee, feedback
 
 # New messages in private chats only: not groups the bot was added to, not edits of old
@@ -29,7 +29,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("export", attendee.export_command, filters=PRIVATE),
         # Organizer commands; bot/ checks the role (for the command and each of its buttons).
         CommandHandler(
-            [*COMMAND_SCREENS, *ORGANIZER_COMMANDS], attendee.open_command, filters=PRIVATE
+            [*COMMAND_SCREENS, *PRIVILEGED_COMMANDS], attendee.open_command, filters=PRIVATE
         ),
         # Every other command: a friendly "I don't know that one" with the list.
         MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),

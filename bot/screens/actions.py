@@ -33,6 +33,7 @@ REMINDERS = "rem"
 FEEDBACK = "fb"
 SKIP_COMMENT = "skipc"
 BROADCAST = "bc"
+STATS = "stats"
 NOOP = "noop"
 _PLAIN = {
     HOME,
@@ -48,6 +49,7 @@ _PLAIN = {
     FEEDBACK,
     SKIP_COMMENT,
     BROADCAST,
+    STATS,
     NOOP,
 }
 # verb → how many numbers follow; with one, it is kept in `page`

@@ -15,6 +15,7 @@ from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
 from bot.storage.reminders import ReminderStore
+from bot.storage.stats import StatsStore
 from bot.storage.users import UserProfile, Users
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Follows",
     "OutboxStore",
     "ReminderStore",
+    "StatsStore",
     "Storage",
     "UserProfile",
     "Users",
@@ -39,6 +41,7 @@ class Storage:
         self.reminders = ReminderStore(db)
         self.feedback = FeedbackStore(db)
         self.broadcasts = BroadcastStore(db)
+        self.stats = StatsStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

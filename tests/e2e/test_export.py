@@ -102,3 +102,19 @@ async def test_anyone_else_gets_a_refusal_and_no_file(
         refusal = await attendee.ask("/export")
     assert refusal.text == "Xin lỗi, chức năng này chỉ dành cho nhân viên và Ban Tổ chức sự kiện."
     assert all(m.document is None for m in attendee.messages)
+
+
+async def test_live_figures_for_staff_only(start_bot: RunningBot, standin: StandIn) -> None:
+    staff = standin.user(STAFF, language_code="en")
+    attendee = standin.user(902, language_code="fr")
+    async with start_bot(staff=frozenset({STAFF})):
+        card = await attendee.ask("/start s_AIGOV")
+        await attendee.press(card, data="F:AIGOV")
+        figures = await staff.ask("/stats")
+        refused = await attendee.ask("/stats")
+        forged = await attendee.press(await attendee.ask("/help"), data="stats")
+    assert "Reachable: 2 · blocked the bot: 0 · active today: 2" in figures.text
+    assert "1 · Ministerial Roundtable on AI Governance" in figures.text
+    assert "Polls answered: 0 of 0 (—)" in figures.text
+    assert refused.text.startswith("Désolé, cette fonction est réservée à l’équipe")
+    assert forged.text == refused.text
