@@ -25,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
+    files = commands.add_parser("export", help="write the poll results for staff")
+    files.add_argument("--out", type=Path, required=True, help="the folder to write to")
+    files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
     cast = commands.add_parser("broadcast", help="queue an announcement and watch it go out")
     cast.add_argument(
         "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
@@ -46,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         if args.command == "broadcast":
             return _broadcast(settings, args)
+        if args.command == "export":
+            from bot.export_cli import run_export
+
+            return run_export(settings, args.out, args.format)
         if args.command == "run" and settings.token:
             return _run_polling(settings)
         if args.command == "run":

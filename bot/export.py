@@ -75,7 +75,7 @@ def csv_bytes(data: ExportData) -> bytes:
 
 def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
     book = Workbook(write_only=True)  # streams rows: 100,000 answers stay in bounded memory
-    sessions = _session_rows(data)
+    sessions = session_rows(data)
     summary = book.create_sheet("Summary")
     summary.append(["VIDW 2025 — poll results"])
     summary.append(["answers", len(data.raw)])
@@ -111,7 +111,7 @@ def _session_header() -> list[str]:
     return header
 
 
-def _session_rows(data: ExportData) -> list[list[object]]:
+def session_rows(data: ExportData) -> list[list[object]]:
     """Per rated session: ratings, mean and distribution, overall and per language."""
     counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for subject, _title, question, key, lang, _user, _at in data.raw:

@@ -12,6 +12,7 @@ from datetime import UTC
 from html import escape
 
 from bot.broadcasting import Broadcasting
+from bot.chart import ratings_png
 from bot.clock import Clock
 from bot.export import collect, csv_bytes, xlsx_bytes
 from bot.feedback import Feedback
@@ -140,9 +141,12 @@ class Navigator:
         survey = self.surveys.definition
         data = await collect(self.storage, self.schedule, survey, user_ids=self.export_user_ids)
         caption = organizer.export_caption(view, len(data.raw), len(data.comments))
+        titles = {s.key: s.title_in(view.t.lang) for s in self.schedule.sessions}
+        chart = ratings_png(data, self.schedule.title_in(view.t.lang), titles)
         files = (
             Attachment("vidw2025-results.xlsx", xlsx_bytes(data, survey), caption),
             Attachment("vidw2025-answers.csv", csv_bytes(data), caption),
+            Attachment("vidw2025-ratings.png", chart, caption),
         )
         return Answer(None, attachments=files)
 

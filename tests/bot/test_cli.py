@@ -38,3 +38,15 @@ def test_invalid_environment_stops_run_with_the_variables_name(
     monkeypatch.setenv("VIDW_NOW", "half past eight")
     assert main(["run"]) == 2
     assert "VIDW_NOW" in capsys.readouterr().err
+
+
+def test_export_writes_the_three_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VIDW_DB", str(tmp_path / "vidw.db"))
+    assert main(["export", "--out", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["vidw2025-results.csv", "vidw2025-results.png", "vidw2025-results.xlsx"]
+    assert "0 answers" in capsys.readouterr().out
+    assert main(["export", "--out", str(tmp_path), "--format", "pdf"]) == 2

@@ -43,6 +43,10 @@ async def test_staff_get_a_workbook_and_a_csv_with_every_figure(
         csv_message = await staff.wait_for(
             lambda m: m.document is not None and m.document[0].endswith(".csv"), since=mark
         )
+        chart = await staff.wait_for(
+            lambda m: m.document is not None and m.document[0].endswith(".png"), since=mark
+        )
+    assert (chart.document or ("", b""))[1].startswith(b"\x89PNG")
     name, content = workbook_message.document or ("", b"")
     assert name == "vidw2025-results.xlsx"
     assert workbook_message.caption == "Poll results — answers: 7, comments: 1."
