@@ -154,29 +154,29 @@ class Broadcasting:
         self, view: View, profile: UserProfile, html: str, length: int
     ) -> Step | None:
         """The organizer's text while composing (None: they are not composing)."""
-        composing = await self._storage.broadcasts.composing(profile.id)
-        if composing is None or not self.allowed(profile):
-            return None
-        if length > screens.TEXT_CHARS:
-            return Step(screens.too_long(view, length, screens.TEXT_CHARS))
-        broadcast_id, _, version = composing.partition(":")
-        await self._storage.broadcasts.set_text(int(broadcast_id), version, html)
-        await self._storage.broadcasts.set_composing(profile.id, None)
-        return await self.preview(view, int(broadcast_id))
+        return await self._compose(view, profile, html, length, None)
 
     async def receive_photo(
         self, view: View, profile: UserProfile, file_id: str, caption_html: str, length: int
     ) -> Step | None:
         """A photo while composing: the announcement carries it; its caption is the text."""
+        return await self._compose(view, profile, caption_html, length, file_id)
+
+    async def _compose(
+        self, view: View, profile: UserProfile, html: str, length: int, photo: str | None
+    ) -> Step | None:
         composing = await self._storage.broadcasts.composing(profile.id)
         if composing is None or not self.allowed(profile):
             return None
-        if length > screens.CAPTION_CHARS:
-            return Step(screens.too_long(view, length, screens.CAPTION_CHARS))
+        limit = screens.CAPTION_CHARS if photo else screens.TEXT_CHARS
+        if length > limit:
+            return Step(screens.too_long(view, length, limit))
         broadcast_id, _, version = composing.partition(":")
-        await self._storage.broadcasts.set_photo(int(broadcast_id), file_id)
-        await self._storage.broadcasts.set_text(int(broadcast_id), version, caption_html)
-        await self._storage.broadcasts.set_composing(profile.id, None)
+        store = self._storage.broadcasts
+        if photo is not None:
+            await store.set_photo(int(broadcast_id), photo)
+        await store.set_text(int(broadcast_id), version, html)
+        await store.set_composing(profile.id, None)
         return await self.preview(view, int(broadcast_id))
 
     async def preview(self, view: View, broadcast_id: int) -> Step | None:

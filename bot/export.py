@@ -36,10 +36,10 @@ class ExportData:
 async def collect(
     storage: Storage, schedule: Schedule, survey: SurveyDefinition, *, user_ids: bool
 ) -> ExportData:
-    salt = await storage.reminders.get_state(SALT_STATE)
+    salt = await storage.state.get(SALT_STATE)
     if salt is None:
         salt = secrets.token_hex(16)
-        await storage.reminders.set_state(SALT_STATE, salt)
+        await storage.state.set(SALT_STATE, salt)
     # Each answer shows the title in the language it was asked in: what that person read.
     titles = {
         (f"session:{s.guid}", lang): f"{s.key} — {s.title_in(lang)}"

@@ -85,7 +85,7 @@ class Reminders:
                 if now < session.start <= now + HORIZON:
                     queued += await self._remind(schedule, session, now)
             missed = await self._count_missed(schedule, now)
-            await self._storage.reminders.set_state(LAST_RUN, now.isoformat())
+            await self._storage.state.set(LAST_RUN, now.isoformat())
         if queued or missed:
             log.info(
                 "reminders: %d queued, %d missed (sessions started while down)", queued, missed
@@ -117,7 +117,7 @@ class Reminders:
         )
 
     async def _count_missed(self, schedule: Schedule, now: datetime) -> int:
-        raw = await self._storage.reminders.get_state(LAST_RUN)
+        raw = await self._storage.state.get(LAST_RUN)
         if raw is None:
             return 0
         last = datetime.fromisoformat(raw)
@@ -129,6 +129,6 @@ class Reminders:
                     session.guid, slug, session.featured, key_prefix(session)
                 )
         if missed:
-            total = int(await self._storage.reminders.get_state(MISSED) or 0) + missed
-            await self._storage.reminders.set_state(MISSED, str(total))
+            total = int(await self._storage.state.get(MISSED) or 0) + missed
+            await self._storage.state.set(MISSED, str(total))
         return missed

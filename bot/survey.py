@@ -193,7 +193,7 @@ class Surveys:
         end = self._last_end()
         if end is None or self._clock.now() < end:
             return 0
-        if await self._storage.reminders.get_state(SENT_STATE):
+        if await self._storage.state.get(SENT_STATE):
             return 0
-        await self._storage.reminders.set_state(SENT_STATE, self._clock.now().isoformat())
+        await self._storage.state.set(SENT_STATE, self._clock.now().isoformat())
         return await self.send(await self._storage.users.reachable())

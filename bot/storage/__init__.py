@@ -15,6 +15,7 @@ from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
 from bot.storage.reminders import ReminderStore
+from bot.storage.state import StateStore
 from bot.storage.stats import StatsStore
 from bot.storage.users import UserProfile, Users
 
@@ -25,6 +26,7 @@ __all__ = [
     "Follows",
     "OutboxStore",
     "ReminderStore",
+    "StateStore",
     "StatsStore",
     "Storage",
     "UserProfile",
@@ -42,6 +44,7 @@ class Storage:
         self.feedback = FeedbackStore(db)
         self.broadcasts = BroadcastStore(db)
         self.stats = StatsStore(db)
+        self.state = StateStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

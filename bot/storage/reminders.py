@@ -1,4 +1,4 @@
-"""Who is due a reminder for a session, and the reminder planner's own bookkeeping."""
+"""Who is due a reminder for a session, and who missed one."""
 
 from __future__ import annotations
 
@@ -61,14 +61,3 @@ class ReminderStore:
             },
         )
         return int(row[0]) if row else 0
-
-    async def get_state(self, key: str) -> str | None:
-        row = await self._db.one("SELECT value FROM state WHERE key = ?", (key,))
-        return str(row[0]) if row else None
-
-    async def set_state(self, key: str, value: str) -> None:
-        await self._db.write(
-            "INSERT INTO state (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )

@@ -150,7 +150,7 @@ async def test_a_reminder_is_never_sent_late(
     clock.set(at("2025-10-27T13:31:00+07:00"))  # the session started while the bot was down
     async with start_bot() as bot:
         run = await bot.bot_data.deps.reminders.run()
-        missed = await bot.bot_data.deps.storage.reminders.get_state(MISSED)
+        missed = await bot.bot_data.deps.storage.state.get(MISSED)
     assert run.queued == 0
     assert int(missed or 0) >= 1
     assert not any(is_reminder(m) for m in user.messages)

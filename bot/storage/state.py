@@ -1,0 +1,21 @@
+"""Small named values the bot keeps between runs (last reminder run, export salt, …)."""
+
+from __future__ import annotations
+
+from bot.storage.database import Database
+
+
+class StateStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, key: str) -> str | None:
+        row = await self._db.one("SELECT value FROM state WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    async def set(self, key: str, value: str) -> None:
+        await self._db.write(
+            "INSERT INTO state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
