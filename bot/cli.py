@@ -25,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
+    load = commands.add_parser(
+        "import-schedule", help="check a new schedule.json, preview its changes, install it"
+    )
+    load.add_argument("file", type=Path)
+    load.add_argument("--yes", action="store_true", help="install without asking")
     files = commands.add_parser("export", help="write the poll results for staff")
     files.add_argument("--out", type=Path, required=True, help="the folder to write to")
     files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
@@ -47,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check-schedule":
             return _check_schedule(args.file)
         settings = Settings.from_env()
+        if args.command == "import-schedule":
+            from bot.import_cli import run_import
+
+            return run_import(settings, args.file, args.yes)
         if args.command == "broadcast":
             return _broadcast(settings, args)
         if args.command == "export":

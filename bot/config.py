@@ -36,6 +36,7 @@ class Settings:
     feedback_delay: timedelta = timedelta(minutes=5)  # after a session ends, ask followers
     poll_close_days: int = 7  # polls are closed (stopPoll) this long after they were sent
     export_user_ids: bool = False  # exports show Telegram ids instead of salted pseudonyms
+    schedule_watch: float = 30.0  # seconds between two looks at the schedule file
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
 
@@ -66,6 +67,7 @@ class Settings:
             feedback_delay=timedelta(minutes=_number(values, "VIDW_FEEDBACK_DELAY", 5, 0, 24 * 60)),
             poll_close_days=int(_number(values, "VIDW_POLL_CLOSE_DAYS", 7, 1, 365)),
             export_user_ids=values.get("VIDW_EXPORT_USER_IDS", "0").strip() in ("1", "true", "yes"),
+            schedule_watch=_number(values, "VIDW_SCHEDULE_WATCH", 30, 1, 3600),
             **_sending(values),
         )
 
