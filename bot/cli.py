@@ -1,4 +1,4 @@
-"""`vidw-bot`: run the bot, open the offline demo, or check a schedule file."""
+"""`vidw-bot`: run the bot, open the offline demo, back up the database, check a schedule."""
 
 from __future__ import annotations
 
@@ -44,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the version for languages without their own (default: en)",
     )
     cast.add_argument("--yes", action="store_true", help="send without asking")
+    copy = commands.add_parser(
+        "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
+    )
+    copy.add_argument("file", type=Path)
+    copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
     args = parser.parse_args(argv)
     try:
         if args.command == "check-schedule":
@@ -55,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.export_cli import run_export
 
             return run_export(settings, args.out, args.format)
+        if args.command == "backup":
+            from bot.backup_cli import run_backup
+
+            return run_backup(settings.db_path, args.file, force=args.force)
         if args.command == "run" and settings.token:
             return _serve(settings)
         if args.command == "run":
