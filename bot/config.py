@@ -124,15 +124,15 @@ def _webhook(values: Mapping[str, str]) -> Webhook | None:
     if not url:
         return None
     parts = urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        port = -1
-    if parts.scheme != "https" or not parts.hostname or port == -1:
+    if parts.scheme != "https" or not parts.hostname:
         raise ConfigError(
             f"VIDW_WEBHOOK_URL must be an https URL (Telegram posts to no other), got {url!r}"
         )
-    if port is not None and port not in WEBHOOK_PORTS:
+    try:
+        port = parts.port or 443
+    except ValueError:  # a port that is no number, or out of range
+        raise ConfigError(f"VIDW_WEBHOOK_URL has an invalid port: {url!r}") from None
+    if port not in WEBHOOK_PORTS:
         ports = ", ".join(map(str, WEBHOOK_PORTS))
         raise ConfigError(f"VIDW_WEBHOOK_URL: Telegram posts only to ports {ports}; got {port}")
     secret = values.get("VIDW_WEBHOOK_SECRET", "")

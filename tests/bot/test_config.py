@@ -104,6 +104,7 @@ def test_a_webhook_url_without_a_path_is_served_at_the_root() -> None:
         ("VIDW_WEBHOOK_URL", "http://bot.example.org/hook", "https"),
         ("VIDW_WEBHOOK_URL", "https:///hook", "https"),
         ("VIDW_WEBHOOK_URL", "https://bot.example.org:8080/hook", "443, 80, 88, 8443"),
+        ("VIDW_WEBHOOK_URL", "https://bot.example.org:https/hook", "invalid port"),
         ("VIDW_WEBHOOK_SECRET", "", "required"),
         ("VIDW_WEBHOOK_SECRET", "x" * 257, "257 characters"),
         ("VIDW_WEBHOOK_LISTEN", "8443", "host:port"),
