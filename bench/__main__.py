@@ -3,6 +3,7 @@
 python -m bench                      # everything (about 13 minutes)
 python -m bench browse [--users N]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
+python -m bench backup [--users N] [--answers N]
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery, export, polls, reminders
+from bench import backup, browse, delivery, export, polls, reminders
 
 SUITES = {
     "browse": browse.main,
@@ -18,6 +19,7 @@ SUITES = {
     "reminders": reminders.main,
     "polls": polls.main,
     "export": export.main,
+    "backup": backup.main,
 }
 
 
