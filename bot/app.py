@@ -24,6 +24,7 @@ from bot.roles import Roles
 from bot.schedule_loader import load_schedule
 from bot.schedule_updates import ScheduleUpdates
 from bot.screens.menus import COMMANDS
+from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
 from handlers.aiohttp_request import AiohttpRequest
@@ -67,7 +68,8 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
 
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
-        roles = Roles(settings)
+        roles = Roles(settings, storage.staff)
+        await roles.load()
         navigator = Navigator(schedule, catalogs, clock, storage, roles)
         await bulk_bot.initialize()
         transport = TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
@@ -103,6 +105,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
         )
         navigator.reload = schedule_updates.check
+        staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
         deps = Deps(
             settings,
@@ -114,6 +117,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             surveys,
             broadcasting,
             schedule_updates,
+            staff,
         )
         app.bot_data.attach(deps)
         await _publish_commands(app, catalogs)

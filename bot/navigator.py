@@ -25,6 +25,7 @@ from bot.screens import actions, menus, organizer, programme
 from bot.screens import agenda as agenda_screens
 from bot.screens import changes as change_screens
 from bot.screens import feedback as feedback_screens
+from bot.screens import privacy as privacy_screens
 from bot.screens import stats as stats_screens
 from bot.screens.actions import Action
 from bot.screens.feedback import PollRequest
@@ -57,6 +58,8 @@ COMMAND_SCREENS = {
     "agenda": actions.AGENDA,
     "reminders": actions.REMINDERS,
     "feedback": actions.FEEDBACK,
+    "privacy": actions.PRIVACY,
+    "forget": actions.FORGET,
 }
 
 # Commands for organizers (and /stats for staff too); the role is checked in each.
@@ -253,6 +256,16 @@ class Navigator:
                 return await self._send_survey(profile, action.number)
             case actions.STATS:
                 return await self._stats(profile)
+            case actions.PRIVACY:
+                return privacy_screens.privacy(
+                    view, profile.id, exports_show_ids=self.export_user_ids
+                )
+            case actions.FORGET:
+                return privacy_screens.confirm_forget(view)
+            case actions.FORGET_CONFIRM:
+                await self.storage.privacy.forget(profile.id)
+                self.roles.forget(profile.id)
+                return privacy_screens.forgotten(view)
             case "Rl" | "Re" | "Rf":
                 return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":

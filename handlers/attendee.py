@@ -44,6 +44,12 @@ async def open_command(update: Update, context: BotContext) -> None:
     )
 
 
+async def staff_command(update: Update, context: BotContext) -> None:
+    """/staff [add|remove <user id>]: organizers only (checked in bot/staff.py)."""
+    profile = await _profile(update, context)
+    await reply(update, await context.deps.staff.command(profile, context.args or []))
+
+
 async def export_command(update: Update, context: BotContext) -> None:
     """/export: files for staff; anyone else gets a refusal and no file."""
     profile = await _profile(update, context)

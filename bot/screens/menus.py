@@ -23,6 +23,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("reminders", N_("Reminder settings")),
     ("feedback", N_("Rate a session")),
     ("language", N_("Change the language")),
+    ("privacy", N_("Your data: what I keep, and how to delete it")),
     ("help", N_("How to use this bot")),
 )
 

@@ -14,7 +14,9 @@ from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
+from bot.storage.privacy import PrivacyStore
 from bot.storage.reminders import ReminderStore
+from bot.storage.staff import StaffStore
 from bot.storage.state import StateStore
 from bot.storage.stats import StatsStore
 from bot.storage.users import UserProfile, Users
@@ -25,7 +27,9 @@ __all__ = [
     "FeedbackStore",
     "Follows",
     "OutboxStore",
+    "PrivacyStore",
     "ReminderStore",
+    "StaffStore",
     "StateStore",
     "StatsStore",
     "Storage",
@@ -45,6 +49,8 @@ class Storage:
         self.broadcasts = BroadcastStore(db)
         self.stats = StatsStore(db)
         self.state = StateStore(db)
+        self.staff = StaffStore(db)
+        self.privacy = PrivacyStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

@@ -117,4 +117,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE users ADD COLUMN composing TEXT;  -- '<broadcast id>:<all|vi|en|fr>' while writing
     """,
+    # 6: staff granted in the chat by an organizer (staff from VIDW_STAFF are not stored)
+    """
+    CREATE TABLE staff_grants (
+        user_id    INTEGER PRIMARY KEY,
+        granted_by INTEGER NOT NULL,
+        granted_at TEXT NOT NULL
+    );
+    """,
 )
