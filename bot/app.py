@@ -10,10 +10,12 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 
 from bot.broadcasting import Broadcasting
+from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pacer import Pacer
-from bot.delivery.sender import Sender
+from bot.delivery.router import ChannelRouter
+from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
 from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
@@ -34,6 +36,7 @@ from handlers.flood_control import FloodControl
 from handlers.jobs import start_jobs
 from handlers.routing import handlers
 from handlers.telegram_transport import TelegramTransport
+from zalo.channel import ZaloChannel
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 BULK_CONNECTIONS = 4
@@ -66,17 +69,26 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         rate_limiter=flood_control,
     )
 
+    zalo: ZaloChannel | None = None  # on when ZALO_BOT_TOKEN is set
+
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
         roles = Roles(settings, storage.staff)
         await roles.load()
         navigator = Navigator(schedule, catalogs, clock, storage, roles)
         await bulk_bot.initialize()
-        transport = TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
+        transports: dict[str, Transport] = {
+            TELEGRAM: TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
+        }
+        nonlocal zalo
+        if settings.zalo is not None:
+            zalo = ZaloChannel(settings.zalo, storage, catalogs)
+            await zalo.open()
+            transports[ZALO] = zalo.transport
         sender = Sender(
             storage.outbox,
             storage.users,
-            transport,
+            ChannelRouter(transports),
             pacer,
             clock,
             window=BULK_CONNECTIONS,
@@ -125,11 +137,17 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         await schedule_updates.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
         await start_jobs(app.job_queue)
+        if zalo is not None:
+            await zalo.start(deps)
 
     async def post_stop(app: BotApplication) -> None:
         """The sender stops while the bot can still call Telegram: in-flight sends finish."""
+        if zalo is not None:
+            await zalo.stop_updates()
         await app.bot_data.deps.delivery.sender.stop()
         await bulk_bot.shutdown()
+        if zalo is not None:
+            await zalo.close()
 
     async def post_shutdown(app: BotApplication) -> None:
         deps = app.bot_data.detach()

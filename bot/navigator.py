@@ -18,6 +18,7 @@ from bot.clock import Clock
 from bot.export import collect, csv_bytes, xlsx_bytes
 from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
+from bot.keywords import command_for
 from bot.personal import Attachment, Personal
 from bot.roles import Roles
 from bot.schedule import Schedule
@@ -126,9 +127,12 @@ class Navigator:
             return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
         return programme.home(view, first_name)
 
-    async def text(self, profile: UserProfile, text: str, html: str | None = None) -> Answer:
-        """Plain text: an organizer's announcement being written, a comment just offered,
-        otherwise a search. `html` keeps the sender's formatting (bold, links…)."""
+    async def text(
+        self, profile: UserProfile, text: str, html: str | None = None, first_name: str = ""
+    ) -> Answer:
+        """Plain text: an organizer's announcement being written, a comment just offered, a
+        plain-word command ("lịch", "programme", "aide"), otherwise a search. `html` keeps the
+        sender's formatting (bold, links…)."""
         view = self.view(profile)
         if self.broadcasting is not None:
             step = await self.broadcasting.receive(view, profile, html or escape(text), len(text))
@@ -138,6 +142,11 @@ class Navigator:
             comment = await self.feedback.comment(profile, view, text)
             if comment is not None:
                 return Answer(comment)
+        command = command_for(text)
+        if command == "start":
+            return Answer(programme.home(view, first_name))
+        if command is not None:
+            return Answer(await self.command(profile, first_name, command))
         return Answer(await self.search(profile, text))
 
     async def photo(

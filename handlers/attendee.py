@@ -71,7 +71,8 @@ async def typed_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     text = message.text if message and message.text else ""
     html = message.text_html if message and message.text else None
-    await _show(update, await context.deps.navigator.text(profile, text, html))
+    answer = await context.deps.navigator.text(profile, text, html, _first_name(update))
+    await _show(update, answer)
 
 
 async def photo(update: Update, context: BotContext) -> None:

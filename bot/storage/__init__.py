@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.broadcasts import BroadcastStore
+from bot.storage.channel_users import ChannelUsers
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
@@ -23,6 +24,7 @@ from bot.storage.users import UserProfile, Users
 
 __all__ = [
     "BroadcastStore",
+    "ChannelUsers",
     "Database",
     "FeedbackStore",
     "Follows",
@@ -51,6 +53,7 @@ class Storage:
         self.state = StateStore(db)
         self.staff = StaffStore(db)
         self.privacy = PrivacyStore(db)
+        self.channel_users = ChannelUsers(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

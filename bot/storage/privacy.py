@@ -23,7 +23,14 @@ class PrivacyStore:
             await sql.execute(
                 "UPDATE answers SET user_id = ? WHERE user_id = ?", (anonymous, user_id)
             )
-            for table in ("follows", "theme_follows", "comments", "polls", "staff_grants"):
+            for table in (
+                "follows",
+                "theme_follows",
+                "comments",
+                "polls",
+                "staff_grants",
+                "channel_users",
+            ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(
                 "DELETE FROM outbox WHERE chat_id = ? AND status IN ('pending', 'sending')",
