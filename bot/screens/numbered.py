@@ -34,7 +34,8 @@ def numbered(screen: Screen, t: Translator) -> NumberedScreen:
     text = plain(screen.text)
     if buttons:
         choices = "\n".join(f"{n}. {plain(b.label)}" for n, b in enumerate(buttons, start=1))
-        hint = t.gettext("Reply with a number, or type words to search.")
+        _ = t.gettext
+        hint = _("Reply with a number, or type words to search.")
         text = f"{text}\n\n{choices}\n\n{hint}"
     return NumberedScreen(text, tuple(b.action for b in buttons))
 
@@ -47,15 +48,16 @@ class NumberedPoll:
 
 
 def numbered_poll(request: PollRequest, t: Translator) -> NumberedPoll:
+    _ = t.gettext
     if request.keys == RATING_KEYS:  # 5 … 1 stars, then "did not attend"
         numbers = {key if key.isdigit() else "0": i for i, key in enumerate(request.keys)}
-        hint = t.gettext("Reply with a number from 1 to 5, or 0 if you did not attend.")
+        hint = _("Reply with a number from 1 to 5, or 0 if you did not attend.")
     else:
         numbers = {str(i): i - 1 for i in range(1, len(request.options) + 1)}
         hint = (
-            t.gettext("Reply with the numbers of your answers, e.g. 1 3.")
+            _("Reply with the numbers of your answers, e.g. 1 3.")
             if request.multiple
-            else t.gettext("Reply with the number of your answer.")
+            else _("Reply with the number of your answer.")
         )
     by_index = {index: number for number, index in numbers.items()}
     lines = [f"{by_index[i]}. {option}" for i, option in enumerate(request.options)]
