@@ -38,10 +38,13 @@ class ZaloStandIn:
         host: str = "127.0.0.1",
         port: int = 0,
         account_name: str = "VIDW Stand-in",
+        record_calls: bool = True,
     ) -> None:
         """`rate_limit`: messages per second over all chats (None: no limit).
-        `wrap_webhook`: post {"ok": true, "result": update} instead of the bare update."""
+        `wrap_webhook`: post {"ok": true, "result": update} instead of the bare update.
+        `record_calls=False` keeps `calls` empty, for a long benchmark."""
         self.token = token
+        self.record_calls = record_calls
         self.calls: list[ZaloCall] = []
         bot_id = token.split(":", 1)[0]
         self._world = World(payloads.bot_profile(bot_id, account_name), rate_limit)
@@ -190,6 +193,8 @@ class ZaloStandIn:
 
     def _describe(self, chat_id: str) -> str:
         """The last calls to a chat, for a timeout message."""
+        if not self.record_calls:
+            return "calls are not recorded (record_calls=False)"
         recent = self.calls_to(chat_id)[-5:]
         if not recent:
             return "the bot made no call to this chat"
@@ -220,7 +225,8 @@ class ZaloStandIn:
             status, body = error.status, error.payload()
         if method == "getUpdates" and status == 200 and _client_gone(request):
             self._world.updates.put_back(body["result"])  # nobody will read this answer
-        self.calls.append(ZaloCall(method, params, status, body.get("description")))
+        if self.record_calls:
+            self.calls.append(ZaloCall(method, params, status, body.get("description")))
         return web.json_response(body, status=status)
 
 
