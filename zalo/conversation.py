@@ -55,6 +55,8 @@ class ZaloConversation:
             await self._show(profile, external, Answer(menus.text_only(view)))
             return
         answer = await self._understand(profile, name, message["text"][:MAX_TEXT])
+        # Read again: the answer may have changed the language the hints are written in.
+        profile = await deps.storage.users.get(user_id) or profile
         await self._show(profile, external, answer)
 
     async def _understand(self, profile: UserProfile, name: str, text: str) -> Answer | PollRequest:

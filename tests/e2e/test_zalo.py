@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from standin.zalo import ZaloMessage, ZaloStandIn, ZaloUser
 
 from bot.app import BotApplication
 from bot.broadcast_cli import broadcast
@@ -18,6 +17,7 @@ from bot.config import Settings, Zalo
 from bot.export import collect
 from bot.storage import Storage
 from standin import StandIn
+from standin.zalo import ZaloMessage, ZaloStandIn, ZaloUser
 from tests.conftest import at
 from tests.e2e.conftest import RunningBot
 
@@ -73,7 +73,7 @@ async def test_first_contact_asks_the_language_then_browses_to_a_follow(
         user_id = await user_id_of(bot, lan)
         follows = await bot.bot_data.deps.storage.follows.sessions(user_id)
     assert "Chọn ngôn ngữ · Choose your language · Choisissez votre langue" in picker.text
-    assert "1. Tiếng Việt" in picker.text and "2. English" in picker.text
+    assert "1. 🇻🇳 Tiếng Việt" in picker.text and "2. 🇬🇧 English" in picker.text
     assert "Bonjour Lan" in home.text and "Répondez par un numéro" in home.text
     assert "<b>" not in home.text  # plain text: Zalo shows no formatting
     assert user_id >= CHANNEL_BASE
@@ -120,7 +120,7 @@ async def test_a_zalo_follower_is_reminded(
         reminder = await minh.wait_for(
             lambda m: m.text.startswith("⏰"), since=mark, timeout=TIMEOUT
         )
-        opened = await choose(minh, reminder, "Mở phiên")
+        opened = await choose(minh, reminder, "Xem phiên")
     assert "Bắt đầu sau 15 phút nữa" in reminder.text
     assert "Ninh Bình — Hội trường A" in reminder.text
     assert "Đào tạo nhân tài" in opened.text
@@ -233,3 +233,33 @@ async def test_the_webhook_refuses_requests_without_the_secret(
     assert "Choose your language" in picker.text
     assert statuses == [403, 403]
     assert forged is not None and forged[0] == 0
+
+
+async def test_zalo_faults_are_retried_and_a_blocked_user_is_recorded(
+    start_bot: RunningBot, zalo: ZaloStandIn, standin: StandIn, settings: Settings
+) -> None:
+    user = zalo.user("900000000000000007", name="Quang")
+    gone = zalo.user("900000000000000008", name="Thu")
+    async with start_bot(zalo=channel(zalo)) as bot:
+        await meet(user, "en")
+        await meet(gone, "en")
+        zalo.fail("sendMessage", 500, times=1)
+        zalo.fail("sendMessage", 429, times=1)
+        answer = await user.ask("schedule", timeout=TIMEOUT)  # retried twice, then delivered
+        zalo.block(gone.id)
+        mark = user.seq
+        code = await broadcast(settings, "all", {"all": "Lunch in Hall B."}, "en", confirmed=True)
+        await user.wait_for(since=mark, timeout=TIMEOUT)
+        async with asyncio.timeout(TIMEOUT):
+            while (
+                not (
+                    profile := await bot.bot_data.deps.storage.users.get(
+                        await user_id_of(bot, gone)
+                    )
+                )
+                or not profile.blocked
+            ):
+                await asyncio.sleep(0.05)
+    assert code == 0
+    assert answer.text.startswith("Programme")
+    assert profile.blocked
