@@ -25,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     demo = commands.add_parser("demo", help="chat with the bot in this terminal, offline")
     demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
+    demo.add_argument(
+        "--channel", choices=("telegram", "zalo"), default="telegram", help="the messenger shown"
+    )
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
     load = commands.add_parser(
@@ -77,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(settings)
         if args.command == "run":
             print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
+        if getattr(args, "channel", "telegram") == "zalo":
+            return _zalo_demo(settings)
         return _demo(settings, getattr(args, "lang", None))
     except StartupError as exc:
         print(f"vidw-bot: {exc}", file=sys.stderr)
@@ -121,6 +126,16 @@ def _serve(settings: Settings) -> int:
         webhook.url,
     )
     app.run_webhook(**webhook_arguments(webhook))
+    return 0
+
+
+def _zalo_demo(settings: Settings) -> int:
+    from bot.demo_zalo import run_zalo_demo
+
+    try:
+        asyncio.run(run_zalo_demo(settings))
+    except (KeyboardInterrupt, EOFError):
+        print()
     return 0
 
 
