@@ -2,6 +2,7 @@
 
 python -m bench                      # everything (about 13 minutes)
 python -m bench browse [--users N]
+python -m bench load [--users N] [--rate 30]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
 """
 
@@ -10,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery, export, polls, reminders
+from bench import browse, delivery, export, load, polls, reminders
 
 SUITES = {
     "browse": browse.main,
+    "load": load.main,
     "delivery": delivery.main,
     "reminders": reminders.main,
     "polls": polls.main,

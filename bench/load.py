@@ -1,0 +1,221 @@
+"""2,000 attendees at once, each walking /start → /schedule → a theme → a session → follow.
+
+The bot runs in its own process, started as `vidw-bot run` starts it, so its memory and CPU are
+its own. The stand-in runs in this process together with the simulated attendees (they are its
+chats, and each one measures its own steps), so bot and stand-in sit on different cores.
+
+Every attendee starts at the same instant and presses the buttons of the screens it got, with
+no pause between steps. Latency is from the user's update being queued at the stand-in to the
+bot's reply or edit reaching the stand-in. The stand-in enforces Telegram's limits: the
+chosen overall rate, and about one message per second per chat (bursts of three).
+
+By default the bot sends at the paid-broadcast ceiling (1,000 messages/s), so its pacer stays
+out of the way and the figures measure the bot's own work. `--rate 30` runs it at Telegram's
+default 30 messages/s, where replies to a crowd are paced by design: 2,000 attendees × 5
+messages / 30 per second is about 5.6 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.botproc import (
+    bot_environment,
+    cpu_seconds_of,
+    peak_rss_mb_of,
+    rss_mb_of,
+    start_bot,
+)
+from bench.stats import peak_rss_mb, percentile
+from bench.walks import StepTimes, browse, first_button
+from bot.config import FREE_RATE_CEILING, PAID_RATE_CEILING, Settings
+from bot.storage import Storage
+from standin import Limits, SimUser, StandIn
+from standin.remote import terminate
+
+STEPS = ("/start", "/schedule", "theme", "session", "follow")
+FIRST_USER = 400_000
+WARM_UP_USER = FIRST_USER - 1
+READY_TIMEOUT = 60.0  # seconds for the bot's process to start polling
+STOP_GRACE = 10.0
+
+
+class WalkError(Exception):
+    """The bot answered, but not with what the step should have shown."""
+
+
+async def attendee(user: SimUser, theme: int, times: StepTimes, step_timeout: float) -> None:
+    await times.timed("/start", user.ask("/start", timeout=step_timeout))
+    card = await browse(user, times, theme=theme, step_timeout=step_timeout)
+    follow = first_button(card, "F")
+    followed = await times.timed("follow", user.press(card, follow, timeout=step_timeout))
+    if first_button(followed, "F") == follow:  # "Follow" must have become "Unfollow"
+        raise WalkError("the card still offers to follow after the tap")
+
+
+@dataclass
+class Outcome:
+    walks: int
+    errors: Counter[str]
+    seconds: float
+    times: StepTimes
+    too_many_requests: int
+    messages: int  # sends and edits the stand-in accepted during the walks
+    follows_stored: int
+    bot_peak_mb: float
+    bot_cpu: float
+    standin_peak_mb: float
+    standin_before_mb: float
+    standin_cpu: float
+    bot_log_errors: int
+
+    @property
+    def completed(self) -> int:
+        return self.walks - self.errors.total()
+
+
+async def run(users: int, rate: float, scratch: Path) -> Outcome:
+    paid = rate > FREE_RATE_CEILING
+    db = scratch / "load.db"
+    log_path = scratch / "bot.log"
+    limits = Limits(global_rate=rate, global_burst=max(30, int(rate)))
+    step_timeout = 120 + 2 * users * len(STEPS) / rate  # generous: a late answer is a figure
+    async with StandIn(limits=limits, record_calls=False) as standin:
+        crowd = [
+            standin.user(FIRST_USER + i, f"Attendee {i}", ("vi", "en", "fr")[i % 3])
+            for i in range(users)
+        ]
+        base = Settings.from_env({}, dotenv=None)
+        env = bot_environment(base, standin.token, standin.base_url, db, send_rate=rate, paid=paid)
+        with log_path.open("wb") as log:
+            bot = await start_bot(env, stderr=log)
+            try:
+                async with asyncio.timeout(READY_TIMEOUT):
+                    await standin.until_polling()
+                warm_up = standin.user(WARM_UP_USER, "Warm-up", "en")
+                await attendee(warm_up, 0, StepTimes(STEPS), step_timeout)  # not counted
+                standin.stats.clear()
+                times = StepTimes(STEPS)
+                standin_before = rss_mb_of(os.getpid())
+                bot_cpu, standin_cpu = cpu_seconds_of(bot.pid), _own_cpu()
+                started = time.perf_counter()
+                results = await asyncio.gather(
+                    *(attendee(u, i, times, step_timeout) for i, u in enumerate(crowd)),
+                    return_exceptions=True,
+                )
+                seconds = time.perf_counter() - started
+                bot_cpu = cpu_seconds_of(bot.pid) - bot_cpu
+                standin_cpu = _own_cpu() - standin_cpu
+                bot_peak = peak_rss_mb_of(bot.pid)
+            finally:
+                await terminate(bot, STOP_GRACE)
+        errors = Counter(
+            f"{type(r).__name__}: {str(r).split(';')[0]}"
+            for r in results
+            if isinstance(r, BaseException)
+        )
+        stats = standin.stats
+        too_many, messages = stats.too_many_requests, len(stats.send_times)
+    return Outcome(
+        walks=users,
+        errors=errors,
+        seconds=seconds,
+        times=times,
+        too_many_requests=too_many,
+        messages=messages,
+        follows_stored=await _follows(db) - 1,  # the warm-up user's follow
+        bot_peak_mb=bot_peak,
+        bot_cpu=bot_cpu,
+        standin_peak_mb=peak_rss_mb(),
+        standin_before_mb=standin_before,
+        standin_cpu=standin_cpu,
+        bot_log_errors=_log_errors(log_path),
+    )
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def _follows(db: Path) -> int:
+    """Follows the bot stored, read back from its database once it has stopped."""
+    storage = await Storage.open(db)
+    try:
+        return sum(count for _, count in await storage.stats.top_followed(limit=1_000_000))
+    finally:
+        await storage.close()
+
+
+def _log_errors(path: Path) -> int:
+    """Lines the bot logged at ERROR or CRITICAL (its log format puts the level second)."""
+    lines = path.read_text(errors="replace").splitlines()
+    return sum(1 for line in lines if " ERROR " in line or " CRITICAL " in line)
+
+
+def _spread(samples: list[float]) -> str:
+    if not samples:
+        return "no samples"
+    p50, p99 = percentile(samples, 50), percentile(samples, 99)
+    return f"p50 {p50 * 1000:7.1f} ms, p99 {p99 * 1000:7.1f} ms, max {max(samples) * 1000:7.1f} ms"
+
+
+def report(outcome: Outcome, users: int, rate: float) -> None:
+    ceiling = "paid broadcast" if rate > FREE_RATE_CEILING else "no paid broadcast"
+    updates = outcome.times.count
+    print(
+        f"[load] {users} attendees at once, /start → /schedule → theme → session → follow; "
+        f"bot at {rate:g} messages/s ({ceiling}) in its own process"
+    )
+    print(f"  walks completed   {outcome.completed} of {outcome.walks}")
+    for error, count in outcome.errors.most_common(5):
+        print(f"  error × {count:<8} {error}")
+    print(f"  follows stored    {outcome.follows_stored}")
+    print(
+        f"  updates handled   {updates} in {outcome.seconds:.1f} s = "
+        f"{updates / outcome.seconds:.0f} updates/s"
+    )
+    print(
+        f"  messages          {outcome.messages} sends and edits at "
+        f"{outcome.messages / outcome.seconds:.0f}/s"
+    )
+    for step, samples in outcome.times.by_step.items():
+        print(f"  {step:<17} {_spread(samples)}")
+    print(f"  all steps         {_spread(outcome.times.all())}")
+    print(f"  429 answers       {outcome.too_many_requests}")
+    print(f"  bot log errors    {outcome.bot_log_errors}")
+    print(
+        f"  peak RSS          bot {outcome.bot_peak_mb:.0f} MB; stand-in "
+        f"{outcome.standin_peak_mb:.0f} MB (with the {users} simulated attendees; "
+        f"{outcome.standin_before_mb:.0f} MB before the walks)"
+    )
+    print(
+        f"  CPU during walks  bot {outcome.bot_cpu:.1f} s "
+        f"({outcome.bot_cpu / outcome.seconds:.0%} of a core), stand-in "
+        f"{outcome.standin_cpu:.1f} s ({outcome.standin_cpu / outcome.seconds:.0%})"
+    )
+
+
+async def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench load")
+    parser.add_argument("--users", type=int, default=2_000, help="simulated attendees at once")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=PAID_RATE_CEILING,
+        help="the bot's VIDW_SEND_RATE; above 30 runs with paid broadcast (default 1000)",
+    )
+    args = parser.parse_args(argv)
+    if not 0 < args.rate <= PAID_RATE_CEILING:
+        parser.error(f"--rate must be above 0 and at most {PAID_RATE_CEILING:g}")
+    with tempfile.TemporaryDirectory(prefix="vidw-bench-") as scratch:
+        outcome = await run(args.users, args.rate, Path(scratch))
+    report(outcome, args.users, args.rate)
