@@ -36,7 +36,7 @@ from handlers.telegram_transport import TelegramTransport
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 BULK_CONNECTIONS = 4
-INTERACTIVE = 64  # updates handled at once, and connections for their replies
+CONCURRENT_UPDATES = 64
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> BotApplication:
@@ -128,10 +128,10 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .context_types(CONTEXT_TYPES)
         .defaults(defaults)
         .rate_limiter(flood_control)
-        .concurrent_updates(INTERACTIVE)
+        .concurrent_updates(CONCURRENT_UPDATES)
         # Replies and getUpdates on aiohttp too: under a crowd, httpx's per-request CPU was the
         # bot's ceiling (bench load: 174 updates/s, most of the bot's CPU inside httpx).
-        .request(AiohttpRequest(INTERACTIVE, uploads=HTTPXRequest(INTERACTIVE)))
+        .request(AiohttpRequest(CONCURRENT_UPDATES, uploads=HTTPXRequest(CONCURRENT_UPDATES)))
         .get_updates_request(AiohttpRequest(1))
         .post_init(post_init)
         .post_stop(post_stop)
