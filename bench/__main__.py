@@ -4,6 +4,7 @@ python -m bench                      # everything (about 13 minutes)
 python -m bench browse [--users N]
 python -m bench load [--users N] [--rate 30]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
+python -m bench backup [--users N] [--answers N]
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import browse, delivery, export, load, polls, reminders
+from bench import backup, browse, delivery, export, load, polls, reminders
 
 SUITES = {
     "browse": browse.main,
@@ -20,6 +21,7 @@ SUITES = {
     "reminders": reminders.main,
     "polls": polls.main,
     "export": export.main,
+    "backup": backup.main,
 }
 
 

@@ -23,6 +23,7 @@ from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.roles import Roles
 from bot.schedule_loader import load_schedule
+from bot.schedule_updates import ScheduleUpdates
 from bot.screens.menus import COMMANDS
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
@@ -100,13 +101,26 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         navigator.feedback, navigator.surveys = feedback, surveys
         navigator.broadcasting = broadcasting
         navigator.export_user_ids = settings.export_user_ids
+        schedule_updates = ScheduleUpdates(
+            settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
+        )
+        navigator.reload = schedule_updates.check
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
         deps = Deps(
-            settings, navigator, storage, delivery, reminders, feedback, surveys, broadcasting
+            settings,
+            navigator,
+            storage,
+            delivery,
+            reminders,
+            feedback,
+            surveys,
+            broadcasting,
+            schedule_updates,
         )
         app.bot_data.attach(deps)
         await _publish_commands(app, catalogs)
         await sender.start()
+        await schedule_updates.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
         await start_jobs(app.job_queue)
 

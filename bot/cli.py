@@ -1,4 +1,4 @@
-"""`vidw-bot`: run the bot, open the offline demo, or check a schedule file."""
+"""`vidw-bot`: run the bot, open the offline demo, back up the database, check a schedule."""
 
 from __future__ import annotations
 
@@ -19,12 +19,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vidw-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
-        "run", help="serve Telegram by long polling (the offline demo when no token is set)"
+        "run",
+        help="serve Telegram by long polling, or a webhook when VIDW_WEBHOOK_URL is set "
+        "(the offline demo when no token is set)",
     )
     demo = commands.add_parser("demo", help="chat with the bot in this terminal, offline")
     demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
     check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
     check.add_argument("file", type=Path)
+    load = commands.add_parser(
+        "import-schedule", help="check a new schedule.json, preview its changes, install it"
+    )
+    load.add_argument("file", type=Path)
+    load.add_argument("--yes", action="store_true", help="install without asking")
     files = commands.add_parser("export", help="write the poll results for staff")
     files.add_argument("--out", type=Path, required=True, help="the folder to write to")
     files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
@@ -42,19 +49,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the version for languages without their own (default: en)",
     )
     cast.add_argument("--yes", action="store_true", help="send without asking")
+    copy = commands.add_parser(
+        "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
+    )
+    copy.add_argument("file", type=Path)
+    copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
     args = parser.parse_args(argv)
     try:
         if args.command == "check-schedule":
             return _check_schedule(args.file)
         settings = Settings.from_env()
+        if args.command == "import-schedule":
+            from bot.import_cli import run_import
+
+            return run_import(settings, args.file, args.yes)
         if args.command == "broadcast":
             return _broadcast(settings, args)
         if args.command == "export":
             from bot.export_cli import run_export
 
             return run_export(settings, args.out, args.format)
+        if args.command == "backup":
+            from bot.backup_cli import run_backup
+
+            return run_backup(settings.db_path, args.file, force=args.force)
         if args.command == "run" and settings.token:
-            return _run_polling(settings)
+            return _serve(settings)
         if args.command == "run":
             print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
         return _demo(settings, getattr(args, "lang", None))
@@ -78,15 +98,29 @@ def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
     return run_broadcast(settings, args.audience, texts, args.default, args.yes)
 
 
-def _run_polling(settings: Settings) -> int:
+def _serve(settings: Settings) -> int:
+    import logging
+
     from telegram import Update
 
     from bot.app import build_application
     from bot.logs import configure_logging
+    from bot.runner import webhook_arguments
 
-    configure_logging(settings.token)
+    webhook = settings.webhook
+    configure_logging(settings.token, secrets=(webhook.secret,) if webhook else ())
     app = build_application(settings)
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    if webhook is None:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        return 0
+    logging.getLogger(__name__).info(
+        "Webhook mode: listening on %s:%s%s for %s",
+        webhook.host,
+        webhook.port,
+        webhook.path,
+        webhook.url,
+    )
+    app.run_webhook(**webhook_arguments(webhook))
     return 0
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -19,6 +21,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 class ConfigError(StartupError):
     """An environment variable has a value the bot cannot use."""
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Telegram posts updates to `url` (TLS ends at a reverse proxy); the bot listens on
+    host:port, at the URL's path, and answers 403 to a request without `secret`."""
+
+    url: str
+    secret: str
+    host: str = "127.0.0.1"
+    port: int = 8443
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path or "/"
 
 
 @dataclass(frozen=True)
@@ -36,8 +53,10 @@ class Settings:
     feedback_delay: timedelta = timedelta(minutes=5)  # after a session ends, ask followers
     poll_close_days: int = 7  # polls are closed (stopPoll) this long after they were sent
     export_user_ids: bool = False  # exports show Telegram ids instead of salted pseudonyms
+    schedule_watch: float = 30.0  # seconds between two looks at the schedule file
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
+    webhook: Webhook | None = None  # None: long polling
 
     @property
     def base_file_url(self) -> str:
@@ -66,6 +85,8 @@ class Settings:
             feedback_delay=timedelta(minutes=_number(values, "VIDW_FEEDBACK_DELAY", 5, 0, 24 * 60)),
             poll_close_days=int(_number(values, "VIDW_POLL_CLOSE_DAYS", 7, 1, 365)),
             export_user_ids=values.get("VIDW_EXPORT_USER_IDS", "0").strip() in ("1", "true", "yes"),
+            schedule_watch=_number(values, "VIDW_SCHEDULE_WATCH", 30, 1, 3600),
+            webhook=_webhook(values),
             **_sending(values),
         )
 
@@ -93,6 +114,54 @@ def _sending(values: Mapping[str, str]) -> dict[str, Any]:
             f"VIDW_SEND_RATE must be above 0 and at most {ceiling:g}{hint}, got {raw}"
         )
     return {"send_rate": rate, "paid_broadcast": paid}
+
+
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram posts to
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
+DEFAULT_LISTEN = "127.0.0.1:8443"
+
+
+def _webhook(values: Mapping[str, str]) -> Webhook | None:
+    url = values.get("VIDW_WEBHOOK_URL", "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ConfigError(
+            f"VIDW_WEBHOOK_URL must be an https URL (Telegram posts to no other), got {url!r}"
+        )
+    try:
+        port = parts.port or 443
+    except ValueError:  # a port that is no number, or out of range
+        raise ConfigError(f"VIDW_WEBHOOK_URL has an invalid port: {url!r}") from None
+    if port not in WEBHOOK_PORTS:
+        ports = ", ".join(map(str, WEBHOOK_PORTS))
+        raise ConfigError(f"VIDW_WEBHOOK_URL: Telegram posts only to ports {ports}; got {port}")
+    secret = values.get("VIDW_WEBHOOK_SECRET", "")
+    if not secret:
+        raise ConfigError(
+            "VIDW_WEBHOOK_SECRET is required with VIDW_WEBHOOK_URL: without it anyone who finds "
+            "the URL can post updates to the bot"
+        )
+    if not SECRET_TOKEN.fullmatch(secret):
+        # The value is a secret: describe it, never echo it.
+        raise ConfigError(
+            "VIDW_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - "
+            f"(got {len(secret)} characters)"
+        )
+    host, port_number = _listen(values.get("VIDW_WEBHOOK_LISTEN") or DEFAULT_LISTEN)
+    return Webhook(url=url, secret=secret, host=host, port=port_number)
+
+
+def _listen(raw: str) -> tuple[str, int]:
+    """host:port, where an IPv6 host is written in brackets: [::1]:8443."""
+    host, _, port = raw.strip().rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ConfigError(
+            f"VIDW_WEBHOOK_LISTEN must be host:port, e.g. {DEFAULT_LISTEN}; got {raw!r}"
+        )
+    return host, int(port)
 
 
 def _number(values: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:

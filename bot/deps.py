@@ -10,6 +10,7 @@ from bot.delivery.service import Delivery
 from bot.feedback import Feedback
 from bot.navigator import Navigator
 from bot.reminders import Reminders
+from bot.schedule_updates import ScheduleUpdates
 from bot.storage import Storage
 from bot.survey import Surveys
 
@@ -24,6 +25,7 @@ class Deps:
     feedback: Feedback
     surveys: Surveys
     broadcasting: Broadcasting
+    schedule_updates: ScheduleUpdates
 
 
 class BotData:

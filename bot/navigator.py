@@ -6,10 +6,11 @@ screen; language, search memory and the clock are handled here, once for all cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC
 from html import escape
+from typing import TYPE_CHECKING
 
 from bot.broadcasting import Broadcasting
 from bot.chart import ratings_png
@@ -22,6 +23,7 @@ from bot.roles import Roles
 from bot.schedule import Schedule
 from bot.screens import actions, menus, organizer, programme
 from bot.screens import agenda as agenda_screens
+from bot.screens import changes as change_screens
 from bot.screens import feedback as feedback_screens
 from bot.screens import stats as stats_screens
 from bot.screens.actions import Action
@@ -30,6 +32,9 @@ from bot.screens.model import Screen
 from bot.screens.view import View
 from bot.storage import Storage, UserProfile
 from bot.survey import Surveys
+
+if TYPE_CHECKING:
+    from bot.schedule_updates import Outcome
 
 DEEP_LINK_SESSION = "s_"
 
@@ -55,7 +60,7 @@ COMMAND_SCREENS = {
 }
 
 # Commands for organizers (and /stats for staff too); the role is checked in each.
-PRIVILEGED_COMMANDS = ("survey", "broadcast", "broadcasts", "stats")
+PRIVILEGED_COMMANDS = ("survey", "broadcast", "broadcasts", "stats", "reload")
 
 
 @dataclass(frozen=True)
@@ -75,17 +80,29 @@ class Navigator:
     def __init__(
         self, schedule: Schedule, catalogs: Catalogs, clock: Clock, storage: Storage, roles: Roles
     ) -> None:
-        self.schedule = schedule
         self.catalogs = catalogs
         self.clock = clock
         self.storage = storage
         self.roles = roles
         self.personal = Personal(schedule, storage, clock)
+        self.schedule = schedule
         # Attached by the composition root (they need the delivery engine, started later).
         self.feedback: Feedback | None = None
         self.surveys: Surveys | None = None
         self.broadcasting: Broadcasting | None = None
         self.export_user_ids = False  # VIDW_EXPORT_USER_IDS: real ids instead of pseudonyms
+        # Reads the schedule file again and applies it (bot/schedule_updates.py).
+        self.reload: Callable[[int], Awaitable[Outcome]] | None = None
+
+    @property
+    def schedule(self) -> Schedule:
+        return self._schedule
+
+    @schedule.setter
+    def schedule(self, schedule: Schedule) -> None:
+        """A new programme (bot/schedule_updates.py): every later screen uses it."""
+        self._schedule = schedule
+        self.personal.schedule = schedule
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
@@ -166,6 +183,8 @@ class Navigator:
             return await self._survey_preview(profile)
         if name == "stats":
             return await self._stats(profile)
+        if name == "reload":
+            return await self._reload(profile)
         if name in ("broadcast", "broadcasts"):
             view = self.view(profile)
             if self.broadcasting is None or not self.broadcasting.allowed(profile):
@@ -176,6 +195,18 @@ class Navigator:
         verb = COMMAND_SCREENS.get(name)
         screen = await self._open(profile, first_name, actions.plain(verb)) if verb else None
         return screen or menus.unknown_command(self.view(profile), "/" + name)
+
+    async def _reload(self, profile: UserProfile) -> Screen:
+        """/reload, for organizers: apply the schedule file now and say what changed."""
+        if not self.roles.is_organizer(profile.id) or self.reload is None:
+            return organizer.not_allowed(self.view(profile))
+        outcome = await self.reload(profile.id)
+        view = self.view(profile)  # the new programme, if one was applied
+        if outcome.error is not None:
+            return change_screens.refused(view, outcome.error)
+        if outcome.changes is None or outcome.changes.empty:
+            return change_screens.unchanged(view)
+        return change_screens.summary(view, outcome.changes, outcome.notices)
 
     async def tap(self, profile: UserProfile, first_name: str, data: str | None) -> Answer:
         """A button tap. Unknown, stale or forged data gets the main menu and a notice."""

@@ -44,6 +44,10 @@ class ReminderRun:
     missed: int
 
 
+def batch_of(guid: str) -> str:
+    return f"reminder:{guid}"
+
+
 def key_prefix(session: Session) -> str:
     """The dedupe key is this + the user id: one reminder per (user, session, start time)."""
     return f"reminder:{session.guid}:{utc_text(session.start)}:"
@@ -63,7 +67,8 @@ class Reminders:
         self._delivery = delivery
         self._catalogs = catalogs
         self._clock = clock
-        self._lock = asyncio.Lock()  # the precise job and the safety tick may meet
+        # The precise job and the safety tick may meet; a programme change holds it too.
+        self.lock = asyncio.Lock()
 
     def next_due(self) -> datetime | None:
         """The next instant at which some reminder comes due."""
@@ -77,7 +82,7 @@ class Reminders:
         return min(instants, default=None)
 
     async def run(self) -> ReminderRun:
-        async with self._lock:
+        async with self.lock:
             now = self._clock.now()
             schedule = self._schedule()
             queued = 0
@@ -97,7 +102,7 @@ class Reminders:
         prefix = key_prefix(session)
         slug = session.track.slug if session.track else None
         due = await self._storage.reminders.due(
-            session.guid, slug, session.featured, seconds, prefix
+            session.guid, slug, session.featured, seconds, prefix, utc_text(session.start)
         )
         if not due:
             return 0
@@ -112,9 +117,7 @@ class Reminders:
             Outgoing(user_id, payloads[lang], f"{prefix}{user_id}", expires_at=session.start)
             for user_id, lang in due
         ]
-        return await self._delivery.enqueue(
-            f"reminder:{session.guid}", "reminder", items, urgent=True
-        )
+        return await self._delivery.enqueue(batch_of(session.guid), "reminder", items, urgent=True)
 
     async def _count_missed(self, schedule: Schedule, now: datetime) -> int:
         raw = await self._storage.state.get(LAST_RUN)
@@ -126,7 +129,11 @@ class Reminders:
             if last < session.start <= now:
                 slug = session.track.slug if session.track else None
                 missed += await self._storage.reminders.missed(
-                    session.guid, slug, session.featured, key_prefix(session)
+                    session.guid,
+                    slug,
+                    session.featured,
+                    key_prefix(session),
+                    utc_text(session.start),
                 )
         if missed:
             total = int(await self._storage.state.get(MISSED) or 0) + missed

@@ -10,6 +10,10 @@ class Roles:
         self._organizers = settings.organizers
         self._staff = settings.staff
 
+    @property
+    def organizers(self) -> frozenset[int]:
+        return self._organizers
+
     def is_organizer(self, user_id: int) -> bool:
         return user_id in self._organizers
 

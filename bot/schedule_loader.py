@@ -40,19 +40,27 @@ def _validator() -> jsonschema.Draft6Validator:
 
 def load_schedule(path: Path) -> Schedule:
     """Load and validate `path`, or raise ScheduleError saying what is wrong and where."""
+    return parse_text(read_text(path), source=str(path))
+
+
+def read_text(path: Path) -> str:
     try:
-        raw = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScheduleError(f"{path}: cannot read the schedule file ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ScheduleError(f"{path}: the schedule file is not UTF-8 text") from None
+
+
+def parse_text(raw: str, source: str) -> Schedule:
+    """A schedule from its JSON text, or ScheduleError."""
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ScheduleError(
-            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
-    return parse_schedule(document, source=str(path))
+    return parse_schedule(document, source=source)
 
 
 def parse_schedule(document: Any, source: str = "schedule.json") -> Schedule:

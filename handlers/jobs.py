@@ -75,6 +75,17 @@ def _plan_next(job_queue: JobQueue[Any], name: str, planner: Planner) -> None:
 PROGRESS_SECONDS = 3
 
 
+async def _watch_schedule(context: BotContext) -> None:
+    await context.deps.schedule_updates.check()
+
+
+async def replan(job_queue: JobQueue[Any]) -> None:
+    """After a programme change: queue what is due now under the new times, plan the rest."""
+    for name, planner in _planners(job_queue).items():
+        await planner.run()
+        _plan_next(job_queue, name, planner)
+
+
 async def _refresh_broadcasts(context: BotContext) -> None:
     """Edit each running broadcast's progress message (and show the final report once)."""
     deps = context.deps
@@ -101,9 +112,18 @@ async def start_jobs(job_queue: JobQueue[Any]) -> None:
     scheduler starts, and APScheduler moves an interval job whose first run has just passed
     to the next interval instead of running it.
     """
-    for name, planner in _planners(job_queue).items():
-        await planner.run()
-        _plan_next(job_queue, name, planner)
+    await replan(job_queue)
+    job_queue.application.bot_data.deps.schedule_updates.on_applied.append(
+        lambda: replan(job_queue)
+    )
+    watch = job_queue.application.bot_data.deps.settings.schedule_watch
+    job_queue.run_repeating(
+        _watch_schedule,
+        interval=watch,
+        first=watch,
+        name="schedule-watch",
+        job_kwargs={"misfire_grace_time": max(1, int(watch)), "coalesce": True},
+    )
     job_queue.run_repeating(
         _refresh_broadcasts,
         interval=PROGRESS_SECONDS,

@@ -14,6 +14,9 @@
 Limits (30/s overall, 1/s per chat, as token buckets) are on by default; pass
 Limits(enforce=False) for functional tests.
 
+Updates are served by getUpdates, or, once the bot calls setWebhook with a loopback URL,
+posted to that webhook with its secret token as Telegram does (standin.webhook).
+
 For benchmarks, `python -m standin` runs it in its own process (on the other CPU core) with
 an admin API under /_standin/; RemoteStandIn starts one and reads its stats. Pass
 record_calls=False to an in-process StandIn that serves a long run.

@@ -24,33 +24,44 @@ async def get_me(world: World, params: JSONDict) -> Any:
 
 
 async def get_updates(world: World, params: JSONDict) -> Any:
-    if world.webhook_url:
+    if world.webhook.url:
         raise ApiError(409, WEBHOOK_CONFLICT)
-    allowed = params.get("allowed_updates")
-    if isinstance(allowed, list):  # an empty list restores the default: every type here
-        world.updates.allowed = frozenset(allowed) or None
+    _allow(world, params)
     limit = min(max(validation.integer(params, "limit", 100), 1), 100)
     timeout = max(validation.integer(params, "timeout", 0), 0)
     return await world.updates.fetch(validation.integer(params, "offset", 0), limit, timeout)
 
 
+def _allow(world: World, params: JSONDict) -> None:
+    allowed = params.get("allowed_updates")
+    if isinstance(allowed, list):  # an empty list restores the default: every type here
+        world.updates.allowed = frozenset(allowed) or None
+
+
 async def set_webhook(world: World, params: JSONDict) -> Any:
-    """Stored only: the stand-in serves getUpdates and never posts to a webhook."""
-    world.webhook_url = str(params.get("url") or "")
+    """From now on the stand-in posts pending updates to the URL (see standin.webhook)."""
+    url = str(params.get("url") or "")
     if params.get("drop_pending_updates"):
         world.updates.drop_all()
+    if not url:  # Telegram: an empty URL removes the webhook
+        world.webhook.delete()
+        return True
+    if not url.startswith(("https://", "http://")):
+        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    _allow(world, params)
+    world.webhook.set(url, validation.secret_token(params))
     return True
 
 
 async def delete_webhook(world: World, params: JSONDict) -> Any:
-    world.webhook_url = ""
+    world.webhook.delete()
     if params.get("drop_pending_updates"):
         world.updates.drop_all()
     return True
 
 
 async def get_webhook_info(world: World, params: JSONDict) -> Any:
-    return payloads.webhook_info(world.webhook_url, world.updates.pending)
+    return payloads.webhook_info(world.webhook, world.updates.pending)
 
 
 def _commands_key(params: JSONDict) -> tuple[str, str]:

@@ -31,6 +31,7 @@ from telegram import (
 from telegram.constants import ChatType
 
 from standin.markup import utf16_len
+from standin.webhook import Webhook
 
 JSONDict = dict[str, Any]
 
@@ -177,8 +178,17 @@ def commands(stored: Sequence[tuple[str, str]]) -> list[JSONDict]:
     return [BotCommand(command, description).to_dict() for command, description in stored]
 
 
-def webhook_info(url: str, pending: int) -> JSONDict:
-    return WebhookInfo(url, has_custom_certificate=False, pending_update_count=pending).to_dict()
+def webhook_info(webhook: Webhook, pending: int) -> JSONDict:
+    last_error = None
+    if webhook.last_error_date is not None:
+        last_error = dtm.datetime.fromtimestamp(webhook.last_error_date, dtm.UTC)
+    return WebhookInfo(
+        webhook.url,
+        has_custom_certificate=False,
+        pending_update_count=pending,
+        last_error_date=last_error,
+        last_error_message=webhook.last_error_message,
+    ).to_dict()
 
 
 def _now() -> dtm.datetime:

@@ -17,6 +17,7 @@ from standin.methods import METHODS
 from standin.params import UploadedFile, read_params
 from standin.recording import Call, Stats
 from standin.users import SimUser
+from standin.webhook import Webhook
 from standin.world import World, scope_key
 
 DEFAULT_TOKEN = "123456789:STAND-IN-TOKEN"
@@ -76,6 +77,7 @@ class StandIn:
         """Release held requests and long polls, then close the server."""
         self._stopping.set()
         self._world.updates.close()
+        await self._world.webhook.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -200,6 +202,11 @@ class StandIn:
         """
         key = (scope_key(scope), language_code or "")
         return payloads.commands(self._world.commands.get(key, []))
+
+    @property
+    def webhook(self) -> Webhook:
+        """What setWebhook stored (url, secret_token) and how delivery to it went."""
+        return self._world.webhook
 
     @property
     def pending_updates(self) -> int:

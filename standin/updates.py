@@ -1,4 +1,5 @@
-"""The pending updates getUpdates hands out, with Telegram's long-poll and offset rules."""
+"""The pending updates getUpdates (or the webhook) hands out, with Telegram's long-poll and
+offset rules."""
 
 from __future__ import annotations
 
@@ -44,6 +45,18 @@ class UpdateQueue:
         self._pending.append(build(update_id))
         self._arrived.set()
         return update_id
+
+    async def first(self) -> JSONDict | None:
+        """The oldest pending update, once there is one; None when the stand-in stops."""
+        while not self._pending and not self._closed:
+            self._arrived.clear()
+            await self._arrived.wait()
+        return None if self._closed else self._pending[0]
+
+    def confirm(self, update_id: int) -> None:
+        """The webhook took the updates up to `update_id`: they are gone, as an offset does."""
+        while self._pending and self._pending[0]["update_id"] <= update_id:
+            self._pending.popleft()
 
     def drop_all(self) -> None:
         self._pending.clear()

@@ -45,6 +45,7 @@ _ACTIONS = frozenset(
         "upload_video_note",
     }
 )
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def formatted(params: JSONDict, key: str) -> tuple[str, list[JSONDict]]:
@@ -164,6 +165,16 @@ def commands(params: JSONDict) -> list[tuple[str, str]]:
 def chat_action(params: JSONDict) -> None:
     if params.get("action") not in _ACTIONS:
         raise bad_request("wrong parameter action in request")
+
+
+def secret_token(params: JSONDict) -> str | None:
+    """setWebhook's secret_token: 1-256 of A-Z a-z 0-9 _ -, or none."""
+    value = params.get("secret_token")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _SECRET_TOKEN.fullmatch(value):
+        raise bad_request("secret token contains unallowed characters")
+    return value
 
 
 def integer(params: JSONDict, name: str, default: int | None = None) -> int:

@@ -18,6 +18,7 @@ from standin.params import UploadedFile
 from standin.recording import Stats
 from standin.updates import UpdateQueue
 from standin.users import ChatMessage, SimUser
+from standin.webhook import Webhook
 
 JSONDict = dict[str, Any]
 WEBHOOK_CONFLICT = (
@@ -56,7 +57,7 @@ class World:
         self.users: dict[int, SimUser] = {}
         self.queries: dict[str, SimUser] = {}  # open callback query id -> its user
         self.commands: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (scope, language)
-        self.webhook_url = ""
+        self.webhook = Webhook(self.updates)
         self.files: dict[str, StoredFile] = {}
         self.paths: dict[str, StoredFile] = {}
         self._message_base = payloads.message_base(bot)

@@ -14,7 +14,13 @@ _WANTS_REMINDER = """
                    WHERE t.user_id = u.id AND t.track_slug = :track)
         OR (:featured AND u.featured_on = 1))
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
+    AND NOT EXISTS (
+        SELECT 1 FROM outbox o
+        WHERE o.batch = :batch AND o.chat_id = u.id AND o.status IN ('sent', 'sending')
+          AND (julianday(:start) - julianday(o.expires_at)) * 86400 <= u.lead_minutes * 60)
 """
+# The second NOT EXISTS is for a session that moved: a reminder already sent for an earlier
+# start counts, unless the session moved later by more than the user's lead time.
 
 
 class ReminderStore:
@@ -28,12 +34,14 @@ class ReminderStore:
         featured: bool,
         seconds_to_start: float,
         key_prefix: str,
+        start: str,
     ) -> list[tuple[int, str]]:
         """(user id, language) of everyone due a reminder now and not yet given one:
         reminders on, their lead time reached, and following the session, its theme, or —
         for a featured session — not having turned featured reminders off.
 
-        `key_prefix` + user id is the reminder's dedupe key in the outbox."""
+        `key_prefix` + user id is the reminder's dedupe key in the outbox; `start` is the
+        session's start (UTC text, as the outbox stores a reminder's expiry)."""
         rows = await self._db.all(
             f"SELECT u.id, u.language FROM users u WHERE {_WANTS_REMINDER}"
             " AND u.lead_minutes * 60 >= :seconds ORDER BY u.id",
@@ -43,12 +51,14 @@ class ReminderStore:
                 "track": track_slug,
                 "featured": int(featured),
                 "prefix": key_prefix,
+                "batch": f"reminder:{session_guid}",
+                "start": start,
             },
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 
     async def missed(
-        self, session_guid: str, track_slug: str | None, featured: bool, key_prefix: str
+        self, session_guid: str, track_slug: str | None, featured: bool, key_prefix: str, start: str
     ) -> int:
         """How many who wanted a reminder for this (now started) session never got one queued."""
         row = await self._db.one(
@@ -58,6 +68,8 @@ class ReminderStore:
                 "track": track_slug,
                 "featured": int(featured),
                 "prefix": key_prefix,
+                "batch": f"reminder:{session_guid}",
+                "start": start,
             },
         )
         return int(row[0]) if row else 0

@@ -14,8 +14,12 @@ class StateStore:
         return str(row[0]) if row else None
 
     async def set(self, key: str, value: str) -> None:
-        await self._db.write(
+        await self.set_many({key: value})
+
+    async def set_many(self, values: dict[str, str]) -> None:
+        """Several values in one commit: they land together or not at all."""
+        await self._db.write_many(
             "INSERT INTO state (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
+            list(values.items()),
         )

@@ -50,3 +50,31 @@ def test_export_writes_the_three_files(
     assert names == ["vidw2025-results.csv", "vidw2025-results.png", "vidw2025-results.xlsx"]
     assert "0 answers" in capsys.readouterr().out
     assert main(["export", "--out", str(tmp_path), "--format", "pdf"]) == 2
+
+
+def test_backup_copies_the_database_and_says_what_it_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    live = tmp_path / "vidw.db"
+    monkeypatch.setenv("VIDW_DB", str(live))
+    assert main(["export", "--out", str(tmp_path / "out"), "--format", "csv"]) == 0  # creates it
+    capsys.readouterr()
+    assert main(["backup", "copy.db"]) == 0
+    out = capsys.readouterr().out
+    assert "100%" in out and "copy.db" in out and "pages of 4,096 bytes" in out
+    assert "schema version" in out and " MB" in out and " s" in out
+
+    assert main(["backup", "copy.db"]) == 2
+    assert "copy.db exists; pass --force to replace it" in capsys.readouterr().err
+    assert main(["backup", "copy.db", "--force"]) == 0
+
+
+def test_backup_of_a_missing_database_fails_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VIDW_DB", str(tmp_path / "nowhere.db"))
+    assert main(["backup", "copy.db"]) == 2
+    assert "no database at" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -56,3 +56,70 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
 def test_invalid_values_name_the_variable(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         Settings.from_env({name: value}, dotenv=None)
+
+
+def webhook_env(**extra: str) -> dict[str, str]:
+    return {
+        "VIDW_WEBHOOK_URL": "https://bot.example.org/telegram/vidw",
+        "VIDW_WEBHOOK_SECRET": "s3cret_-TOKEN",
+        **extra,
+    }
+
+
+def test_no_webhook_url_means_long_polling() -> None:
+    assert Settings.from_env({}, dotenv=None).webhook is None
+
+
+def test_webhook_settings_with_the_default_listen_address() -> None:
+    webhook = Settings.from_env(webhook_env(), dotenv=None).webhook
+    assert webhook is not None
+    assert webhook.url == "https://bot.example.org/telegram/vidw"
+    assert webhook.secret == "s3cret_-TOKEN"
+    assert (webhook.host, webhook.port) == ("127.0.0.1", 8443)
+    assert webhook.path == "/telegram/vidw"
+
+
+@pytest.mark.parametrize(
+    ("listen", "host", "port"),
+    [
+        ("0.0.0.0:8080", "0.0.0.0", 8080),
+        ("[::1]:9000", "::1", 9000),
+        ("localhost:80", "localhost", 80),
+    ],
+)
+def test_webhook_listen_address(listen: str, host: str, port: int) -> None:
+    webhook = Settings.from_env(webhook_env(VIDW_WEBHOOK_LISTEN=listen), dotenv=None).webhook
+    assert webhook is not None and (webhook.host, webhook.port) == (host, port)
+
+
+def test_a_webhook_url_without_a_path_is_served_at_the_root() -> None:
+    env = webhook_env(VIDW_WEBHOOK_URL="https://bot.example.org:8443")
+    webhook = Settings.from_env(env, dotenv=None).webhook
+    assert webhook is not None and webhook.path == "/"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "hint"),
+    [
+        ("VIDW_WEBHOOK_URL", "http://bot.example.org/hook", "https"),
+        ("VIDW_WEBHOOK_URL", "https:///hook", "https"),
+        ("VIDW_WEBHOOK_URL", "https://bot.example.org:8080/hook", "443, 80, 88, 8443"),
+        ("VIDW_WEBHOOK_URL", "https://bot.example.org:https/hook", "invalid port"),
+        ("VIDW_WEBHOOK_SECRET", "", "required"),
+        ("VIDW_WEBHOOK_SECRET", "x" * 257, "257 characters"),
+        ("VIDW_WEBHOOK_LISTEN", "8443", "host:port"),
+        ("VIDW_WEBHOOK_LISTEN", "127.0.0.1:99999", "host:port"),
+        ("VIDW_WEBHOOK_LISTEN", "127.0.0.1:", "host:port"),
+    ],
+)
+def test_invalid_webhook_settings_name_the_variable(name: str, value: str, hint: str) -> None:
+    with pytest.raises(ConfigError, match=name) as raised:
+        Settings.from_env(webhook_env(**{name: value}), dotenv=None)
+    assert hint in str(raised.value)
+
+
+def test_an_invalid_secret_is_described_but_never_echoed() -> None:
+    secret = "almost-right but has spaces"
+    with pytest.raises(ConfigError, match="A-Z, a-z, 0-9, _ and -") as raised:
+        Settings.from_env(webhook_env(VIDW_WEBHOOK_SECRET=secret), dotenv=None)
+    assert secret not in str(raised.value)

@@ -13,7 +13,7 @@ import pytest
 from bot.app import BotApplication, build_application
 from bot.clock import Clock
 from bot.config import Settings
-from bot.runner import running
+from bot.runner import running, running_webhook
 from standin import Limits, StandIn
 from tests.conftest import SCHEDULE
 
@@ -40,12 +40,20 @@ def settings(standin: StandIn, tmp_path: Path, compiled_locales: Path) -> Settin
 
 @pytest.fixture
 def start_bot(settings: Settings, clock: Clock) -> RunningBot:
-    """`async with start_bot(**overrides) as app:` — start (or restart) the real bot."""
+    """`async with start_bot(**overrides) as app:` — start (or restart) the real bot.
+
+    It long-polls, or serves a webhook when the overrides give one (`webhook=Webhook(...)`).
+    """
 
     @asynccontextmanager
     async def _start(**overrides: Any) -> AsyncIterator[BotApplication]:
-        app = build_application(replace(settings, **overrides), clock=clock)
-        async with running(app, poll_timeout=1):
+        chosen = replace(settings, **overrides)
+        app = build_application(chosen, clock=clock)
+        if chosen.webhook is None:
+            serving = running(app, poll_timeout=1)
+        else:
+            serving = running_webhook(app, chosen.webhook)
+        async with serving:
             yield app
 
     return _start

@@ -110,6 +110,20 @@ def test_token_never_reaches_a_log_line() -> None:
     assert stream.getvalue().count("<redacted>") == 2
 
 
+def test_the_webhook_secret_never_reaches_a_log_line_either() -> None:
+    stream = StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactToken("123456:SECRET-token", secrets=["hook_Secret-1"]))
+    log = logging.getLogger("tests.redaction")
+    log.addHandler(handler)
+    try:
+        log.warning("setWebhook secret_token=%s for bot%s", "hook_Secret-1", "123456:SECRET-token")
+    finally:
+        log.removeHandler(handler)
+    assert "hook_Secret-1" not in stream.getvalue() and "SECRET-token" not in stream.getvalue()
+    assert stream.getvalue().count("<redacted>") == 2
+
+
 def test_configured_logging_keeps_http_client_urls_out() -> None:
     try:
         configure_logging("123:abc")

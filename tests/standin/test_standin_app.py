@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import Conflict
+from telegram.error import BadRequest, Conflict
 from telegram.ext import Application
 
 from standin import StandIn
@@ -146,3 +146,17 @@ async def test_get_updates_conflicts_with_a_webhook(bot: Bot, standin: StandIn) 
         await bot.get_updates(timeout=0)
     await bot.delete_webhook()
     assert await bot.get_updates(timeout=0) == ()
+
+
+async def test_set_webhook_checks_the_secret_token_and_posts_only_to_loopback(
+    bot: Bot, standin: StandIn
+) -> None:
+    with pytest.raises(BadRequest, match=r"(?i)secret token"):
+        await bot.set_webhook("http://127.0.0.1:9/hook", secret_token="no spaces allowed")
+    assert standin.webhook.url == ""
+    await bot.set_webhook("https://example.org/hook", secret_token="s3cret_-")
+    assert standin.webhook.secret_token == "s3cret_-"
+    await standin.user(42).send("hello")
+    info = await bot.get_webhook_info()
+    assert info.last_error_message == "the stand-in posts only to loopback webhooks"
+    assert info.pending_update_count == 1 and standin.webhook.delivered == 0
