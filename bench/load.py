@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import resource
 import tempfile
 import time
 from collections import Counter
@@ -34,7 +33,7 @@ from bench.botproc import (
     rss_mb_of,
     start_bot,
 )
-from bench.stats import peak_rss_mb, percentile
+from bench.stats import percentile, reset_peak_rss
 from bench.walks import StepTimes, browse, first_button
 from bot.config import FREE_RATE_CEILING, PAID_RATE_CEILING, Settings
 from bot.storage import Storage
@@ -62,6 +61,33 @@ async def attendee(user: SimUser, theme: int, times: StepTimes, step_timeout: fl
 
 
 @dataclass
+class Usage:
+    """What one process used while the attendees walked."""
+
+    before_mb: float  # resident memory when the walks began
+    peak_mb: float
+    cpu_seconds: float
+
+
+class Meter:
+    """Measures a process (by pid) from `start()` to `stop()`."""
+
+    def __init__(self, pid: int, *, own: bool = False) -> None:
+        self._pid = pid
+        self._own = own  # this process: its peak so far (imports, other suites) is forgotten
+        self._before = self._cpu = 0.0
+
+    def start(self) -> None:
+        if self._own:
+            reset_peak_rss()
+        self._before, self._cpu = rss_mb_of(self._pid), cpu_seconds_of(self._pid)
+
+    def stop(self) -> Usage:
+        cpu = cpu_seconds_of(self._pid) - self._cpu
+        return Usage(self._before, peak_rss_mb_of(self._pid), cpu)
+
+
+@dataclass
 class Outcome:
     walks: int
     errors: Counter[str]
@@ -70,11 +96,9 @@ class Outcome:
     too_many_requests: int
     messages: int  # sends and edits the stand-in accepted during the walks
     follows_stored: int
-    bot_peak_mb: float
-    bot_cpu: float
-    standin_peak_mb: float
-    standin_before_mb: float
-    standin_cpu: float
+    total_seconds: float  # from starting the bot's process to its exit
+    bot: Usage
+    standin: Usage
     bot_log_errors: int
 
     @property
@@ -96,6 +120,7 @@ async def run(users: int, rate: float, scratch: Path) -> Outcome:
         base = Settings.from_env({}, dotenv=None)
         env = bot_environment(base, standin.token, standin.base_url, db, send_rate=rate, paid=paid)
         with log_path.open("wb") as log:
+            launched = time.perf_counter()
             bot = await start_bot(env, stderr=log)
             try:
                 async with asyncio.timeout(READY_TIMEOUT):
@@ -104,19 +129,19 @@ async def run(users: int, rate: float, scratch: Path) -> Outcome:
                 await attendee(warm_up, 0, StepTimes(STEPS), step_timeout)  # not counted
                 standin.stats.clear()
                 times = StepTimes(STEPS)
-                standin_before = rss_mb_of(os.getpid())
-                bot_cpu, standin_cpu = cpu_seconds_of(bot.pid), _own_cpu()
+                meters = Meter(bot.pid), Meter(os.getpid(), own=True)
+                for meter in meters:
+                    meter.start()
                 started = time.perf_counter()
                 results = await asyncio.gather(
                     *(attendee(u, i, times, step_timeout) for i, u in enumerate(crowd)),
                     return_exceptions=True,
                 )
                 seconds = time.perf_counter() - started
-                bot_cpu = cpu_seconds_of(bot.pid) - bot_cpu
-                standin_cpu = _own_cpu() - standin_cpu
-                bot_peak = peak_rss_mb_of(bot.pid)
+                bot_usage, standin_usage = (meter.stop() for meter in meters)
             finally:
                 await terminate(bot, STOP_GRACE)
+            total = time.perf_counter() - launched
         errors = Counter(
             f"{type(r).__name__}: {str(r).split(';')[0]}"
             for r in results
@@ -132,18 +157,11 @@ async def run(users: int, rate: float, scratch: Path) -> Outcome:
         too_many_requests=too_many,
         messages=messages,
         follows_stored=await _follows(db) - 1,  # the warm-up user's follow
-        bot_peak_mb=bot_peak,
-        bot_cpu=bot_cpu,
-        standin_peak_mb=peak_rss_mb(),
-        standin_before_mb=standin_before,
-        standin_cpu=standin_cpu,
+        total_seconds=total,
+        bot=bot_usage,
+        standin=standin_usage,
         bot_log_errors=_log_errors(log_path),
     )
-
-
-def _own_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 async def _follows(db: Path) -> int:
@@ -170,38 +188,34 @@ def _spread(samples: list[float]) -> str:
 
 def report(outcome: Outcome, users: int, rate: float) -> None:
     ceiling = "paid broadcast" if rate > FREE_RATE_CEILING else "no paid broadcast"
-    updates = outcome.times.count
+    updates, seconds = outcome.times.count, outcome.seconds
     print(
-        f"[load] {users} attendees at once, /start → /schedule → theme → session → follow; "
-        f"bot at {rate:g} messages/s ({ceiling}) in its own process"
+        f"[load] {users} attendees at once walk /start → /schedule → theme → session → "
+        f"follow; the bot sends at {rate:g} messages/s ({ceiling}), in its own process"
     )
-    print(f"  walks completed   {outcome.completed} of {outcome.walks}")
+    print(
+        f"  walks completed   {outcome.completed} of {outcome.walks}, "
+        f"{outcome.errors.total()} errors; {outcome.follows_stored} follows stored"
+    )
     for error, count in outcome.errors.most_common(5):
-        print(f"  error × {count:<8} {error}")
-    print(f"  follows stored    {outcome.follows_stored}")
+        print(f"    {count} × {error}")
     print(
-        f"  updates handled   {updates} in {outcome.seconds:.1f} s = "
-        f"{updates / outcome.seconds:.0f} updates/s"
+        f"  updates handled   {updates} in {seconds:.1f} s = {updates / seconds:.0f} updates/s; "
+        f"{outcome.messages} sends and edits = {outcome.messages / seconds:.0f}/s"
     )
-    print(
-        f"  messages          {outcome.messages} sends and edits at "
-        f"{outcome.messages / outcome.seconds:.0f}/s"
-    )
+    print("  latency per step  (user's update → the bot's reply or edit at the stand-in)")
     for step, samples in outcome.times.by_step.items():
-        print(f"  {step:<17} {_spread(samples)}")
-    print(f"  all steps         {_spread(outcome.times.all())}")
+        print(f"    {step:<15} {_spread(samples)}")
+    print(f"    {'all steps':<15} {_spread(outcome.times.all())}")
     print(f"  429 answers       {outcome.too_many_requests}")
     print(f"  bot log errors    {outcome.bot_log_errors}")
-    print(
-        f"  peak RSS          bot {outcome.bot_peak_mb:.0f} MB; stand-in "
-        f"{outcome.standin_peak_mb:.0f} MB (with the {users} simulated attendees; "
-        f"{outcome.standin_before_mb:.0f} MB before the walks)"
-    )
-    print(
-        f"  CPU during walks  bot {outcome.bot_cpu:.1f} s "
-        f"({outcome.bot_cpu / outcome.seconds:.0%} of a core), stand-in "
-        f"{outcome.standin_cpu:.1f} s ({outcome.standin_cpu / outcome.seconds:.0%})"
-    )
+    for name, usage in (("bot", outcome.bot), ("stand-in", outcome.standin)):
+        print(
+            f"  {name + ' process':<17} peak RSS {usage.peak_mb:.0f} MB "
+            f"({usage.before_mb:.0f} MB before the walks); CPU {usage.cpu_seconds:.1f} s = "
+            f"{usage.cpu_seconds / seconds:.0%} of a core"
+        )
+    print(f"  wall time         {seconds:.1f} s walking, {outcome.total_seconds:.1f} s in all")
 
 
 async def main(argv: list[str]) -> None:
