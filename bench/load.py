@@ -106,7 +106,7 @@ class Outcome:
         return self.walks - self.errors.total()
 
 
-async def run(users: int, rate: float, scratch: Path) -> Outcome:
+async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome:
     paid = rate > FREE_RATE_CEILING
     db = scratch / "load.db"
     log_path = scratch / "bot.log"
@@ -117,7 +117,6 @@ async def run(users: int, rate: float, scratch: Path) -> Outcome:
             standin.user(FIRST_USER + i, f"Attendee {i}", ("vi", "en", "fr")[i % 3])
             for i in range(users)
         ]
-        base = Settings.from_env({}, dotenv=None)
         env = bot_environment(base, standin.token, standin.base_url, db, send_rate=rate, paid=paid)
         with log_path.open("wb") as log:
             launched = time.perf_counter()
@@ -231,5 +230,6 @@ async def main(argv: list[str]) -> None:
     if not 0 < args.rate <= PAID_RATE_CEILING:
         parser.error(f"--rate must be above 0 and at most {PAID_RATE_CEILING:g}")
     with tempfile.TemporaryDirectory(prefix="vidw-bench-") as scratch:
-        outcome = await run(args.users, args.rate, Path(scratch))
+        base = Settings.from_env({}, dotenv=None)
+        outcome = await run(args.users, args.rate, Path(scratch), base)
     report(outcome, args.users, args.rate)
