@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -122,8 +123,7 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome
             launched = time.perf_counter()
             bot = await start_bot(env, stderr=log)
             try:
-                async with asyncio.timeout(READY_TIMEOUT):
-                    await standin.until_polling()
+                await _until_polling(standin, bot, log_path)
                 warm_up = standin.user(WARM_UP_USER, "Warm-up", "en")
                 await attendee(warm_up, 0, StepTimes(STEPS), step_timeout)  # not counted
                 standin.stats.clear()
@@ -141,11 +141,7 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome
             finally:
                 await terminate(bot, STOP_GRACE)
             total = time.perf_counter() - launched
-        errors = Counter(
-            f"{type(r).__name__}: {str(r).split(';')[0]}"
-            for r in results
-            if isinstance(r, BaseException)
-        )
+        errors = Counter(_kind(r) for r in results if isinstance(r, BaseException))
         stats = standin.stats
         too_many, messages = stats.too_many_requests, len(stats.send_times)
     return Outcome(
@@ -161,6 +157,28 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome
         standin=standin_usage,
         bot_log_errors=_log_errors(log_path),
     )
+
+
+async def _until_polling(standin: StandIn, bot: asyncio.subprocess.Process, log_path: Path) -> None:
+    """Wait for the bot's first getUpdates; if its process ends first, show why."""
+    polling = asyncio.ensure_future(standin.until_polling())
+    exited = asyncio.ensure_future(bot.wait())
+    done, pending = await asyncio.wait(
+        {polling, exited}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+    )
+    for task in pending:
+        task.cancel()
+    if polling in done:
+        return
+    tail = log_path.read_text(errors="replace").strip().splitlines()[-5:]
+    state = f"exited with {bot.returncode}" if bot.returncode is not None else "is not polling"
+    raise RuntimeError(f"the bot's process {state}; its log ends: {tail}")
+
+
+def _kind(error: BaseException) -> str:
+    """An error without its chat ids and numbers, so that alike errors count together."""
+    text = str(error).split(";")[0]  # a stand-in timeout adds the chat's last calls after ";"
+    return f"{type(error).__name__}: {re.sub(r'[0-9.]+', 'N', text)}"
 
 
 async def _follows(db: Path) -> int:
