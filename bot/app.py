@@ -11,10 +11,12 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.broadcasting import Broadcasting
+from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pacer import Pacer
-from bot.delivery.sender import Sender
+from bot.delivery.router import ChannelRouter
+from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
 from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
@@ -25,6 +27,7 @@ from bot.roles import Roles
 from bot.schedule_loader import load_schedule
 from bot.schedule_updates import ScheduleUpdates
 from bot.screens.menus import COMMANDS
+from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
 from handlers.aiohttp_request import AiohttpRequest
@@ -34,6 +37,7 @@ from handlers.flood_control import FloodControl
 from handlers.jobs import start_jobs
 from handlers.routing import handlers
 from handlers.telegram_transport import TelegramTransport
+from zalo.channel import ZaloChannel
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 BULK_CONNECTIONS = 4
@@ -67,16 +71,26 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         rate_limiter=flood_control,
     )
 
+    zalo: ZaloChannel | None = None  # on when ZALO_BOT_TOKEN is set
+
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
-        roles = Roles(settings)
+        roles = Roles(settings, storage.staff)
+        await roles.load()
         navigator = Navigator(schedule, catalogs, clock, storage, roles)
         await bulk_bot.initialize()
-        transport = TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
+        transports: dict[str, Transport] = {
+            TELEGRAM: TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
+        }
+        nonlocal zalo
+        if settings.zalo is not None:
+            zalo = ZaloChannel(settings.zalo, storage, catalogs)
+            await zalo.open()
+            transports[ZALO] = zalo.transport
         sender = Sender(
             storage.outbox,
             storage.users,
-            transport,
+            ChannelRouter(transports),
             pacer,
             clock,
             window=BULK_CONNECTIONS,
@@ -105,6 +119,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
         )
         navigator.reload = schedule_updates.check
+        staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
         sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
         deps = Deps(
             settings,
@@ -116,6 +131,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             surveys,
             broadcasting,
             schedule_updates,
+            staff,
         )
         app.bot_data.attach(deps)
         await _publish_commands(app, catalogs)
@@ -123,11 +139,17 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         await schedule_updates.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
         await start_jobs(app.job_queue)
+        if zalo is not None:
+            await zalo.start(deps)
 
     async def post_stop(app: BotApplication) -> None:
         """The sender stops while the bot can still call Telegram: in-flight sends finish."""
+        if zalo is not None:
+            await zalo.stop_updates()
         await app.bot_data.deps.delivery.sender.stop()
         await bulk_bot.shutdown()
+        if zalo is not None:
+            await zalo.close()
 
     async def post_shutdown(app: BotApplication) -> None:
         deps = app.bot_data.detach()

@@ -16,6 +16,7 @@ from dotenv import dotenv_values
 from bot.errors import StartupError
 
 TELEGRAM_API = "https://api.telegram.org/bot"
+ZALO_API = "https://bot-api.zaloplatforms.com"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,6 +40,23 @@ class Webhook:
 
 
 @dataclass(frozen=True)
+class Zalo:
+    """The Zalo channel (ZALO_BOT_TOKEN): long polling, or a webhook when `webhook_url` is set."""
+
+    token: str
+    base_url: str = ZALO_API
+    send_rate: float = 5.0  # Zalo publishes no limit: stay well below anything plausible
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8444
+
+    @property
+    def webhook_path(self) -> str:
+        return urlsplit(self.webhook_url or "").path or "/"
+
+
+@dataclass(frozen=True)
 class Settings:
     token: str | None = None
     base_url: str = TELEGRAM_API
@@ -57,6 +75,7 @@ class Settings:
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
     webhook: Webhook | None = None  # None: long polling
+    zalo: Zalo | None = None  # None: no Zalo channel
 
     @property
     def base_file_url(self) -> str:
@@ -87,6 +106,7 @@ class Settings:
             export_user_ids=values.get("VIDW_EXPORT_USER_IDS", "0").strip() in ("1", "true", "yes"),
             schedule_watch=_number(values, "VIDW_SCHEDULE_WATCH", 30, 1, 3600),
             webhook=_webhook(values),
+            zalo=_zalo(values),
             **_sending(values),
         )
 
@@ -153,13 +173,38 @@ def _webhook(values: Mapping[str, str]) -> Webhook | None:
     return Webhook(url=url, secret=secret, host=host, port=port_number)
 
 
-def _listen(raw: str) -> tuple[str, int]:
+ZALO_SECRET = re.compile(r"[A-Za-z0-9_-]{8,256}")
+ZALO_DEFAULT_LISTEN = "127.0.0.1:8444"
+
+
+def _zalo(values: Mapping[str, str]) -> Zalo | None:
+    token = values.get("ZALO_BOT_TOKEN", "").strip()
+    if not token:
+        return None
+    base_url = _url(values, "ZALO_BASE_URL", ZALO_API).rstrip("/")
+    rate = _number(values, "ZALO_SEND_RATE", 5, 0.1, 100)
+    url = values.get("ZALO_WEBHOOK_URL", "").strip() or None
+    if url is None:
+        return Zalo(token, base_url, rate)
+    if not url.startswith("https://"):
+        raise ConfigError(f"ZALO_WEBHOOK_URL must be an https URL, got {url!r}")
+    secret = values.get("ZALO_WEBHOOK_SECRET", "")
+    if not ZALO_SECRET.fullmatch(secret):
+        raise ConfigError(
+            "ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL: 8 to 256 characters of "
+            f"A-Z, a-z, 0-9, _ and - (got {len(secret)} characters)"
+        )
+    host, port = _listen(values.get("ZALO_WEBHOOK_LISTEN") or ZALO_DEFAULT_LISTEN, "ZALO")
+    return Zalo(token, base_url, rate, url, secret, host, port)
+
+
+def _listen(raw: str, prefix: str = "VIDW") -> tuple[str, int]:
     """host:port, where an IPv6 host is written in brackets: [::1]:8443."""
     host, _, port = raw.strip().rpartition(":")
     host = host.removeprefix("[").removesuffix("]")
     if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
         raise ConfigError(
-            f"VIDW_WEBHOOK_LISTEN must be host:port, e.g. {DEFAULT_LISTEN}; got {raw!r}"
+            f"{prefix}_WEBHOOK_LISTEN must be host:port, e.g. 127.0.0.1:8443; got {raw!r}"
         )
     return host, int(port)
 

@@ -11,6 +11,7 @@ from bot.feedback import Feedback
 from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.schedule_updates import ScheduleUpdates
+from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys
 
@@ -26,6 +27,7 @@ class Deps:
     surveys: Surveys
     broadcasting: Broadcasting
     schedule_updates: ScheduleUpdates
+    staff: StaffAdmin
 
 
 class BotData:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 
+from bot.channels import channel_of
 from bot.i18n import LANGUAGES
 from bot.schedule import Schedule
 from bot.screens.feedback import RATING_KEYS
@@ -23,13 +24,24 @@ from bot.storage import Storage
 from bot.survey import SurveyDefinition
 
 SALT_STATE = "export.salt"
-RAW_HEADER = ("subject", "title", "question", "option", "language", "user", "answered_at")
+RAW_HEADER = (
+    "subject",
+    "title",
+    "question",
+    "option",
+    "language",
+    "user",
+    "answered_at",
+    "channel",
+)
 
 
 @dataclass(frozen=True)
 class ExportData:
-    raw: list[tuple[str, str, str, str, str, str, str]]  # RAW_HEADER columns
-    comments: list[tuple[str, str, str, str, str]]  # subject, title, language, user, text
+    raw: list[tuple[str, str, str, str, str, str, str, str]]  # RAW_HEADER columns
+    comments: list[
+        tuple[str, str, str, str, str, str]
+    ]  # subject, title, language, user, text, channel
     sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
 
 
@@ -54,11 +66,20 @@ async def collect(
         return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:12]
 
     raw = [
-        (subject, titles.get((subject, lang), subject), question, key, lang, who(user), at)
+        (
+            subject,
+            titles.get((subject, lang), subject),
+            question,
+            key,
+            lang,
+            who(user),
+            at,
+            channel_of(user),
+        )
         for subject, question, user, key, lang, at in await storage.feedback.all_answers()
     ]
     comments = [
-        (subject, titles.get((subject, lang), subject), lang, who(user), text)
+        (subject, titles.get((subject, lang), subject), lang, who(user), text, channel_of(user))
         for subject, user, lang, text, _at in await storage.feedback.all_comments()
     ]
     sessions = {f"session:{s.guid}": (s.key, s.title) for s in schedule.sessions}
@@ -81,6 +102,9 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
     summary.append(["answers", len(data.raw)])
     summary.append(["sessions rated", len(sessions)])
     summary.append(["comments", len(data.comments)])
+    by_channel = Counter(row[-1] for row in data.raw)
+    for channel in sorted(by_channel):
+        summary.append([f"answers on {channel}", by_channel[channel]])
     sheet = book.create_sheet("Sessions")
     sheet.append(_session_header())
     for row in sessions:
@@ -90,7 +114,7 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
             continue
         _survey_sheet(book, survey, question.key, question.option_keys, data.raw)
     comments = book.create_sheet("Comments")
-    comments.append(["subject", "title", "language", "user", "comment"])
+    comments.append(["subject", "title", "language", "user", "comment", "channel"])
     for comment_row in data.comments:
         comments.append(list(comment_row))
     raw = book.create_sheet("Raw answers")
@@ -114,7 +138,7 @@ def _session_header() -> list[str]:
 def session_rows(data: ExportData) -> list[list[object]]:
     """Per rated session: ratings, mean and distribution, overall and per language."""
     counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for subject, _title, question, key, lang, _user, _at in data.raw:
+    for subject, _title, question, key, lang, _user, _at, _channel in data.raw:
         if subject in data.sessions and question == "rating":
             counts[subject][lang][key] += 1
             counts[subject]["all"][key] += 1
@@ -140,11 +164,11 @@ def _survey_sheet(
     survey: SurveyDefinition,
     question: str,
     option_keys: Sequence[str],
-    raw: Sequence[tuple[str, str, str, str, str, str, str]],
+    raw: Sequence[tuple[str, str, str, str, str, str, str, str]],
 ) -> None:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     respondents: dict[str, set[str]] = defaultdict(set)
-    for subject, _title, asked, key, lang, user, _at in raw:
+    for subject, _title, asked, key, lang, user, _at, _channel in raw:
         if subject == survey.subject and asked == question:
             for scope in ("all", lang):
                 counts[scope][key] += 1

@@ -18,6 +18,7 @@ from bot.clock import Clock
 from bot.export import collect, csv_bytes, xlsx_bytes
 from bot.feedback import Feedback
 from bot.i18n import Catalogs, negotiate
+from bot.keywords import command_for
 from bot.personal import Attachment, Personal
 from bot.roles import Roles
 from bot.schedule import Schedule
@@ -25,6 +26,7 @@ from bot.screens import actions, menus, organizer, programme
 from bot.screens import agenda as agenda_screens
 from bot.screens import changes as change_screens
 from bot.screens import feedback as feedback_screens
+from bot.screens import privacy as privacy_screens
 from bot.screens import stats as stats_screens
 from bot.screens.actions import Action
 from bot.screens.feedback import PollRequest
@@ -57,6 +59,8 @@ COMMAND_SCREENS = {
     "agenda": actions.AGENDA,
     "reminders": actions.REMINDERS,
     "feedback": actions.FEEDBACK,
+    "privacy": actions.PRIVACY,
+    "forget": actions.FORGET,
 }
 
 # Commands for organizers (and /stats for staff too); the role is checked in each.
@@ -123,9 +127,12 @@ class Navigator:
             return Screen(f"{menus.session_not_found(view, key)}\n\n{home.text}", home.rows)
         return programme.home(view, first_name)
 
-    async def text(self, profile: UserProfile, text: str, html: str | None = None) -> Answer:
-        """Plain text: an organizer's announcement being written, a comment just offered,
-        otherwise a search. `html` keeps the sender's formatting (bold, links…)."""
+    async def text(
+        self, profile: UserProfile, text: str, html: str | None = None, first_name: str = ""
+    ) -> Answer:
+        """Plain text: an organizer's announcement being written, a comment just offered, a
+        plain-word command ("lịch", "programme", "aide"), otherwise a search. `html` keeps the
+        sender's formatting (bold, links…)."""
         view = self.view(profile)
         if self.broadcasting is not None:
             step = await self.broadcasting.receive(view, profile, html or escape(text), len(text))
@@ -135,6 +142,11 @@ class Navigator:
             comment = await self.feedback.comment(profile, view, text)
             if comment is not None:
                 return Answer(comment)
+        command = command_for(text)
+        if command == "start":
+            return Answer(programme.home(view, first_name))
+        if command is not None:
+            return Answer(await self.command(profile, first_name, command))
         return Answer(await self.search(profile, text))
 
     async def photo(
@@ -253,6 +265,16 @@ class Navigator:
                 return await self._send_survey(profile, action.number)
             case actions.STATS:
                 return await self._stats(profile)
+            case actions.PRIVACY:
+                return privacy_screens.privacy(
+                    view, profile.id, exports_show_ids=self.export_user_ids
+                )
+            case actions.FORGET:
+                return privacy_screens.confirm_forget(view)
+            case actions.FORGET_CONFIRM:
+                await self.storage.privacy.forget(profile.id)
+                self.roles.forget(profile.id)
+                return privacy_screens.forgotten(view)
             case "Rl" | "Re" | "Rf":
                 return await personal.change_setting(view, profile, action.verb, action.number)
             case "t":

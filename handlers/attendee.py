@@ -44,6 +44,12 @@ async def open_command(update: Update, context: BotContext) -> None:
     )
 
 
+async def staff_command(update: Update, context: BotContext) -> None:
+    """/staff [add|remove <user id>]: organizers only (checked in bot/staff.py)."""
+    profile = await _profile(update, context)
+    await reply(update, await context.deps.staff.command(profile, context.args or []))
+
+
 async def export_command(update: Update, context: BotContext) -> None:
     """/export: files for staff; anyone else gets a refusal and no file."""
     profile = await _profile(update, context)
@@ -65,7 +71,8 @@ async def typed_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     text = message.text if message and message.text else ""
     html = message.text_html if message and message.text else None
-    await _show(update, await context.deps.navigator.text(profile, text, html))
+    answer = await context.deps.navigator.text(profile, text, html, _first_name(update))
+    await _show(update, answer)
 
 
 async def photo(update: Update, context: BotContext) -> None:

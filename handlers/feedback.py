@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.feedback import Outcome
-from bot.screens import feedback as screens
 from bot.screens.feedback import PollRequest
+from bot.voting import after_vote, has_next_step
 from handlers.context import BotContext
 from handlers.render import keyboard
 
@@ -37,16 +36,11 @@ async def poll_answer(update: Update, context: BotContext) -> None:
     deps = context.deps
     user = answer.user
     answered = await deps.feedback.on_answer(answer.poll_id, user.id, list(answer.option_ids))
-    if answered.outcome is Outcome.RATED:
-        view = deps.navigator.view(await deps.navigator.meet(user.id, user.language_code))
-        offer = screens.comment_offer(view)
-        await context.bot.send_message(user.id, offer.text, reply_markup=keyboard(offer))
-    survey = deps.surveys.definition
-    poll = answered.poll
-    if answered.outcome is Outcome.RECORDED and poll is not None and poll.subject == survey.subject:
-        view = deps.navigator.view(await deps.navigator.meet(user.id, user.language_code))
-        step = await deps.surveys.next_after(view, user.id, poll.question)
-        if isinstance(step, PollRequest):
-            await _send_poll_to(context, user.id, step)
-        elif step is not None:
-            await context.bot.send_message(user.id, step.text, reply_markup=keyboard(step))
+    if not has_next_step(answered, deps.surveys):
+        return
+    view = deps.navigator.view(await deps.navigator.meet(user.id, user.language_code))
+    step = await after_vote(view, user.id, answered, deps.surveys)
+    if isinstance(step, PollRequest):
+        await _send_poll_to(context, user.id, step)
+    elif step is not None:
+        await context.bot.send_message(user.id, step.text, reply_markup=keyboard(step))

@@ -27,6 +27,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("start", attendee.start, filters=PRIVATE),
         CommandHandler("search", attendee.search_command, filters=PRIVATE),
         CommandHandler("export", attendee.export_command, filters=PRIVATE),
+        CommandHandler("staff", attendee.staff_command, filters=PRIVATE),
         # Organizer commands; bot/ checks the role (for the command and each of its buttons).
         CommandHandler(
             [*COMMAND_SCREENS, *PRIVILEGED_COMMANDS], attendee.open_command, filters=PRIVATE

@@ -2,6 +2,7 @@
 
 Grammar (numbers are decimal, `back` is itself a list action):
     home | sched | days | now | help | lang | search | agenda | ics | rem | fb | skipc | noop
+    priv | forget | forgety (privacy, /forget and its confirmation)
     t:<track>:<page>    d:<day>:<page>    q:<page>    A:<page>      list pages
     fbd:<day>:<page>    fbt:<track>:<page>                         feedback picker pages
     T:<track>:<page>    toggle following a theme (shown on that theme's page)
@@ -34,6 +35,9 @@ FEEDBACK = "fb"
 SKIP_COMMENT = "skipc"
 BROADCAST = "bc"
 STATS = "stats"
+PRIVACY = "priv"
+FORGET = "forget"
+FORGET_CONFIRM = "forgety"
 NOOP = "noop"
 _PLAIN = {
     HOME,
@@ -50,6 +54,9 @@ _PLAIN = {
     SKIP_COMMENT,
     BROADCAST,
     STATS,
+    PRIVACY,
+    FORGET,
+    FORGET_CONFIRM,
     NOOP,
 }
 # verb → how many numbers follow; with one, it is kept in `page`

@@ -23,6 +23,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("reminders", N_("Reminder settings")),
     ("feedback", N_("Rate a session")),
     ("language", N_("Change the language")),
+    ("privacy", N_("Your data: what I keep, and how to delete it")),
     ("help", N_("How to use this bot")),
 )
 
@@ -101,3 +102,33 @@ def text_only(view: View) -> Screen:
 
 def something_went_wrong(view: View) -> str:
     return view._("Sorry, something went wrong on my side. Please try again in a moment.")
+
+
+# -- channels without buttons or files (Zalo) ------------------------------------------------
+
+
+def pick_a_number(view: View, count: int) -> str:
+    return view._("Please reply with a number from 1 to %(count)d.") % {"count": count}
+
+
+def pick_an_answer(view: View) -> str:
+    return view._("Please reply with the number of an answer shown above.")
+
+
+def answer_saved(view: View) -> str:
+    return view._("Thank you, your answer is saved.")
+
+
+def telegram_only(view: View) -> Screen:
+    _ = view._
+    text = _(
+        "This needs buttons or files, which this messenger cannot show: please use the "
+        "event's Telegram bot, or the vidw-bot command line."
+    )
+    return Screen(text, ((Button(_("‹ Main menu"), actions.HOME),),))
+
+
+def no_files(view: View, caption: str) -> str:
+    return view._("%(file)s — this messenger cannot receive files; the Telegram bot can.") % {
+        "file": caption
+    }

@@ -10,22 +10,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.broadcasts import BroadcastStore
+from bot.storage.channel_users import ChannelUsers
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
+from bot.storage.privacy import PrivacyStore
 from bot.storage.reminders import ReminderStore
+from bot.storage.staff import StaffStore
 from bot.storage.state import StateStore
 from bot.storage.stats import StatsStore
 from bot.storage.users import UserProfile, Users
 
 __all__ = [
     "BroadcastStore",
+    "ChannelUsers",
     "Database",
     "FeedbackStore",
     "Follows",
     "OutboxStore",
+    "PrivacyStore",
     "ReminderStore",
+    "StaffStore",
     "StateStore",
     "StatsStore",
     "Storage",
@@ -45,6 +51,9 @@ class Storage:
         self.broadcasts = BroadcastStore(db)
         self.stats = StatsStore(db)
         self.state = StateStore(db)
+        self.staff = StaffStore(db)
+        self.privacy = PrivacyStore(db)
+        self.channel_users = ChannelUsers(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

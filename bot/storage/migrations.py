@@ -117,4 +117,22 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE users ADD COLUMN composing TEXT;  -- '<broadcast id>:<all|vi|en|fr>' while writing
     """,
+    # 6: staff granted in the chat by an organizer (staff from VIDW_STAFF are not stored)
+    """
+    CREATE TABLE staff_grants (
+        user_id    INTEGER PRIMARY KEY,
+        granted_by INTEGER NOT NULL,
+        granted_at TEXT NOT NULL
+    );
+    """,
+    # 7: users of other channels (Zalo): their own ids, above every Telegram id
+    """
+    CREATE TABLE channel_users (
+        user_id     INTEGER PRIMARY KEY,   -- the bot's user id (>= 2^53, never a Telegram id)
+        channel     TEXT NOT NULL,         -- 'zalo'
+        external_id TEXT NOT NULL,         -- the channel's own id for the user (a string)
+        pending     TEXT,                  -- JSON: what the numbers in the last message mean
+        UNIQUE (channel, external_id)
+    );
+    """,
 )

@@ -17,7 +17,7 @@ def test_a_png_with_vietnamese_labels() -> None:
     schedule = load_schedule(SCHEDULE)
     rated = schedule.sessions[:3]
     raw = [
-        (f"session:{s.guid}", s.title, "rating", key, "vi", "u", "t")
+        (f"session:{s.guid}", s.title, "rating", key, "vi", "u", "t", "telegram")
         for s in rated
         for key in ("5", "4", "absent")
     ]

@@ -77,7 +77,10 @@ async def test_staff_get_a_workbook_and_a_csv_with_every_figure(
     assert csv_name == "vidw2025-answers.csv"
     assert csv_content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     rows = list(csv.reader(io.StringIO(csv_content.decode("utf-8-sig"))))
-    assert rows[0] == ["subject", "title", "question", "option", "language", "user", "answered_at"]
+    assert rows[0] == [
+        *("subject", "title", "question", "option", "language", "user", "answered_at", "channel")
+    ]
+    assert {r[7] for r in rows[1:]} == {"telegram"}
     vi_rows = [r for r in rows[1:] if r[4] == "vi" and r[2] == "rating"]
     assert vi_rows[0][1] == "AIGOV — Bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
     users = {r[5] for r in rows[1:]}
