@@ -29,12 +29,12 @@ from telegram.ext import (
 )
 
 from bench.stats import peak_rss_mb, summary_ms
+from bench.walks import BROWSE_STEPS, StepTimes, browse
 from bot.app import build_application
 from bot.config import Settings
 from bot.runner import running
-from standin import ChatMessage, Limits, SimUser, StandIn
+from standin import Limits, SimUser, StandIn
 
-STEPS = 3
 CONCURRENCY = 64  # the bot's concurrent_updates and connection pool, given to the echo bot too
 
 
@@ -56,24 +56,15 @@ class Result:
         )
 
 
-async def _timed(latencies: list[float], step: Awaitable[ChatMessage]) -> ChatMessage:
-    started = time.perf_counter()
-    message = await step
-    latencies.append(time.perf_counter() - started)
-    return message
+async def attendee_walk(user: SimUser, times: StepTimes) -> None:
+    await browse(user, times, step_timeout=120)
 
 
-async def attendee_walk(user: SimUser, latencies: list[float]) -> None:
-    programme = await _timed(latencies, user.ask("/schedule", timeout=120))
-    theme = next(label for label in programme.labels if label.endswith(")"))
-    sessions = await _timed(latencies, user.press(programme, theme, timeout=120))
-    await _timed(latencies, user.press(sessions, sessions.labels[0], timeout=120))
-
-
-async def echo_walk(user: SimUser, latencies: list[float]) -> None:
-    first = await _timed(latencies, user.ask("/schedule", timeout=120))
-    second = await _timed(latencies, user.press(first, "next", timeout=120))
-    await _timed(latencies, user.press(second, "next", timeout=120))
+async def echo_walk(user: SimUser, times: StepTimes) -> None:
+    """The same three steps against the echo bot: a reply, then two button edits."""
+    first = await times.timed("/schedule", user.ask("/schedule", timeout=120))
+    second = await times.timed("theme", user.press(first, "next", timeout=120))
+    await times.timed("session", user.press(second, "next", timeout=120))
 
 
 async def _echo_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -116,7 +107,7 @@ async def measure(
     name: str,
     users: int,
     make_app: Callable[[StandIn], Application[Any, Any, Any, Any, Any, Any]],
-    walk: Callable[[SimUser, list[float]], Awaitable[None]],
+    walk: Callable[[SimUser, StepTimes], Awaitable[None]],
 ) -> Result:
     import asyncio
 
@@ -127,12 +118,13 @@ async def measure(
                 standin.user(10_000 + i, language_code=("vi", "en", "fr")[i % 3])
                 for i in range(users)
             ]
-            await walk(standin.user(9_999, language_code="en"), [])  # warm-up, not counted
-            latencies: list[float] = []
+            warm_up = StepTimes(BROWSE_STEPS)  # not counted
+            await walk(standin.user(9_999, language_code="en"), warm_up)
+            times = StepTimes(BROWSE_STEPS)
             started = time.perf_counter()
-            await asyncio.gather(*(walk(person, latencies) for person in people))
+            await asyncio.gather(*(walk(person, times) for person in people))
             seconds = time.perf_counter() - started
-    return Result(name, users * STEPS, seconds, latencies)
+    return Result(name, times.count, seconds, times.all())
 
 
 async def main(argv: list[str]) -> None:

@@ -9,15 +9,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bench.botproc import bot_environment, start_bot
 from bench.stats import peak_rss_mb, summary_ms
 from bot.app import BotApplication, build_application
 from bot.clock import Clock
@@ -129,19 +128,8 @@ async def paid(base: Settings, scratch: Path, count: int) -> None:
 async def _bot_process(
     standin: RemoteStandIn, db: Path, base: Settings
 ) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": standin.token,
-        "TELEGRAM_BASE_URL": standin.base_url,
-        "VIDW_DB": str(db),
-        "VIDW_SCHEDULE": str(base.schedule_path),
-        "VIDW_LOCALES": str(base.locales_dir),
-        "VIDW_SEND_RATE": "1000",
-        "VIDW_PAID_BROADCAST": "1",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", env=env, stderr=asyncio.subprocess.DEVNULL
-    )
+    env = bot_environment(base, standin.token, standin.base_url, db, send_rate=1000, paid=True)
+    return await start_bot(env)
 
 
 async def crash(base: Settings, scratch: Path, count: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import resource
 import statistics
+from pathlib import Path
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -22,3 +23,8 @@ def summary_ms(samples: list[float]) -> str:
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> None:
+    """Start this process's peak memory (VmHWM) afresh from what it holds now (Linux ≥ 4.0)."""
+    Path("/proc/self/clear_refs").write_text("5")

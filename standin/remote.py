@@ -92,16 +92,8 @@ class RemoteStandIn:
         return int(port)
 
     async def _stop(self) -> None:
-        process = self._process
-        if process is None or process.returncode is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            async with asyncio.timeout(STOP_GRACE):
-                await process.wait()
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+        if self._process is not None:
+            await terminate(self._process)
 
     @property
     def process(self) -> asyncio.subprocess.Process:
@@ -173,6 +165,19 @@ class RemoteStandIn:
             if response.status != 200:
                 raise ValueError(result.get("error", result))
             return result
+
+
+async def terminate(process: asyncio.subprocess.Process, grace: float = STOP_GRACE) -> None:
+    """SIGTERM, then SIGKILL if the process has not exited within `grace` seconds."""
+    if process.returncode is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        async with asyncio.timeout(grace):
+            await process.wait()
+    except TimeoutError:
+        process.kill()
+        await process.wait()
 
 
 def _options(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
+from bench.botproc import bot_environment, start_bot
+from bot.config import Settings
 from bot.storage import Storage
 from standin import Limits, StandIn
 from tests.conftest import SCHEDULE, at
@@ -32,25 +32,11 @@ async def _queue(db_path: Path, chats: list[int]) -> None:
 
 
 async def _start_bot(standin: StandIn, db_path: Path, locales: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": standin.token,
-        "TELEGRAM_BASE_URL": standin.base_url,
-        "VIDW_DB": str(db_path),
-        "VIDW_SCHEDULE": str(SCHEDULE),
-        "VIDW_LOCALES": str(locales),
-        "VIDW_SEND_RATE": str(RATE),
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        env=env,
-        cwd=db_path.parent,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
+    base = Settings(schedule_path=SCHEDULE, locales_dir=locales)
+    env = bot_environment(
+        base, standin.token, standin.base_url, db_path, send_rate=RATE, paid=False
     )
+    return await start_bot(env, stderr=asyncio.subprocess.PIPE)
 
 
 def _delivered(standin: StandIn, chats: list[int]) -> int:

@@ -1,4 +1,4 @@
-"""The aiohttp request backend behind bulk sends, against the stand-in over loopback."""
+"""The aiohttp request backend (every call but uploads), against the stand-in over loopback."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.request import HTTPXRequest
 
 from handlers.aiohttp_request import AiohttpRequest
 from standin import Limits, StandIn
@@ -60,3 +61,14 @@ async def test_a_hanging_request_times_out(bot: Bot, standin: StandIn) -> None:
     standin.inject("timeout", method="sendMessage")
     with pytest.raises(TimedOut):
         await bot.send_message(80, "x", read_timeout=0.5)
+
+
+async def test_uploads_go_to_the_other_backend_with_their_names_intact(standin: StandIn) -> None:
+    user = standin.user(81, language_code="vi")
+    request = AiohttpRequest(2, uploads=HTTPXRequest(2))
+    async with Bot(standin.token, base_url=standin.base_url, request=request) as bot:
+        await bot.send_message(81, "Kết quả")
+        await bot.send_document(81, b"a,b\n1,2\n", filename="kết-quả.csv")
+    text, document = user.messages
+    assert text.text == "Kết quả"
+    assert document.document == ("kết-quả.csv", b"a,b\n1,2\n")
