@@ -263,3 +263,32 @@ async def test_zalo_faults_are_retried_and_a_blocked_user_is_recorded(
     assert code == 0
     assert answer.text.startswith("Programme")
     assert profile.blocked
+
+
+async def test_the_survey_goes_question_by_question_on_zalo(
+    start_bot: RunningBot, zalo: ZaloStandIn, standin: StandIn
+) -> None:
+    organizer = standin.user(610, language_code="en")
+    user = zalo.user("900000000000000009", name="Mai")
+    async with start_bot(zalo=channel(zalo), organizers=frozenset({610})) as bot:
+        await meet(user, "vi")
+        preview = await organizer.ask("/survey")
+        mark = user.seq
+        await organizer.press(preview, "Send to everyone (2)")
+        overall = await user.wait_for(
+            lambda m: "VIDW 2025" in m.text and "1." in m.text, since=mark, timeout=TIMEOUT
+        )
+        themes = await user.ask("1", timeout=TIMEOUT)
+        come_back = await user.ask("3 4", timeout=TIMEOUT)
+        comment = await user.ask("1", timeout=TIMEOUT)
+        saved = await user.ask("Rất hữu ích!", timeout=TIMEOUT)
+        storage = bot.bot_data.deps.storage
+        overall_result = await storage.feedback.results("survey:vidw2025", "overall")
+        themes_result = await storage.feedback.results("survey:vidw2025", "themes")
+    assert overall.text.startswith("Nhìn chung, bạn đánh giá VIDW 2025 thế nào?")
+    assert "Trả lời bằng các số" in themes.text  # several answers allowed
+    assert come_back.text.startswith("Bạn có dự định tham dự VIDW 2026 không?")
+    assert "Bỏ qua" in comment.text
+    assert saved.text.startswith("Cảm ơn bạn")
+    assert overall_result == {"5": {"vi": 1}}
+    assert set(themes_result) == {"artificial-intelligence", "digital-transformation"}
