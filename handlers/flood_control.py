@@ -2,8 +2,9 @@
 
 Every Bot API call passes through `process_request`. Message-producing calls take a slot of the
 shared pace: replies to users at once (they come first), bulk items from the Sender have already
-waited for their slot. A 429 pauses everything for `retry_after`; an interactive call is then
-tried once more, a bulk one goes back to the outbox.
+waited for their slot. A 429 on a bulk call pauses everything for `retry_after` and the item
+goes back to the outbox; a 429 on a reply holds that reply's chat only, and the reply is tried
+again (a bounded number of times) once the chat's turn comes.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ PACED = frozenset(
         "forwardMessage",
     }
 )
-# A reply waits out one short flood-control pause; longer ones are raised to the handler.
+# A reply waits out short flood-control pauses; a longer one, or one 429 too many, is raised
+# to the handler (and so to the error handler's log).
 MAX_INTERACTIVE_WAIT = 5.0
+MAX_INTERACTIVE_ATTEMPTS = 3
 
 
 def retry_seconds(error: RetryAfter) -> float:
@@ -81,18 +84,25 @@ class FloodControl(BaseRateLimiter[JSONDict]):
         data: dict[str, Any],
     ) -> bool | JSONDict | list[JSONDict]:
         chat_id = data.get("chat_id")
-        for attempt in (1, 2):
+        chat = chat_id if isinstance(chat_id, int) else None
+        for attempt in range(1, MAX_INTERACTIVE_ATTEMPTS + 1):
+            if chat is not None:
+                turn = self.pacer.chat_turn(chat)
+                if turn > 0:
+                    await asyncio.sleep(turn)
             delay = self.pacer.interactive_slot()
             if delay > 0:
                 await asyncio.sleep(delay)
-            if isinstance(chat_id, int):
-                self.pacer.note_chat(chat_id)
+            if chat is not None:
+                self.pacer.note_chat(chat)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 wait = retry_seconds(exc)
-                self.pacer.pause(wait)
-                if attempt == 2 or wait > MAX_INTERACTIVE_WAIT:
+                if attempt == MAX_INTERACTIVE_ATTEMPTS or wait > MAX_INTERACTIVE_WAIT:
                     raise
-                await asyncio.sleep(wait)
+                if chat is not None:
+                    self.pacer.hold_chat(chat, wait)  # its next turn comes after the wait
+                else:
+                    await asyncio.sleep(wait)
         raise AssertionError("unreachable")
