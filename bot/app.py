@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 
+from bot.admission import Admission
 from bot.broadcasting import Broadcasting
 from bot.clock import Clock
 from bot.config import Settings
@@ -25,6 +26,7 @@ from bot.schedule_loader import load_schedule
 from bot.screens.menus import COMMANDS
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
+from handlers.admission import FairUpdateProcessor, refuse
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
@@ -35,6 +37,7 @@ from handlers.telegram_transport import TelegramTransport
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 BULK_CONNECTIONS = 4
+CONCURRENT_UPDATES = 64
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> BotApplication:
@@ -118,6 +121,12 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         if deps is not None:
             await deps.storage.close()
 
+    async def refuse_update(update: Update, notify: bool) -> None:
+        await refuse(update, app.bot_data.deps, notify)
+
+    # Each user gets a small share of the places, so one flooding user cannot take them all.
+    processor = FairUpdateProcessor(CONCURRENT_UPDATES, Admission(), refuse_update)
+
     app: BotApplication = (
         ApplicationBuilder()
         .token(settings.token)
@@ -126,8 +135,8 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .context_types(CONTEXT_TYPES)
         .defaults(defaults)
         .rate_limiter(flood_control)
-        .concurrent_updates(64)
-        .connection_pool_size(64)
+        .concurrent_updates(processor)
+        .connection_pool_size(CONCURRENT_UPDATES)
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

@@ -5,13 +5,23 @@ Flood control (waiting out a 429) happens below, in handlers/flood_control.py, f
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest
 
 from bot.personal import Attachment
 from bot.screens.model import Screen
+
+log = logging.getLogger(__name__)
 
 
 def inline_keyboard(rows: Iterable[Iterable[Sequence[str]]]) -> InlineKeyboardMarkup | None:
@@ -55,6 +65,18 @@ async def replace(update: Update, screen: Screen) -> Message:
             return await reply(update, screen)
         raise
     return edited if isinstance(edited, Message) else message
+
+
+async def answer_query(query: CallbackQuery, notice: str | None) -> None:
+    """Stop the tapping client's spinner, with a short notice if there is one.
+
+    Telegram refuses an answer once the tap is about 15 s old (after a restart, updates can
+    be older than that): the screen that follows still matters, so that is no failure.
+    """
+    try:
+        await query.answer(notice)
+    except BadRequest as exc:
+        log.info("could not answer callback query %s: %s", query.id, exc.message)
 
 
 async def send_file(update: Update, attachment: Attachment) -> Message:
