@@ -33,6 +33,7 @@ from handlers.errors import on_error
 from handlers.flood_control import FloodControl
 from handlers.jobs import start_jobs
 from handlers.routing import handlers
+from handlers.scrubbed_request import ScrubbedUpdatesRequest
 from handlers.telegram_transport import TelegramTransport
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
@@ -135,6 +136,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .context_types(CONTEXT_TYPES)
         .defaults(defaults)
         .rate_limiter(flood_control)
+        .get_updates_request(ScrubbedUpdatesRequest(connection_pool_size=1))
         .concurrent_updates(processor)
         .connection_pool_size(CONCURRENT_UPDATES)
         .post_init(post_init)

@@ -61,7 +61,8 @@ async def replace(update: Update, screen: Screen) -> Message:
         text = exc.message.lower()
         if "not modified" in text:
             return message  # the same screen again (e.g. Refresh within the same minute)
-        if "not found" in text or "can't be edited" in text:
+        # Gone, too old, or a photo or file (no text to replace): show it as a new message.
+        if "not found" in text or "can't be edited" in text or "no text" in text:
             return await reply(update, screen)
         raise
     return edited if isinstance(edited, Message) else message
