@@ -16,7 +16,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.personal import Attachment
 from bot.screens.model import Screen
@@ -72,12 +72,15 @@ async def answer_query(query: CallbackQuery, notice: str | None) -> None:
     """Stop the tapping client's spinner, with a short notice if there is one.
 
     Telegram refuses an answer once the tap is about 15 s old (after a restart, updates can
-    be older than that): the screen that follows still matters, so that is no failure.
+    be older than that), and the answer may fail as any call can: the screen that follows
+    matters more (and the client stops its spinner by itself), so neither is a failure.
     """
     try:
         await query.answer(notice)
     except BadRequest as exc:
         log.info("could not answer callback query %s: %s", query.id, exc.message)
+    except TelegramError as exc:  # already tried again: see handlers/flood_control.py
+        log.warning("could not answer callback query %s: %s", query.id, exc.message)
 
 
 async def send_file(update: Update, attachment: Attachment) -> Message:

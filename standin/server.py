@@ -204,6 +204,11 @@ class StandIn:
         key = method.lower() if method else None
         self._faults.arm(Fault(kind, key, chat_id, times, retry_after))
 
+    @property
+    def faults_left(self) -> int:
+        """How many more calls the injected faults will fail (0: they have all cleared)."""
+        return self._faults.left
+
     # -- reading what happened -------------------------------------------------------------
 
     def calls_to(self, chat_id: int, method: str | None = None) -> list[Call]:
