@@ -74,7 +74,7 @@ def _arm_faults(standin: StandIn, browsers: list[SimUser], audience: list[SimUse
     standin.timeout_hold = 6.0  # past the bot's 5 s read timeout: the bot gives up first
     first, second, third = (user.id for user in browsers)
     # Retried until the reply goes through: 5xx, a timeout, 429s, in all three methods.
-    standin.inject("500", method="sendMessage", chat_id=first, times=2)
+    standin.inject("500", method="sendMessage", chat_id=second, times=2)
     standin.inject("502", method="editMessageText", chat_id=first)
     standin.inject("timeout", method="editMessageText", chat_id=first)
     standin.inject("500", method="answerCallbackQuery", chat_id=first)
