@@ -51,4 +51,4 @@ bench: $(STAMP) catalogs
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(MO) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MO) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
+from bot.admission import Admission
 from bot.broadcasting import Broadcasting
 from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
@@ -30,12 +31,14 @@ from bot.screens.menus import COMMANDS
 from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
+from handlers.admission import FairUpdateProcessor, refuse
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
 from handlers.flood_control import FloodControl
 from handlers.jobs import start_jobs
 from handlers.routing import handlers
+from handlers.scrubbed_request import ScrubbedUpdatesRequest
 from handlers.telegram_transport import TelegramTransport
 from zalo.channel import ZaloChannel
 
@@ -156,6 +159,12 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         if deps is not None:
             await deps.storage.close()
 
+    async def refuse_update(update: Update, notify: bool) -> None:
+        await refuse(update, app.bot_data.deps, notify)
+
+    # Each user gets a small share of the places, so one flooding user cannot take them all.
+    processor = FairUpdateProcessor(CONCURRENT_UPDATES, Admission(), refuse_update)
+
     app: BotApplication = (
         ApplicationBuilder()
         .token(settings.token)
@@ -164,11 +173,11 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .context_types(CONTEXT_TYPES)
         .defaults(defaults)
         .rate_limiter(flood_control)
-        .concurrent_updates(CONCURRENT_UPDATES)
-        # Replies and getUpdates on aiohttp too: under a crowd, httpx's per-request CPU was the
-        # bot's ceiling (bench load: 174 updates/s, most of the bot's CPU inside httpx).
+        .get_updates_request(ScrubbedUpdatesRequest(connection_pool_size=1))
+        .concurrent_updates(processor)
+        # Replies on aiohttp too: under a crowd, httpx's per-request CPU was the bot's
+        # ceiling (bench load: 174 updates/s, most of the bot's CPU inside httpx).
         .request(AiohttpRequest(CONCURRENT_UPDATES, uploads=HTTPXRequest(CONCURRENT_UPDATES)))
-        .get_updates_request(AiohttpRequest(1))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

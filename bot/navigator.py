@@ -115,6 +115,12 @@ class Navigator:
     def view(self, profile: UserProfile) -> View:
         return View(self.catalogs[profile.language], self.schedule, self.clock.now())
 
+    async def view_of(self, user_id: int, language_hint: str | None) -> View:
+        """A user's view without recording a visit (for answers to refused updates)."""
+        profile = await self.storage.users.get(user_id)
+        language = profile.language if profile else negotiate(language_hint)
+        return View(self.catalogs[language], self.schedule, self.clock.now())
+
     async def start(self, profile: UserProfile, first_name: str, payload: str | None) -> Screen:
         """/start, or /start s_<code> from a deep link to one session."""
         view = self.view(profile)

@@ -23,6 +23,10 @@ from bot.schedule import Day, Schedule, Session, Track, Translations
 from bot.textfold import words
 
 LANGS = ("vi", "en", "fr")
+# Instants the bot can show in any zone and add a few days to: Python's calendar ends at the
+# years 1 and 9999, and an event there would crash every screen that shows it.
+_EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9998, 12, 31, tzinfo=UTC)
 
 
 class ScheduleError(StartupError):
@@ -70,7 +74,7 @@ def parse_schedule(document: Any, source: str = "schedule.json") -> Schedule:
     conference = document["schedule"]["conference"]
     try:
         return _build(document["schedule"], conference, source)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise ScheduleError(f"{source}: {exc}") from None
 
 
@@ -159,10 +163,9 @@ def _session(
     event_texts: Mapping[str, Any],
     room_texts: Mapping[str, Any],
 ) -> Session:
-    start = datetime.fromisoformat(event["date"])
-    if start.tzinfo is None:
-        raise ValueError(f"event {event.get('code') or event['id']}: field 'date' has no offset")
-    end = datetime.fromisoformat(event["end"]) if event.get("end") else start + _duration(event)
+    name = event.get("code") or event["id"]
+    start = _instant(event["date"], name, "date")
+    end = _instant(event["end"], name, "end") if event.get("end") else _end(start, event, name)
     texts = _mapping(event_texts.get(event["guid"]))
     titles = _texts(texts.get("title"))
     abstracts = _texts(texts.get("abstract"))
@@ -187,8 +190,8 @@ def _session(
     return Session(
         guid=event["guid"],
         key=str(event.get("code") or event["id"]),
-        start=start.astimezone(UTC),
-        end=end.astimezone(UTC),
+        start=start,
+        end=end,
         day_index=day_index,
         room=room,
         title=title,
@@ -204,14 +207,36 @@ def _session(
     )
 
 
+def _instant(text: str, event: str, field: str) -> datetime:
+    """An ISO time with an offset, in UTC."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        raise ValueError(f"event {event}: field {field!r} has no offset")
+    try:
+        return _within_calendar(when.astimezone(UTC), event, field)
+    except OverflowError:
+        raise ValueError(f"event {event}: field {field!r} is outside the calendar") from None
+
+
+def _within_calendar(when: datetime, event: str, field: str) -> datetime:
+    if not _EARLIEST <= when <= _LATEST:
+        raise ValueError(f"event {event}: field {field!r} is outside the calendar")
+    return when
+
+
 def _initials(name: str) -> str:
     parts = words(name)
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
-def _duration(event: Mapping[str, Any]) -> timedelta:
+def _end(start: datetime, event: Mapping[str, Any], name: str) -> datetime:
+    """The end from the older 'duration' field ("hh:mm"; the schema allows any hours)."""
     hours, minutes = event["duration"].split(":")
-    return timedelta(hours=int(hours), minutes=int(minutes))
+    try:
+        end = start + timedelta(hours=int(hours), minutes=int(minutes))
+    except OverflowError:
+        raise ValueError(f"event {name}: field 'duration' is outside the calendar") from None
+    return _within_calendar(end, name, "duration")
 
 
 def _display_zone(conference: Mapping[str, Any], sessions: Iterable[Session]) -> tzinfo:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from html import escape
+
+from telegram import Message, Update
 
 from bot.navigator import Answer
 from bot.screens import menus
 from bot.storage import UserProfile
 from handlers.context import BotContext
 from handlers.feedback import send_poll
-from handlers.render import replace, reply, send_file
+from handlers.render import answer_query, replace, reply, send_file
 
 
 async def _profile(update: Update, context: BotContext) -> UserProfile:
@@ -23,10 +25,14 @@ def _first_name(update: Update) -> str:
     return user.first_name if user else ""
 
 
-def _command_name(update: Update) -> str:
-    """'/Schedule@vidw_bot args' → 'schedule'."""
+def _command_name(update: Update, context: BotContext) -> str:
+    """'/Schedule@vidw_bot args' → 'schedule'; a command addressed to another bot keeps its
+    '@other_bot', so the answer does not pretend to not know our own /start."""
     text = update.effective_message.text if update.effective_message else None
-    return (text or "/").split()[0][1:].split("@")[0].lower()
+    name, _, addressee = (text or "/").split()[0][1:].partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return f"{name}@{addressee}".lower()
+    return name.lower()
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -40,7 +46,8 @@ async def open_command(update: Update, context: BotContext) -> None:
     profile = await _profile(update, context)
     navigator = context.deps.navigator
     await reply(
-        update, await navigator.command(profile, _first_name(update), _command_name(update))
+        update,
+        await navigator.command(profile, _first_name(update), _command_name(update, context)),
     )
 
 
@@ -65,12 +72,21 @@ async def search_command(update: Update, context: BotContext) -> None:
     await reply(update, await context.deps.navigator.search(profile, " ".join(context.args or [])))
 
 
+def _formatted(message: Message, caption: bool = False) -> str | None:
+    """The text or caption as HTML with the sender's formatting; None when its entities do
+    not fit it (Telegram's never do that, a forged update can: one that splits an emoji)."""
+    try:
+        return message.caption_html if caption else message.text_html
+    except ValueError:  # UnicodeDecodeError: PTB decodes the entities' UTF-16 slices
+        return None
+
+
 async def typed_text(update: Update, context: BotContext) -> None:
     """Plain words are a search (the fastest way to a session), or a comment just offered."""
     profile = await _profile(update, context)
     message = update.effective_message
     text = message.text if message and message.text else ""
-    html = message.text_html if message and message.text else None
+    html = _formatted(message) if message and message.text else None
     answer = await context.deps.navigator.text(profile, text, html, _first_name(update))
     await _show(update, answer)
 
@@ -80,7 +96,7 @@ async def photo(update: Update, context: BotContext) -> None:
     profile = await _profile(update, context)
     message = update.effective_message
     assert message is not None and message.photo
-    caption = message.caption_html or ""
+    caption = _formatted(message, caption=True) or escape(message.caption or "")
     largest = message.photo[-1].file_id
     answer = await context.deps.navigator.photo(
         profile, largest, caption, len(message.caption or "")
@@ -106,10 +122,15 @@ async def other_message(update: Update, context: BotContext) -> None:
 async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
+    if update.effective_chat is None:
+        # A button on a message sent in inline mode (which this bot does not use): there is
+        # no chat to show a screen in. Stop the spinner, change nothing.
+        await answer_query(query, None)
+        return
     profile = await _profile(update, context)
     answer = await context.deps.navigator.tap(profile, _first_name(update), query.data)
     # Answer first: the client stops its spinner even if the edit below is slow.
-    await query.answer(answer.notice)
+    await answer_query(query, answer.notice)
     shown = None
     for preview in answer.previews:  # shown as recipients will see them, then the decision
         await reply(update, preview)

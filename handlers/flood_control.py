@@ -2,23 +2,34 @@
 
 Every Bot API call passes through `process_request`. Message-producing calls take a slot of the
 shared pace: replies to users at once (they come first), bulk items from the Sender have already
-waited for their slot. A 429 pauses everything for `retry_after`; an interactive call is then
-tried once more, a bulk one goes back to the outbox.
+waited for their slot. A 429 on a bulk call pauses everything for `retry_after` and the item
+goes back to the outbox; a 429 on a reply holds that reply's chat only, and the reply is tried
+again once the chat's turn comes.
+
+Replies (and the answers to taps) are also tried again after network trouble, a timeout or a
+5xx answer, after a short pause: three attempts in all, then the error goes to the handler
+and the error handler, which logs it and apologises. A timed-out send may have arrived after
+all, so a retry can show a screen twice: better than no answer. Bulk calls are never retried
+here: the Sender does that, from the outbox.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from bot.delivery.pacer import Pacer
 
+log = logging.getLogger(__name__)
+
 JSONDict = dict[str, Any]
+Callback = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
 BULK: JSONDict = {"bulk": True}  # rate_limit_args the Sender's transport passes
 # Calls that put a message in a chat and count against Telegram's flood limits.
 PACED = frozenset(
@@ -35,8 +46,14 @@ PACED = frozenset(
         "forwardMessage",
     }
 )
-# A reply waits out one short flood-control pause; longer ones are raised to the handler.
+# Calls a reply depends on that are tried again on failure (the paced ones, and the answer
+# that stops a tapping client's spinner).
+RETRIED = PACED | {"answerCallbackQuery"}
+# A reply waits out short flood-control pauses; a longer one, or a failure too many, is
+# raised to the handler (and so to the error handler's log).
 MAX_INTERACTIVE_WAIT = 5.0
+MAX_INTERACTIVE_ATTEMPTS = 3
+INTERACTIVE_BACKOFF = 0.25  # seconds before trying a reply again; doubles each time
 
 
 def retry_seconds(error: RetryAfter) -> float:
@@ -56,43 +73,65 @@ class FloodControl(BaseRateLimiter[JSONDict]):
 
     async def process_request(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        callback: Callback,
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: JSONDict | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        if endpoint not in PACED:
-            return await callback(*args, **kwargs)
-        if rate_limit_args and rate_limit_args.get("bulk"):
+        bulk = bool(rate_limit_args and rate_limit_args.get("bulk"))
+        if bulk and endpoint in PACED:
             try:
                 return await callback(*args, **kwargs)  # the Sender already took its slot
             except RetryAfter as exc:
                 self.pacer.pause(retry_seconds(exc))
                 raise
-        return await self._interactive(callback, args, kwargs, data)
+        if bulk or endpoint not in RETRIED:
+            return await callback(*args, **kwargs)
+        return await self._interactive(callback, args, kwargs, endpoint, data)
 
     async def _interactive(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        callback: Callback,
         args: Any,
         kwargs: dict[str, Any],
+        endpoint: str,
         data: dict[str, Any],
     ) -> bool | JSONDict | list[JSONDict]:
         chat_id = data.get("chat_id")
-        for attempt in (1, 2):
-            delay = self.pacer.interactive_slot()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            if isinstance(chat_id, int):
-                self.pacer.note_chat(chat_id)
+        chat = chat_id if isinstance(chat_id, int) and endpoint in PACED else None
+        paced = endpoint in PACED
+        for attempt in range(1, MAX_INTERACTIVE_ATTEMPTS + 1):
+            last = attempt == MAX_INTERACTIVE_ATTEMPTS
+            if paced:
+                await self._take_turn(chat)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 wait = retry_seconds(exc)
-                self.pacer.pause(wait)
-                if attempt == 2 or wait > MAX_INTERACTIVE_WAIT:
+                if last or wait > MAX_INTERACTIVE_WAIT:
                     raise
-                await asyncio.sleep(wait)
+                if chat is not None:
+                    self.pacer.hold_chat(chat, wait)  # its next turn comes after the wait
+                else:
+                    await asyncio.sleep(wait)
+            except NetworkError as exc:  # 5xx answers and timeouts; a 400 is no trouble
+                if last or isinstance(exc, BadRequest):
+                    raise
+                pause = INTERACTIVE_BACKOFF * 2 ** (attempt - 1)
+                log.warning("%s failed (%s); trying again in %g s", endpoint, exc.message, pause)
+                await asyncio.sleep(pause)
         raise AssertionError("unreachable")
+
+    async def _take_turn(self, chat: int | None) -> None:
+        """Wait for the chat's turn if Telegram held it, then for a slot of the pace."""
+        if chat is not None:
+            turn = self.pacer.chat_turn(chat)
+            if turn > 0:
+                await asyncio.sleep(turn)
+        delay = self.pacer.interactive_slot()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if chat is not None:
+            self.pacer.note_chat(chat)

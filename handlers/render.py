@@ -5,13 +5,23 @@ Flood control (waiting out a 429) happens below, in handlers/flood_control.py, f
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
-from telegram.error import BadRequest
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest, TelegramError
 
 from bot.personal import Attachment
 from bot.screens.model import Screen
+
+log = logging.getLogger(__name__)
 
 
 def inline_keyboard(rows: Iterable[Iterable[Sequence[str]]]) -> InlineKeyboardMarkup | None:
@@ -51,10 +61,26 @@ async def replace(update: Update, screen: Screen) -> Message:
         text = exc.message.lower()
         if "not modified" in text:
             return message  # the same screen again (e.g. Refresh within the same minute)
-        if "not found" in text or "can't be edited" in text:
+        # Gone, too old, or a photo or file (no text to replace): show it as a new message.
+        if "not found" in text or "can't be edited" in text or "no text" in text:
             return await reply(update, screen)
         raise
     return edited if isinstance(edited, Message) else message
+
+
+async def answer_query(query: CallbackQuery, notice: str | None) -> None:
+    """Stop the tapping client's spinner, with a short notice if there is one.
+
+    Telegram refuses an answer once the tap is about 15 s old (after a restart, updates can
+    be older than that), and the answer may fail as any call can: the screen that follows
+    matters more (and the client stops its spinner by itself), so neither is a failure.
+    """
+    try:
+        await query.answer(notice)
+    except BadRequest as exc:
+        log.info("could not answer callback query %s: %s", query.id, exc.message)
+    except TelegramError as exc:  # already tried again: see handlers/flood_control.py
+        log.warning("could not answer callback query %s: %s", query.id, exc.message)
 
 
 async def send_file(update: Update, attachment: Attachment) -> Message:

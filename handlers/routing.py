@@ -16,9 +16,10 @@ from telegram.ext import (
 from bot.navigator import COMMAND_SCREENS, PRIVILEGED_COMMANDS
 from handlers import attendee, feedback
 
-# New messages in private chats only: not groups the bot was added to, not edits of old
-# messages (re-answering an edited search would surprise more than help).
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+# New messages from a person in a private chat only: not groups the bot was added to, not
+# edits of old messages (re-answering an edited search would surprise more than help), not a
+# message without a sender (nobody to answer in their language).
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.USER
 
 
 def handlers() -> list[BaseHandler[Any, Any, Any]]:

@@ -55,6 +55,11 @@ class Faults:
             raise ValueError("times must be at least 1")
         self._armed.append(fault)
 
+    @property
+    def left(self) -> int:
+        """How many more calls the armed faults will fail."""
+        return sum(fault.times for fault in self._armed)
+
     def take(self, method: str, chat_id: int | None) -> Fault | None:
         """Consume one use of the first fault matching this call."""
         for fault in self._armed:

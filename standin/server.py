@@ -18,7 +18,7 @@ from standin.params import UploadedFile, read_params
 from standin.recording import Call, Stats
 from standin.users import SimUser
 from standin.webhook import Webhook
-from standin.world import World, scope_key
+from standin.world import World, numeric_id, scope_key
 
 DEFAULT_TOKEN = "123456789:STAND-IN-TOKEN"
 CLIENT_GONE = 499  # nginx's code for "the client closed the request before the answer"
@@ -147,6 +147,28 @@ class StandIn:
         )
         return stored.file_id
 
+    def push_update(self, update: dict[str, Any], *, answerable: bool = True) -> int | None:
+        """Queue a raw update (its one field besides update_id, e.g. {"message": {...}}) as
+        Telegram would deliver it; returns its update_id, None if allowed_updates excludes it.
+
+        For tests that feed shapes SimUser never produces (channel posts, stickers, inline
+        queries...). A callback query from a known user can be answered, as a tap's can,
+        unless `answerable` is False: then it is too old, and an answer gets Telegram's 400.
+        """
+        kinds = [key for key in update if key != "update_id"]
+        if len(kinds) != 1:
+            raise ValueError(f"an update carries exactly one kind of content, not {kinds}")
+        kind = kinds[0]
+        if kind == "callback_query":
+            query = update[kind]
+            user = self._world.users.get(numeric_id(query.get("from", {}).get("id")) or 0)
+            if user is not None and answerable:
+                self._world.queries[str(query.get("id"))] = user
+        body = update[kind]
+        return self._world.updates.push(
+            kind, lambda update_id: {"update_id": update_id, kind: body}
+        )
+
     def open_chats(
         self, first_id: int, count: int, language_code: str | None = "en"
     ) -> list[SimUser]:
@@ -183,6 +205,11 @@ class StandIn:
         """
         key = method.lower() if method else None
         self._faults.arm(Fault(kind, key, chat_id, times, retry_after))
+
+    @property
+    def faults_left(self) -> int:
+        """How many more calls the injected faults will fail (0: they have all cleared)."""
+        return self._faults.left
 
     # -- reading what happened -------------------------------------------------------------
 

@@ -103,6 +103,10 @@ class SimUser:
             raise LookupError(f"the bot has sent nothing to chat {self.id}")
         return self.messages[-1]
 
+    def events_since(self, seq: int) -> list[ChatMessage]:
+        """Snapshots of the sends and edits here from position `seq` (see `seq`) on."""
+        return self._events[seq:]
+
     def message(self, message_id: int) -> ChatMessage | None:
         return self._by_id.get(message_id)
 

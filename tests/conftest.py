@@ -10,11 +10,27 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from hypothesis import HealthCheck, settings
 
 from bot.clock import Clock
 from bot.i18n import LANGUAGES, Catalogs
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # as bot.cli does for the real bot
+
+# Property-based tests. "ci", the default: the same examples on every run (derandomize), so a
+# test fails for a change in the code and never for a new draw; no per-example deadline (the
+# machine is shared); examples share the bot a test started (function-scoped fixtures).
+# HYPOTHESIS_PROFILE=explore draws new examples, ten times as many, to hunt for bugs.
+_PROPERTY_DEFAULTS = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    "print_blob": True,
+}
+settings.register_profile(
+    "ci", max_examples=30, derandomize=True, database=None, **_PROPERTY_DEFAULTS
+)
+settings.register_profile("explore", max_examples=300, **_PROPERTY_DEFAULTS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"

@@ -140,7 +140,8 @@ def setting(verb: str, value: int) -> Action:
 
 
 def parse(data: str | None) -> Action | None:
-    if not data or len(data.encode("utf-8")) > 64:
+    # surrogatepass: a forged lone surrogate is just too long or no verb, not a crash
+    if not data or len(data.encode("utf-8", "surrogatepass")) > 64:
         return None
     if data in _PLAIN:
         return Action(data)

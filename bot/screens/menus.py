@@ -100,6 +100,14 @@ def text_only(view: View) -> Screen:
     return Screen(text, ((Button(_("‹ Main menu"), actions.HOME),),))
 
 
+def slow_down(view: View) -> str:
+    """Short enough for a button's pop-up notice (Telegram shows up to 200 characters)."""
+    return view._(
+        "You are sending faster than I can answer, so I skipped some of it. "
+        "Please wait for my answer before sending more."
+    )
+
+
 def something_went_wrong(view: View) -> str:
     return view._("Sorry, something went wrong on my side. Please try again in a moment.")
 

@@ -82,3 +82,17 @@ def test_long_run_rate_is_exact_even_with_late_wake_ups() -> None:
     for _ in range(300):
         time.now += pacer.interactive_slot() + 0.002  # every wake-up 2 ms late
     assert 300 / (time.now - start) >= 29.4
+
+
+def test_a_held_chat_waits_and_then_goes_one_interval_at_a_time() -> None:
+    time = FakeTime()
+    pacer = Pacer(30, monotonic=time)
+    assert pacer.chat_turn(5) == 0  # nothing held: replies go at once
+    pacer.hold_chat(5, 2)
+    # Three replies waiting for the chat: after the hold, one chat interval apart.
+    assert [pacer.chat_turn(5) for _ in range(3)] == pytest.approx([2.0, 3.05, 4.1])
+    assert pacer.chat_turn(6) == 0  # other chats are not held
+    assert pacer.interactive_slot() == 0  # nor is the global pace
+    assert pacer.chat_wait(5) == pytest.approx(5.15)  # bulk keeps out of the held chat too
+    time.now += 5.2
+    assert pacer.chat_turn(5) == 0

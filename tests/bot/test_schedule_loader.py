@@ -67,6 +67,24 @@ def test_duplicate_guid_is_refused(tmp_path: Path) -> None:
         load_schedule(_write(tmp_path, document))
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("date", "9999-12-31T23:59:59-14:00"),  # after the last instant Python can hold
+        ("date", "0001-01-01T00:00:00+14:00"),  # before the first
+        ("end", "9999-12-31T20:00:00+00:00"),  # fine in UTC, past the calendar in Hanoi
+    ],
+)
+def test_a_time_at_the_edge_of_the_calendar_is_refused(
+    tmp_path: Path, field: str, value: str
+) -> None:
+    document = _democon()
+    event = document["schedule"]["conference"]["days"][0]["rooms"]["Gray Room"][0]
+    event[field] = value
+    with pytest.raises(ScheduleError, match=rf"event {event['id']}: field '{field}' is outside"):
+        load_schedule(_write(tmp_path, document))
+
+
 def test_broken_json_reports_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "schedule.json"
     path.write_text('{"schedule": {\n  "version": 1,,\n}}', encoding="utf-8")

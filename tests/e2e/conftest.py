@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
@@ -63,3 +64,15 @@ def start_bot(settings: Settings, clock: Clock) -> RunningBot:
 async def bot(start_bot: RunningBot) -> AsyncIterator[BotApplication]:
     async with start_bot() as app:
         yield app
+
+
+async def settled(standin: StandIn, app: BotApplication, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    """Until the bot has fetched every update the stand-in holds and finished handling them.
+
+    The stand-in forgets updates once a getUpdates offset confirms them, which the bot sends
+    after putting them in its update queue; join() then waits until each one is handled.
+    """
+    async with asyncio.timeout(timeout):
+        while standin.pending_updates:
+            await asyncio.sleep(0.005)
+        await app.update_queue.join()
