@@ -30,7 +30,7 @@ class ZaloChannel:
 
     async def start(self, deps: Deps, *, poll_timeout: int = 25) -> None:
         conversation = ZaloConversation(deps, self.transport)
-        dispatcher = Dispatcher(conversation.handle)
+        dispatcher = Dispatcher(conversation.handle, conversation.refuse)
         zalo = self._settings
         if zalo.webhook_url and zalo.webhook_secret:
             self._source = Webhook(

@@ -59,6 +59,18 @@ class ZaloConversation:
         profile = await deps.storage.users.get(user_id) or profile
         await self._show(profile, external, answer)
 
+    async def refuse(self, update: dict[str, Any]) -> None:
+        """The user sent more than their share at once: ask them to slow down."""
+        sender = _mapping(_mapping(update.get("message")).get("from"))
+        external = str(sender.get("id") or "")
+        if not external:
+            return
+        deps = self._deps
+        user_id, _ = await deps.storage.channel_users.user_id(ZALO, external)
+        profile = await deps.navigator.meet(user_id, "vi")
+        text = menus.slow_down(deps.navigator.view(profile))
+        await self._transport.send_note(external, text)
+
     async def _understand(self, profile: UserProfile, name: str, text: str) -> Answer | PollRequest:
         navigator = self._deps.navigator
         view = navigator.view(profile)

@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.admission import Admission
 from zalo.client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
@@ -27,10 +28,19 @@ CONCURRENT_UPDATES = 64
 
 
 class Dispatcher:
-    """Runs each new update in its own task (at most CONCURRENT_UPDATES at once)."""
+    """Runs each new update in its own task (at most CONCURRENT_UPDATES at once), each user
+    within their fair share (bot/admission.py): one user flooding cannot hold up the others."""
 
-    def __init__(self, on_update: UpdateHandler, remember: int = 10_000) -> None:
+    def __init__(
+        self,
+        on_update: UpdateHandler,
+        on_refused: UpdateHandler,
+        remember: int = 10_000,
+        admission: Admission | None = None,
+    ) -> None:
         self._on_update = on_update
+        self._on_refused = on_refused
+        self._admission = admission or Admission()
         self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
         self._remember = remember
         self._slots = asyncio.Semaphore(CONCURRENT_UPDATES)
@@ -52,22 +62,41 @@ class Dispatcher:
     async def dispatch(self, update: dict[str, Any]) -> None:
         if not self.is_new(update):
             return
+        user = _sender_key(update)
+        verdict = self._admission.enter(user)
+        if not verdict.admitted:
+            if verdict.notify:
+                self._start(self._on_refused, update, None)
+            return
         await self._slots.acquire()
-        task = asyncio.create_task(self._run(update))
+        self._start(self._on_update, update, user)
+
+    def _start(self, handler: UpdateHandler, update: dict[str, Any], user: int | None) -> None:
+        task = asyncio.create_task(self._run(handler, update, user))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _run(self, update: dict[str, Any]) -> None:
+    async def _run(self, handler: UpdateHandler, update: dict[str, Any], user: int | None) -> None:
         try:
-            await self._on_update(update)
+            await handler(update)
         except Exception:  # one bad update must not stop the channel
             log.exception("Zalo update %s failed", update.get("event_name"))
         finally:
-            self._slots.release()
+            if user is not None:
+                self._admission.leave(user)
+                self._slots.release()
 
     async def drain(self) -> None:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
+def _sender_key(update: dict[str, Any]) -> int:
+    """Admission counts by user: the sender's id (a string of digits on Zalo)."""
+    message = update.get("message") if isinstance(update.get("message"), dict) else {}
+    sender = (message or {}).get("from")
+    raw = str(sender.get("id") if isinstance(sender, dict) else "")
+    return int(raw) if raw.isdigit() and len(raw) < 30 else hash(raw)
 
 
 class Polling:

@@ -292,3 +292,29 @@ async def test_the_survey_goes_question_by_question_on_zalo(
     assert saved.text.startswith("Cảm ơn bạn")
     assert overall_result == {"5": {"vi": 1}}
     assert set(themes_result) == {"artificial-intelligence", "digital-transformation"}
+
+
+async def test_a_zalo_user_flooding_the_bot_does_not_hold_up_others(
+    start_bot: RunningBot, zalo: ZaloStandIn
+) -> None:
+    flooder = zalo.user("900000000000000010", name="Flood")
+    calm = zalo.user("900000000000000011", name="Calm")
+    async with start_bot(zalo=Zalo(zalo.token, zalo.base_url, send_rate=5)):
+        await meet(flooder, "en")
+        await meet(calm, "en")
+        mark = flooder.seq
+        for i in range(30):
+            await flooder.send(f"flood {i}")
+        started = asyncio.get_running_loop().time()
+        answer = await calm.ask("schedule", timeout=TIMEOUT)
+        waited = asyncio.get_running_loop().time() - started
+        notice = await flooder.wait_for(
+            lambda m: "faster than I can answer" in m.text, since=mark, timeout=TIMEOUT
+        )
+        await asyncio.sleep(1.0)
+        answered = flooder.seq - mark
+    assert answer.text.startswith("Programme")
+    # 30 answers at 5 messages/s would take 6 s; the calm user is served within ~2 s.
+    assert waited < 2.5
+    assert notice is not None
+    assert answered < 10  # a few answers and one notice, not thirty replies
