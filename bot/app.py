@@ -173,7 +173,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .context_types(CONTEXT_TYPES)
         .defaults(defaults)
         .rate_limiter(flood_control)
-        .get_updates_request(ScrubbedUpdatesRequest(connection_pool_size=1))
+        .get_updates_request(ScrubbedUpdatesRequest())
         .concurrent_updates(processor)
         # Replies on aiohttp too: under a crowd, httpx's per-request CPU was the bot's
         # ceiling (bench load: 174 updates/s, most of the bot's CPU inside httpx).

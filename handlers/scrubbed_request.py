@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest
+
+from handlers.aiohttp_request import AiohttpRequest
 
 JSONDict = dict[str, Any]
 # In the decoded string: a lone surrogate, or a C0 control other than tab, newline and return.
@@ -33,12 +35,16 @@ def scrub(value: Any) -> Any:
     return value
 
 
-class ScrubbedUpdatesRequest(HTTPXRequest):
-    """PTB's default httpx request, with the answer scrubbed before PTB builds Updates."""
+class ScrubbedUpdatesRequest(AiohttpRequest):
+    """getUpdates on aiohttp (cheaper per call than httpx under a crowd), with the answer
+    scrubbed before PTB builds Updates."""
+
+    def __init__(self) -> None:
+        super().__init__(connections=1)
 
     @staticmethod
     def parse_json_payload(payload: bytes) -> JSONDict:
-        data = HTTPXRequest.parse_json_payload(payload)
+        data = BaseRequest.parse_json_payload(payload)
         # Raw control characters are invalid JSON and never decode: only escapes matter here.
         if _ESCAPED.search(payload) is None:
             return data
