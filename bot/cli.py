@@ -78,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_backup(settings.db_path, args.file, force=args.force)
         if args.command == "run" and settings.token:
             return _serve(settings)
+        if args.command == "run" and settings.zalo is not None:
+            raise StartupError(
+                "ZALO_BOT_TOKEN is set but TELEGRAM_BOT_TOKEN is not: the Zalo channel runs "
+                "alongside Telegram (which hosts the reminders and other timed work)"
+            )
         if args.command == "run":
             print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
         if getattr(args, "channel", "telegram") == "zalo":

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from bot.broadcasting import Broadcasting
+from bot.channels import ZALO, channel_of
 from bot.chart import ratings_png
 from bot.clock import Clock
 from bot.export import collect, csv_bytes, xlsx_bytes
@@ -273,7 +274,10 @@ class Navigator:
                 return await self._stats(profile)
             case actions.PRIVACY:
                 return privacy_screens.privacy(
-                    view, profile.id, exports_show_ids=self.export_user_ids
+                    view,
+                    profile.id,
+                    exports_show_ids=self.export_user_ids,
+                    on_zalo=channel_of(profile.id) == ZALO,
                 )
             case actions.FORGET:
                 return privacy_screens.confirm_forget(view)

@@ -7,12 +7,22 @@ from bot.screens.model import Button, Screen
 from bot.screens.view import View, bold
 
 
-def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
+def privacy(view: View, user_id: int, *, exports_show_ids: bool, on_zalo: bool = False) -> Screen:
     _ = view._
+    identity = (
+        _("your Zalo user id, never your name or phone number")
+        if on_zalo
+        else _("your Telegram user id (%(id)d), never your name or phone number") % {"id": user_id}
+    )
+    carrier = (
+        _("Zalo carries the messages, as for any chat.")
+        if on_zalo
+        else _("Telegram carries the messages, as for any chat.")
+    )
     who = (
         _(
             "Staff and organizers see totals, and exports of the poll results in which you "
-            "appear with your Telegram user id."
+            "appear with your user id."
         )
         if exports_show_ids
         else _(
@@ -24,8 +34,7 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
         "🔒 " + bold(_("Your data in this bot")),
         "",
         bold(_("What I keep")),
-        "• "
-        + _("your Telegram user id (%(id)d), never your name or phone number") % {"id": user_id},
+        "• " + identity,
         "• " + _("your language, when you first and last wrote, your last search"),
         "• " + _("the sessions and themes you follow, and your reminder settings"),
         "• " + _("your answers to feedback polls and to the survey, and your comments"),
@@ -39,7 +48,7 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
         "",
         bold(_("Who sees it")),
         who,
-        _("Telegram carries the messages, as for any chat."),
+        carrier,
         "",
         bold(_("How long")),
         _(

@@ -78,3 +78,25 @@ def test_backup_of_a_missing_database_fails_clearly(
     assert main(["backup", "copy.db"]) == 2
     assert "no database at" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_zalo_without_telegram_is_refused_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKEN", "zalo-token")
+    assert main(["run"]) == 2
+    assert "runs alongside Telegram" in capsys.readouterr().err
+
+
+def test_a_zalo_webhook_needs_a_secret(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ZALO_BOT_TOKEN", "zalo-token")
+    monkeypatch.setenv("ZALO_WEBHOOK_URL", "https://bot.example.org/zalo")
+    monkeypatch.setenv("ZALO_WEBHOOK_SECRET", "short")
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert "ZALO_WEBHOOK_SECRET" in err and "short" not in err

@@ -194,3 +194,16 @@ async def test_command_menu_is_published_in_each_language(
         assert [c["command"] for c in commands] == [name for name, _ in COMMANDS]
         assert any(c["description"] == expected for c in commands)
     assert any(c["description"] == "The programme by theme" for c in standin.commands(None))
+
+
+async def test_plain_words_are_commands_on_telegram_too(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    vi = standin.user(1300, language_code="vi")
+    fr = standin.user(1301, language_code="fr")
+    schedule = await vi.ask("lịch")
+    aide = await fr.ask("Aide")
+    search = await fr.ask("gouvernance IA")
+    assert schedule.text.startswith("Chương trình")
+    assert "/privacy" in aide.text
+    assert "Table ronde" in search.text  # longer words are still a search

@@ -318,3 +318,23 @@ async def test_a_zalo_user_flooding_the_bot_does_not_hold_up_others(
     assert waited < 2.5
     assert notice is not None
     assert answered < 10  # a few answers and one notice, not thirty replies
+
+
+async def test_privacy_on_zalo_speaks_of_zalo_and_forget_works(
+    start_bot: RunningBot, zalo: ZaloStandIn
+) -> None:
+    user = zalo.user("900000000000000012", name="Hanh")
+    async with start_bot(zalo=channel(zalo)) as bot:
+        await meet(user, "fr")
+        privacy = await user.ask("/privacy", timeout=TIMEOUT)
+        confirm = await choose(user, privacy, "Effacer mes données")
+        done = await choose(user, confirm, "Oui, effacer")
+        mapping = await bot.bot_data.deps.storage.db.one(
+            "SELECT count(*) FROM channel_users WHERE external_id = ?", (user.id,)
+        )
+        again = await user.ask("bonjour", timeout=TIMEOUT)
+    assert "votre identifiant Zalo" in privacy.text and "Zalo achemine" in privacy.text
+    assert "Telegram" not in privacy.text
+    assert done.text.startswith("C’est fait")
+    assert mapping is not None and mapping[0] == 0
+    assert "Choisissez votre langue" in again.text  # a new person: asked for a language again
