@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
@@ -21,18 +21,18 @@ from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import BotData, Deps
 from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs
+from bot.i18n import Catalogs
 from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.roles import Roles
 from bot.schedule_loader import load_schedule
 from bot.schedule_updates import ScheduleUpdates
-from bot.screens.menus import COMMANDS
 from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
 from handlers.admission import FairUpdateProcessor, refuse
 from handlers.aiohttp_request import AiohttpRequest
+from handlers.command_menus import publish_for, publish_public, publish_roles
 from handlers.context import CONTEXT_TYPES
 from handlers.errors import on_error
 from handlers.flood_control import FloodControl
@@ -137,7 +137,9 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
             staff,
         )
         app.bot_data.attach(deps)
-        await _publish_commands(app, catalogs)
+        await publish_public(app.bot, catalogs)
+        await publish_roles(app.bot, deps, catalogs)
+        staff.on_change = lambda user_id: publish_for(app.bot, deps, catalogs, user_id)
         await sender.start()
         await schedule_updates.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
@@ -186,11 +188,3 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
     app.add_handlers(handlers())
     app.add_error_handler(on_error)
     return app
-
-
-async def _publish_commands(app: BotApplication, catalogs: Catalogs) -> None:
-    """The command menu in each language; users of other languages get English."""
-    for lang in (*LANGUAGES, None):
-        t = catalogs[lang or DEFAULT_LANGUAGE]
-        commands = [BotCommand(name, t.gettext(text)) for name, text in COMMANDS]
-        await app.bot.set_my_commands(commands, language_code=lang)

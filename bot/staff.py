@@ -6,7 +6,7 @@ The role is checked here on every call; the person concerned is told through the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.clock import Clock
 from bot.delivery.payload import Outgoing, screen_payload
@@ -36,6 +36,8 @@ class StaffAdmin:
         self._delivery = delivery
         self._clock = clock
         self._view_of = view_of
+        # The channel shows the new role in the person's menu (set by the composition root).
+        self.on_change: Callable[[int], Awaitable[None]] | None = None
 
     async def command(self, profile: UserProfile, args: Sequence[str]) -> Screen:
         view = self._view_of(profile)
@@ -50,12 +52,18 @@ class StaffAdmin:
             new = await self._roles.grant(target, profile.id, self._clock.now())
             if new:
                 await self._tell(target, screens.welcome)
+                await self._changed(target)
             return screens.granted(view, target, new=new)
         removed = await self._roles.revoke(target)
         if removed and not self._roles.is_staff(target):
             await self._tell(target, screens.farewell)
+            await self._changed(target)
         configured = target in self._roles.configured_staff
         return screens.revoked(view, target, removed=removed, configured=configured)
+
+    async def _changed(self, user_id: int) -> None:
+        if self.on_change is not None:
+            await self.on_change(user_id)
 
     async def _tell(self, user_id: int, screen: Callable[[View], Screen]) -> None:
         profile = await self._storage.users.get(user_id)

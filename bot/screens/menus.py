@@ -27,6 +27,19 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", N_("How to use this bot")),
 )
 
+# Added to the menu of staff and organizers only (in their own chat's menu).
+STAFF_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("stats", N_("Live figures")),
+    ("export", N_("Poll results as files")),
+)
+ORGANIZER_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("broadcast", N_("Send an announcement")),
+    ("broadcasts", N_("Past announcements")),
+    ("survey", N_("Send the event survey")),
+    ("reload", N_("Apply the schedule file now")),
+    ("staff", N_("Grant or revoke staff access")),
+)
+
 MAX_QUERY_CHARS = 100
 
 

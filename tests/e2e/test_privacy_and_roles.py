@@ -173,3 +173,30 @@ async def test_every_privileged_button_an_attendee_could_forge_does_nothing(
     assert outbox_after == outbox_before
     assert broadcasts == 1
     assert not any("Ready to go" in (m.text or "") for m in attendee.messages)
+
+
+async def test_organizers_and_staff_get_their_commands_in_their_own_menu(
+    start_bot: RunningBot, standin: StandIn
+) -> None:
+    organizer = standin.user(ORGANIZER, language_code="fr")
+    helper = standin.user(941, language_code="en")
+
+    def menu(user_id: int | None) -> list[str]:
+        scope = {"type": "chat", "chat_id": user_id} if user_id else None
+        return [c["command"] for c in standin.commands(scope=scope)]
+
+    async with start_bot(organizers=frozenset({ORGANIZER})):
+        await organizer.ask("/start")
+        await helper.ask("/start")
+    async with start_bot(organizers=frozenset({ORGANIZER})):  # menus are set at start
+        organizer_menu = menu(ORGANIZER)
+        await organizer.ask("/staff add 941")
+        helper_menu = menu(941)
+        await organizer.ask("/staff remove 941")
+        helper_after = menu(941)
+        described = standin.commands(scope={"type": "chat", "chat_id": ORGANIZER})
+    assert {"broadcast", "survey", "reload", "staff", "stats", "export"} <= set(organizer_menu)
+    assert "broadcast" not in menu(None) and "stats" not in menu(None)
+    assert "stats" in helper_menu and "export" in helper_menu and "broadcast" not in helper_menu
+    assert helper_after == []
+    assert {"command": "broadcast", "description": "Envoyer une annonce"} in described
