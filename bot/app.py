@@ -25,8 +25,7 @@ from bot.i18n import Catalogs
 from bot.navigator import Navigator
 from bot.reminders import Reminders
 from bot.roles import Roles
-from bot.schedule_loader import load_schedule
-from bot.schedule_updates import ScheduleUpdates
+from bot.schedule_updates import ScheduleUpdates, programme_at_start
 from bot.staff import StaffAdmin
 from bot.storage import Storage
 from bot.survey import Surveys, load_survey
@@ -55,7 +54,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
     if not settings.token:
         raise ValueError("build_application needs a bot token")
     catalogs = Catalogs.load(settings.locales_dir)
-    schedule = load_schedule(settings.schedule_path)
+    schedule = programme_at_start(settings.schedule_path, settings.db_path)
     survey = load_survey()
     clock = clock or Clock(settings.rehearsal_start)
     pacer = Pacer(settings.send_rate)

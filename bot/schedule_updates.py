@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from bot.reminders import Reminders, batch_of
 from bot.roles import Roles
 from bot.schedule import Schedule
 from bot.schedule_changes import ScheduleDiff, SessionChange, diff
-from bot.schedule_loader import ScheduleError, parse_text, read_text
+from bot.schedule_loader import ScheduleError, load_schedule, parse_text, read_text
 from bot.screens import changes as change_screens
 from bot.screens.model import Screen
 from bot.screens.view import View
@@ -39,6 +41,32 @@ APPLIED_TEXT = "schedule.applied"
 APPLIED_HASH = "schedule.applied_sha256"
 NOTICE_KIND = "schedule-change"
 SUMMARY_KIND = "schedule-summary"
+
+
+def programme_at_start(path: Path, db_path: Path) -> Schedule:
+    """The file's programme; if the file is broken, the one attendees last saw (a restart
+    during the event must not take the bot down). No programme at all stops the bot."""
+    try:
+        return load_schedule(path)
+    except ScheduleError as error:
+        text = _last_applied(db_path)
+        if text is None:
+            raise
+        schedule = parse_text(text, "the programme last applied")
+        log.error("%s — serving the programme last applied (%s) instead", error, schedule.version)
+        return schedule
+
+
+def _last_applied(db_path: Path) -> str | None:
+    """Read before the bot's storage opens (start-up is synchronous up to there)."""
+    if not db_path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM state WHERE key = ?", (APPLIED_TEXT,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def fingerprint(text: str) -> str:

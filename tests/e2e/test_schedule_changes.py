@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import BotApplication
+from bot.app import BotApplication, build_application
 from bot.clock import Clock
 from bot.config import Settings
 from bot.import_cli import run_import
@@ -316,3 +316,32 @@ def test_import_schedule_refuses_an_invalid_file_and_installs_nothing(
     with pytest.raises(ScheduleError, match="OPEN"):
         run_import(target, broken, True)
     assert programme.read_bytes() == SCHEDULE.read_bytes()
+
+
+async def test_a_broken_file_at_restart_keeps_the_programme_attendees_last_saw(
+    start_bot: RunningBot, standin: StandIn, programme: Path
+) -> None:
+    fan = standin.user(880, language_code="en")
+    organizer = standin.user(ORGANIZER, language_code="en")
+    async with start_bot(schedule_path=programme, organizers=frozenset({ORGANIZER})):
+        await organizer.ask("/start")
+        await follow(fan, "AITAL")
+    mark = organizer.seq
+    programme.write_text('{"schedule": {"version": "broken"', "utf-8")
+    async with start_bot(schedule_path=programme, organizers=frozenset({ORGANIZER})) as bot:
+        warning = await organizer.wait_for(
+            lambda m: "refused" in (m.text or ""), since=mark, timeout=TIMEOUT
+        )
+        card = await fan.ask("/start s_AITAL")
+        version = bot.bot_data.deps.navigator.schedule.version
+    assert "not valid JSON" in warning.text
+    assert version == "2025-10-01 illustrative-1"
+    assert "13:30" in card.text
+
+
+def test_a_broken_file_with_no_programme_ever_applied_stops_the_bot(
+    settings: Settings, programme: Path
+) -> None:
+    programme.write_text("{}", "utf-8")
+    with pytest.raises(ScheduleError):
+        build_application(replace(settings, schedule_path=programme))
