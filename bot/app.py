@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -11,24 +10,15 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.admission import Admission
-from bot.broadcasting import Broadcasting
 from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
 from bot.config import Settings
+from bot.core import assemble, load_static
 from bot.delivery.pacer import Pacer
 from bot.delivery.router import ChannelRouter
-from bot.delivery.sender import Sender, Transport
-from bot.delivery.service import Delivery
-from bot.deps import BotData, Deps
-from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
-from bot.i18n import Catalogs
-from bot.navigator import Navigator
-from bot.reminders import Reminders
-from bot.roles import Roles
-from bot.schedule_updates import ScheduleUpdates, programme_at_start
-from bot.staff import StaffAdmin
+from bot.delivery.sender import Transport
+from bot.deps import BotData
 from bot.storage import Storage
-from bot.survey import Surveys, load_survey
 from handlers.admission import FairUpdateProcessor, refuse
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.command_menus import publish_for, publish_public, publish_roles
@@ -53,9 +43,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
     """
     if not settings.token:
         raise ValueError("build_application needs a bot token")
-    catalogs = Catalogs.load(settings.locales_dir)
-    schedule = programme_at_start(settings.schedule_path, settings.db_path)
-    survey = load_survey()
+    static = load_static(settings)
     clock = clock or Clock(settings.rehearsal_start)
     pacer = Pacer(settings.send_rate)
     flood_control = FloodControl(pacer)
@@ -77,70 +65,32 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
 
     async def post_init(app: BotApplication) -> None:
         storage = await Storage.open(settings.db_path)
-        roles = Roles(settings, storage.staff)
-        await roles.load()
-        navigator = Navigator(schedule, catalogs, clock, storage, roles)
         await bulk_bot.initialize()
         transports: dict[str, Transport] = {
             TELEGRAM: TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
         }
         nonlocal zalo
         if settings.zalo is not None:
-            zalo = ZaloChannel(settings.zalo, storage, catalogs)
+            zalo = ZaloChannel(settings.zalo, storage, static.catalogs)
             await zalo.open()
             transports[ZALO] = zalo.transport
-        sender = Sender(
-            storage.outbox,
-            storage.users,
+        deps = await assemble(
+            settings,
+            static,
+            storage,
+            clock,
             ChannelRouter(transports),
             pacer,
-            clock,
+            rate=settings.send_rate,
             window=BULK_CONNECTIONS,
-            # About half a second of sending per claim: small crash window, few DB round trips.
-            claim_size=max(8, min(64, int(settings.send_rate) // 2)),
-            max_attempts=settings.send_attempts,
-            backoff=settings.retry_backoff,
-        )
-        delivery = Delivery(storage.outbox, sender, clock, settings.send_rate)
-        reminders = Reminders(lambda: navigator.schedule, storage, delivery, catalogs, clock)
-        feedback = Feedback(
-            lambda: navigator.schedule,
-            storage,
-            delivery,
-            catalogs,
-            clock,
-            delay=settings.feedback_delay,
-            close_after=timedelta(days=settings.poll_close_days),
-        )
-        surveys = Surveys(survey, lambda: navigator.schedule, storage, delivery, clock)
-        broadcasting = Broadcasting(lambda: navigator.schedule, storage, delivery, clock, roles)
-        navigator.feedback, navigator.surveys = feedback, surveys
-        navigator.broadcasting = broadcasting
-        navigator.export_user_ids = settings.export_user_ids
-        schedule_updates = ScheduleUpdates(
-            settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
-        )
-        navigator.reload = schedule_updates.check
-        staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
-        sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
-        deps = Deps(
-            settings,
-            navigator,
-            storage,
-            delivery,
-            reminders,
-            feedback,
-            surveys,
-            broadcasting,
-            schedule_updates,
-            staff,
         )
         app.bot_data.attach(deps)
+        catalogs = static.catalogs
         await publish_public(app.bot, catalogs)
         await publish_roles(app.bot, deps, catalogs)
-        staff.on_change = lambda user_id: publish_for(app.bot, deps, catalogs, user_id)
-        await sender.start()
-        await schedule_updates.start()  # a file replaced while the bot was down
+        deps.staff.on_change = lambda user_id: publish_for(app.bot, deps, catalogs, user_id)
+        await deps.delivery.sender.start()
+        await deps.schedule_updates.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
         await start_jobs(app.job_queue)
         if zalo is not None:

@@ -1,0 +1,107 @@
+"""The bot without its channels: programme, storage, delivery engine, planners and roles —
+what every channel serves from. The composition roots add channels around it: bot/app.py
+(Telegram, and Zalo beside it), zalo/alone.py (Zalo on its own)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.broadcasting import Broadcasting
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.pacer import Pacer
+from bot.delivery.sender import Sender, Transport
+from bot.delivery.service import Delivery
+from bot.deps import Deps
+from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.i18n import Catalogs
+from bot.navigator import Navigator
+from bot.reminders import Reminders
+from bot.roles import Roles
+from bot.schedule import Schedule
+from bot.schedule_updates import ScheduleUpdates, programme_at_start
+from bot.staff import StaffAdmin
+from bot.storage import Storage
+from bot.survey import SurveyDefinition, Surveys, load_survey
+
+
+@dataclass(frozen=True)
+class Static:
+    """What is read from files before any network call; any of it can stop the start."""
+
+    catalogs: Catalogs
+    schedule: Schedule
+    survey: SurveyDefinition
+
+
+def load_static(settings: Settings) -> Static:
+    return Static(
+        Catalogs.load(settings.locales_dir),
+        programme_at_start(settings.schedule_path, settings.db_path),
+        load_survey(),
+    )
+
+
+async def assemble(
+    settings: Settings,
+    static: Static,
+    storage: Storage,
+    clock: Clock,
+    transport: Transport,
+    pacer: Pacer,
+    *,
+    rate: float,
+    window: int,
+) -> Deps:
+    """Everything wired, nothing started: the caller starts the sender and the planners."""
+    catalogs = static.catalogs
+    roles = Roles(settings, storage.staff)
+    await roles.load()
+    navigator = Navigator(static.schedule, catalogs, clock, storage, roles)
+    sender = Sender(
+        storage.outbox,
+        storage.users,
+        transport,
+        pacer,
+        clock,
+        window=window,
+        # About half a second of sending per claim: small crash window, few DB round trips.
+        claim_size=max(8, min(64, int(rate) // 2)),
+        max_attempts=settings.send_attempts,
+        backoff=settings.retry_backoff,
+    )
+    delivery = Delivery(storage.outbox, sender, clock, rate)
+    reminders = Reminders(lambda: navigator.schedule, storage, delivery, catalogs, clock)
+    feedback = Feedback(
+        lambda: navigator.schedule,
+        storage,
+        delivery,
+        catalogs,
+        clock,
+        delay=settings.feedback_delay,
+        close_after=timedelta(days=settings.poll_close_days),
+    )
+    surveys = Surveys(static.survey, lambda: navigator.schedule, storage, delivery, clock)
+    broadcasting = Broadcasting(lambda: navigator.schedule, storage, delivery, clock, roles)
+    navigator.feedback, navigator.surveys = feedback, surveys
+    navigator.broadcasting = broadcasting
+    navigator.export_user_ids = settings.export_user_ids
+    schedule_updates = ScheduleUpdates(
+        settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
+    )
+    navigator.reload = schedule_updates.check
+    staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
+    sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
+    return Deps(
+        settings,
+        navigator,
+        storage,
+        delivery,
+        reminders,
+        feedback,
+        surveys,
+        broadcasting,
+        schedule_updates,
+        staff,
+    )
