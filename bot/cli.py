@@ -79,10 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run" and settings.token:
             return _serve(settings)
         if args.command == "run" and settings.zalo is not None:
-            raise StartupError(
-                "ZALO_BOT_TOKEN is set but TELEGRAM_BOT_TOKEN is not: the Zalo channel runs "
-                "alongside Telegram (which hosts the reminders and other timed work)"
-            )
+            return _serve_zalo_alone(settings)
         if args.command == "run":
             print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
         if getattr(args, "channel", "telegram") == "zalo":
@@ -118,7 +115,7 @@ def _serve(settings: Settings) -> int:
     from bot.runner import webhook_arguments
 
     webhook = settings.webhook
-    configure_logging(settings.token, secrets=(webhook.secret,) if webhook else ())
+    configure_logging(settings.token, secrets=_secrets(settings))
     app = build_application(settings)
     if webhook is None:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
@@ -131,6 +128,23 @@ def _serve(settings: Settings) -> int:
         webhook.url,
     )
     app.run_webhook(**webhook_arguments(webhook))
+    return 0
+
+
+def _secrets(settings: Settings) -> tuple[str, ...]:
+    """What no log line may show, besides the Telegram token."""
+    found = [settings.webhook.secret] if settings.webhook else []
+    if settings.zalo is not None:
+        found += [settings.zalo.token, settings.zalo.webhook_secret or ""]
+    return tuple(secret for secret in found if secret)
+
+
+def _serve_zalo_alone(settings: Settings) -> int:
+    from bot.logs import configure_logging
+    from zalo.alone import serve_alone
+
+    configure_logging(None, secrets=_secrets(settings))
+    asyncio.run(serve_alone(settings))
     return 0
 
 

@@ -7,9 +7,10 @@ import logging
 
 from bot.config import Zalo
 from bot.deps import Deps
+from bot.errors import StartupError
 from bot.i18n import Catalogs
 from bot.storage import Storage
-from zalo.client import ZaloClient
+from zalo.client import ZaloClient, ZaloError
 from zalo.conversation import ZaloConversation
 from zalo.transport import ZaloTransport
 from zalo.updates import Dispatcher, Polling, Webhook
@@ -29,6 +30,7 @@ class ZaloChannel:
         await self.client.open()
 
     async def start(self, deps: Deps, *, poll_timeout: int = 25) -> None:
+        await self._check_token()
         conversation = ZaloConversation(deps, self.transport)
         dispatcher = Dispatcher(conversation.handle, conversation.refuse)
         zalo = self._settings
@@ -45,10 +47,19 @@ class ZaloChannel:
         else:
             self._source = Polling(self.client, dispatcher, poll_timeout)
         await self._source.start()
-        me = await self.client.get_me()
-        log.info(
-            "Zalo channel on: %s (%s)", me.get("account_name", "?"), type(self._source).__name__
-        )
+        log.info("Zalo channel on (%s)", type(self._source).__name__)
+
+    async def _check_token(self) -> None:
+        """A refused token stops the start with a clear message; a network error does not
+        (the update loop retries with backoff)."""
+        try:
+            me = await self.client.get_me()
+        except ZaloError as exc:
+            if exc.code in (401, 403):
+                raise StartupError(f"Zalo refused ZALO_BOT_TOKEN ({exc.description})") from None
+            log.warning("Zalo is not reachable yet (%s); the channel keeps trying", exc)
+            return
+        log.info("Zalo bot account: %s", me.get("account_name", "?"))
 
     async def stop_updates(self) -> None:
         """No new updates; those being handled finish."""

@@ -109,7 +109,10 @@ class Polling:
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        await self._client.delete_webhook()  # getUpdates does not work while a webhook is set
+        try:  # getUpdates does not work while a webhook is set
+            await self._client.delete_webhook()
+        except ZaloError as exc:
+            log.warning("Zalo deleteWebhook failed (%s); polling anyway", exc)
         self._task = asyncio.create_task(self._loop(), name="zalo-polling")
 
     async def stop(self) -> None:

@@ -80,16 +80,6 @@ def test_backup_of_a_missing_database_fails_clearly(
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_zalo_without_telegram_is_refused_with_the_reason(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    monkeypatch.setenv("ZALO_BOT_TOKEN", "zalo-token")
-    assert main(["run"]) == 2
-    assert "runs alongside Telegram" in capsys.readouterr().err
-
-
 def test_a_zalo_webhook_needs_a_secret(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
