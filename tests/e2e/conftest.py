@@ -16,6 +16,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.runner import running, running_webhook
 from standin import Limits, StandIn
+from standin.zalo import ZaloStandIn
 from tests.conftest import SCHEDULE
 
 RunningBot = Callable[..., AbstractAsyncContextManager[BotApplication]]
@@ -25,6 +26,13 @@ RunningBot = Callable[..., AbstractAsyncContextManager[BotApplication]]
 async def standin() -> AsyncIterator[StandIn]:
     # Functional tests switch the flood limits off; test_faults turns them on.
     async with StandIn(limits=Limits(enforce=False)) as server:
+        yield server
+
+
+@pytest.fixture
+async def zalo() -> AsyncIterator[ZaloStandIn]:
+    """The Zalo Bot API stand-in, for tests of the Zalo channel."""
+    async with ZaloStandIn() as server:
         yield server
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
 
 import aiohttp
-import pytest
 
 from bot.app import BotApplication
 from bot.broadcast_cli import broadcast
@@ -22,12 +20,6 @@ from tests.conftest import at
 from tests.e2e.conftest import RunningBot
 
 TIMEOUT = 10.0
-
-
-@pytest.fixture
-async def zalo() -> AsyncIterator[ZaloStandIn]:
-    async with ZaloStandIn() as server:
-        yield server
 
 
 def channel(zalo: ZaloStandIn, **extra: object) -> Zalo:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,12 +18,6 @@ from tests.schedule_edit import ScheduleEdit
 from zalo.alone import running_alone
 
 TIMEOUT = 10.0
-
-
-@pytest.fixture
-async def zalo() -> AsyncIterator[ZaloStandIn]:
-    async with ZaloStandIn() as server:
-        yield server
 
 
 async def test_zalo_alone_browses_reminds_and_applies_a_new_programme(
