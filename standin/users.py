@@ -15,6 +15,7 @@ from telegram import User
 from standin import payloads
 from standin.updates import UpdateQueue
 from standin.validation import TEXT_LIMIT
+from standin.waiting import first_after
 
 JSONDict = dict[str, Any]
 Buttons = list[list[tuple[str, str | None]]]
@@ -241,24 +242,11 @@ class SimUser:
 
         Returns the snapshot taken at that send or edit; `predicate` sees snapshots too.
         """
-        cursor = self.seq if since is None else since
-        found: list[ChatMessage] = []
-
-        def arrived() -> bool:
-            nonlocal cursor
-            while not found and cursor < len(self._events):
-                candidate = self._events[cursor]
-                cursor += 1
-                if predicate is None or predicate(candidate):
-                    found.append(candidate)
-            return bool(found)
-
+        start = self.seq if since is None else since
         try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(arrived)
+            return await first_after(self._events, self._changed, start, predicate, timeout)
         except TimeoutError:
             raise TimeoutError(
                 f"no matching message from the bot in chat {self.id} within {timeout} s; "
                 f"{self._describe(self.id)}"
             ) from None
-        return found[0]

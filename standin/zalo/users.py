@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from standin.waiting import first_after
 from standin.zalo import payloads
 from standin.zalo.payloads import NameField
 from standin.zalo.updates import UpdateQueue
@@ -100,24 +101,11 @@ class ZaloUser:
         timeout: float = 5.0,  # noqa: ASYNC109
     ) -> ZaloMessage:
         """The first message from position `since` (default: now) matching `predicate`."""
-        cursor = self.seq if since is None else since
-        found: list[ZaloMessage] = []
-
-        def arrived() -> bool:
-            nonlocal cursor
-            while not found and cursor < len(self.messages):
-                candidate = self.messages[cursor]
-                cursor += 1
-                if predicate is None or predicate(candidate):
-                    found.append(candidate)
-            return bool(found)
-
+        start = self.seq if since is None else since
         try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(arrived)
+            return await first_after(self.messages, self._changed, start, predicate, timeout)
         except TimeoutError:
             raise TimeoutError(
                 f"no matching message from the bot in Zalo chat {self.id} within {timeout} s; "
                 f"{self._describe(self.id)}"
             ) from None
-        return found[0]
