@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ from bot.screens.view import View
 from bot.storage import Storage
 
 SURVEY_FILE = PROJECT_ROOT / "surveys" / "vidw2025.json"
+# The automatic send happens within this time after the last session, or not at all.
+AUTOMATIC_WINDOW = timedelta(days=2)
 SENT_STATE = "survey.sent"
 OPTION_CHARS = 100
 
@@ -189,9 +191,11 @@ class Surveys:
         return end if end is not None and end > self._clock.now() else None
 
     async def run(self) -> int:
-        """Once the last session has ended, send the survey to everyone, once."""
+        """Once the last session has ended, send the survey to everyone, once — but not from a
+        bot started long after the event (organizers can still send it with /survey)."""
         end = self._last_end()
-        if end is None or self._clock.now() < end:
+        now = self._clock.now()
+        if end is None or now < end or now > end + AUTOMATIC_WINDOW:
             return 0
         if await self._storage.state.get(SENT_STATE):
             return 0

@@ -114,3 +114,16 @@ async def test_the_survey_goes_out_by_itself_once_the_last_day_ends(
     async with start_bot() as bot:  # a restart does not send it again
         assert await bot.bot_data.deps.surveys.run() == 0
     assert sum(1 for m in user.messages if is_poll(m)) == 1
+
+
+async def test_a_bot_started_long_after_the_event_does_not_send_the_survey_by_itself(
+    start_bot: RunningBot, standin: StandIn, clock: Clock
+) -> None:
+    user = standin.user(621, language_code="en")
+    async with start_bot():
+        await user.ask("/start")
+    clock.set(at("2025-11-15T09:00:00+07:00"))  # two weeks after the closing session
+    async with start_bot() as bot:
+        assert await bot.bot_data.deps.surveys.run() == 0
+        await asyncio.sleep(0.3)
+    assert not any(is_poll(m) for m in user.messages)
