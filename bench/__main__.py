@@ -4,6 +4,7 @@ python -m bench                      # everything (about 15 minutes)
 python -m bench browse [--users N]
 python -m bench load [--users N] [--rate 30]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
+python -m bench zalo [--users N] [--latency S] [--pollers N]
 python -m bench backup [--users N] [--answers N]
 """
 
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-SUITES = ("browse", "load", "delivery", "reminders", "polls", "export", "backup")
+SUITES = ("browse", "load", "zalo", "delivery", "reminders", "polls", "export", "backup")
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]
 

@@ -46,6 +46,7 @@ class Zalo:
     token: str
     base_url: str = ZALO_API
     send_rate: float = 5.0  # Zalo publishes no limit: stay well below anything plausible
+    pollers: int = 1  # concurrent getUpdates calls (each returns one update)
     webhook_url: str | None = None
     webhook_secret: str | None = None
     host: str = "127.0.0.1"
@@ -183,9 +184,10 @@ def _zalo(values: Mapping[str, str]) -> Zalo | None:
         return None
     base_url = _url(values, "ZALO_BASE_URL", ZALO_API).rstrip("/")
     rate = _number(values, "ZALO_SEND_RATE", 5, 0.1, 100)
+    pollers = int(_number(values, "ZALO_POLLERS", 1, 1, 16))
     url = values.get("ZALO_WEBHOOK_URL", "").strip() or None
     if url is None:
-        return Zalo(token, base_url, rate)
+        return Zalo(token, base_url, rate, pollers)
     if not url.startswith("https://"):
         raise ConfigError(f"ZALO_WEBHOOK_URL must be an https URL, got {url!r}")
     secret = values.get("ZALO_WEBHOOK_SECRET", "")
@@ -195,7 +197,7 @@ def _zalo(values: Mapping[str, str]) -> Zalo | None:
             f"A-Z, a-z, 0-9, _ and - (got {len(secret)} characters)"
         )
     host, port = _listen(values.get("ZALO_WEBHOOK_LISTEN") or ZALO_DEFAULT_LISTEN, "ZALO")
-    return Zalo(token, base_url, rate, url, secret, host, port)
+    return Zalo(token, base_url, rate, pollers, url, secret, host, port)
 
 
 def _listen(raw: str, prefix: str = "VIDW") -> tuple[str, int]:

@@ -45,7 +45,7 @@ class ZaloChannel:
                 zalo.webhook_path,
             )
         else:
-            self._source = Polling(self.client, dispatcher, poll_timeout)
+            self._source = Polling(self.client, dispatcher, poll_timeout, zalo.pollers)
         await self._source.start()
         log.info("Zalo channel on (%s)", type(self._source).__name__)
 

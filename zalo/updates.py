@@ -100,25 +100,36 @@ def _sender_key(update: dict[str, Any]) -> int:
 
 
 class Polling:
+    """`pollers` loops, each with one getUpdates call at a time: Zalo answers one update per
+    call, so intake is one update per round trip and per loop."""
+
     def __init__(
-        self, client: ZaloClient, dispatcher: Dispatcher, timeout: int = POLL_TIMEOUT
+        self,
+        client: ZaloClient,
+        dispatcher: Dispatcher,
+        timeout: int = POLL_TIMEOUT,
+        pollers: int = 1,
     ) -> None:
         self._client = client
         self._dispatcher = dispatcher
         self._timeout = timeout
-        self._task: asyncio.Task[None] | None = None
+        self._pollers = pollers
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         try:  # getUpdates does not work while a webhook is set
             await self._client.delete_webhook()
         except ZaloError as exc:
             log.warning("Zalo deleteWebhook failed (%s); polling anyway", exc)
-        self._task = asyncio.create_task(self._loop(), name="zalo-polling")
+        self._tasks = [
+            asyncio.create_task(self._loop(), name=f"zalo-polling-{n}")
+            for n in range(self._pollers)
+        ]
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._dispatcher.drain()
 
     async def _loop(self) -> None:

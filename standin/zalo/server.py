@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from types import TracebackType
 from typing import Any, Self
 
@@ -39,10 +40,13 @@ class ZaloStandIn:
         port: int = 0,
         account_name: str = "VIDW Stand-in",
         record_calls: bool = True,
+        latency: float = 0.0,
     ) -> None:
         """`rate_limit`: messages per second over all chats (None: no limit).
         `wrap_webhook`: post {"ok": true, "result": update} instead of the bare update.
-        `record_calls=False` keeps `calls` empty, for a long benchmark."""
+        `record_calls=False` keeps `calls` empty, for a long benchmark.
+        `latency`: seconds added before every answer, as the internet's round trip would."""
+        self.latency = latency
         self.token = token
         self.record_calls = record_calls
         self.calls: list[ZaloCall] = []
@@ -209,6 +213,8 @@ class ZaloStandIn:
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params: dict[str, Any] = {}
+        if self.latency:
+            await asyncio.sleep(self.latency)
         try:
             if request.match_info["token"] != self.token:
                 raise ApiError(401, UNAUTHORIZED)
