@@ -29,6 +29,7 @@ from bot.screens import agenda as agenda_screens
 from bot.screens.view import View
 from bot.storage import Storage
 from bot.storage.outbox import utc_text
+from bot.storage.reminders import reminder_batch
 from bot.storage.users import LEAD_TIMES
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,6 @@ MISSED = "reminders.missed"
 class ReminderRun:
     queued: int
     missed: int
-
-
-def batch_of(guid: str) -> str:
-    return f"reminder:{guid}"
 
 
 def key_prefix(session: Session) -> str:
@@ -117,7 +114,9 @@ class Reminders:
             Outgoing(user_id, payloads[lang], f"{prefix}{user_id}", expires_at=session.start)
             for user_id, lang in due
         ]
-        return await self._delivery.enqueue(batch_of(session.guid), "reminder", items, urgent=True)
+        return await self._delivery.enqueue(
+            reminder_batch(session.guid), "reminder", items, urgent=True
+        )
 
     async def _count_missed(self, schedule: Schedule, now: datetime) -> int:
         raw = await self._storage.state.get(LAST_RUN)

@@ -25,7 +25,7 @@ from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
 from bot.i18n import Catalogs
 from bot.navigator import Navigator
-from bot.reminders import Reminders, batch_of
+from bot.reminders import Reminders
 from bot.roles import Roles
 from bot.schedule import Schedule
 from bot.schedule_changes import ScheduleDiff, SessionChange, diff
@@ -34,6 +34,7 @@ from bot.screens import changes as change_screens
 from bot.screens.model import Screen
 from bot.screens.view import View
 from bot.storage import Storage
+from bot.storage.reminders import reminder_batch
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +221,7 @@ class ScheduleUpdates:
             # Reminders queued for an old time must not go out; the planner queues new ones.
             for change in changes.changes:
                 if change.moved or change.removed:
-                    await self._delivery.cancel(batch_of(change.guid))
+                    await self._delivery.cancel(reminder_batch(change.guid))
             self._navigator.schedule = new
         items = await self._notices.build(changes, short)
         queued = await self._delivery.enqueue(f"change:{short}", NOTICE_KIND, items, urgent=True)

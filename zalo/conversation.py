@@ -117,12 +117,12 @@ class ZaloConversation:
     async def _show(
         self, profile: UserProfile, external: str, answer: Answer | PollRequest
     ) -> None:
-        transport = self._transport
-        t = self._deps.navigator.view(profile).t
         if isinstance(answer, PollRequest):
             await self._send_poll(profile, external, answer)
             return
+        transport = self._transport
         view = self._deps.navigator.view(profile)
+        t = view.t
         notice = answer.notice
         for attachment in answer.attachments:
             notice = "\n".join(filter(None, [notice, menus.no_files(view, attachment.caption)]))

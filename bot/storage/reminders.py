@@ -23,6 +23,11 @@ _WANTS_REMINDER = """
 # start counts, unless the session moved later by more than the user's lead time.
 
 
+def reminder_batch(session_guid: str) -> str:
+    """The outbox batch of a session's reminders (its rows record which start each was for)."""
+    return f"reminder:{session_guid}"
+
+
 class ReminderStore:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -51,7 +56,7 @@ class ReminderStore:
                 "track": track_slug,
                 "featured": int(featured),
                 "prefix": key_prefix,
-                "batch": f"reminder:{session_guid}",
+                "batch": reminder_batch(session_guid),
                 "start": start,
             },
         )
@@ -68,7 +73,7 @@ class ReminderStore:
                 "track": track_slug,
                 "featured": int(featured),
                 "prefix": key_prefix,
-                "batch": f"reminder:{session_guid}",
+                "batch": reminder_batch(session_guid),
                 "start": start,
             },
         )
