@@ -16,12 +16,12 @@ from contextlib import closing
 from pathlib import Path
 
 from bench.stats import peak_rss_mb, percentile
-from bot.backup import BackupReport, backup
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.payload import Outgoing
-from bot.schedule_loader import load_schedule
-from bot.screens.feedback import RATING_KEYS
+from bot.features.backup.service import BackupReport, backup
+from bot.features.feedback.screens import RATING_KEYS
+from bot.programme.loader import load_schedule
 from bot.storage import Storage
 
 LANGS = ("vi", "en", "fr")

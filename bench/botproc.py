@@ -41,7 +41,7 @@ async def start_bot(
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.cli",
+        "cli.main",
         "run",
         env=env,
         cwd=Path(env["VIDW_DB"]).parent,

@@ -30,10 +30,10 @@ from telegram.ext import (
 
 from bench.stats import peak_rss_mb, summary_ms
 from bench.walks import BROWSE_STEPS, StepTimes, browse
-from bot.app import build_application
 from bot.config import Settings
-from bot.runner import running
-from standin import Limits, SimUser, StandIn
+from channels.telegram.app import build_application
+from channels.telegram.runner import running
+from standin.telegram import Limits, SimUser, StandIn
 
 CONCURRENCY = 64  # the bot's concurrent_updates and connection pool, given to the echo bot too
 

@@ -18,13 +18,13 @@ from typing import Any
 
 from bench.botproc import bot_environment, start_bot
 from bench.stats import peak_rss_mb, summary_ms
-from bot.app import BotApplication, build_application
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.payload import Outgoing
-from bot.runner import running
 from bot.storage import Storage
-from standin import Limits, RemoteStandIn, StandIn
+from channels.telegram.app import BotApplication, build_application
+from channels.telegram.runner import running
+from standin.telegram import Limits, RemoteStandIn, StandIn
 
 FIRST_CHAT = 100_000
 PROBE_USER = 99_999

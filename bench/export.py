@@ -11,11 +11,11 @@ from pathlib import Path
 from bench.stats import peak_rss_mb
 from bot.clock import Clock
 from bot.config import Settings
-from bot.export import collect, csv_bytes, xlsx_bytes
-from bot.schedule_loader import load_schedule
-from bot.screens.feedback import RATING_KEYS
+from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
+from bot.features.feedback.screens import RATING_KEYS
+from bot.features.survey.service import load_survey
+from bot.programme.loader import load_schedule
 from bot.storage import Storage
-from bot.survey import load_survey
 
 LANGS = ("vi", "en", "fr")
 

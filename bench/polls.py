@@ -17,14 +17,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.stats import peak_rss_mb
-from bot.app import build_application
 from bot.config import Settings
 from bot.delivery.payload import Outgoing
-from bot.feedback import FEEDBACK_KIND, request_payload
-from bot.runner import running
-from bot.screens.view import View
+from bot.features.feedback.service import FEEDBACK_KIND, request_payload
 from bot.storage import Storage
-from standin import Limits, RemoteStandIn
+from bot.ui.view import View
+from channels.telegram.app import build_application
+from channels.telegram.runner import running
+from standin.telegram import Limits, RemoteStandIn
 
 FIRST_CHAT = 300_000
 ABSENT = 5  # "I did not attend": stored, and no comment offer is sent back

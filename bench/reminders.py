@@ -17,13 +17,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.stats import peak_rss_mb
-from bot.app import build_application
 from bot.clock import Clock
 from bot.config import Settings
-from bot.runner import running
-from bot.schedule_loader import load_schedule
+from bot.programme.loader import load_schedule
 from bot.storage import Storage
-from standin import Limits, StandIn
+from channels.telegram.app import build_application
+from channels.telegram.runner import running
+from standin.telegram import Limits, StandIn
 
 FIRST_CHAT = 200_000
 LEAD = timedelta(minutes=15)  # the default lead time

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Sequence
 
-from standin import ChatMessage, SimUser
+from standin.telegram import ChatMessage, SimUser
 
 BROWSE_STEPS = ("/schedule", "theme", "session")
 
@@ -35,7 +35,7 @@ class StepTimes:
 
 
 def buttons(message: ChatMessage, verb: str) -> list[str]:
-    """Labels of the buttons whose action starts with `verb` (see bot/screens/actions.py)."""
+    """Labels of the buttons whose action starts with `verb` (see bot/ui/actions.py)."""
     prefix = verb + ":"
     return [
         label for row in message.buttons for label, data in row if (data or "").startswith(prefix)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.stats import peak_rss_mb, summary_ms
 from bot.config import Settings, Zalo
+from channels.zalo.app import running_alone
 from standin.zalo import ZaloMessage, ZaloStandIn, ZaloUser
-from zalo.alone import running_alone
 
 STEPS = ("first contact", "language", "schedule", "theme")
 

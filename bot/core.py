@@ -1,29 +1,29 @@
 """The bot without its channels: programme, storage, delivery engine, planners and roles —
-what every channel serves from. The composition roots add channels around it: bot/app.py
-(Telegram, and Zalo beside it), zalo/alone.py (Zalo on its own)."""
+what every channel serves from. The composition roots add channels around it:
+channels/telegram/app.py (Telegram, and Zalo beside it), channels/zalo/app.py (Zalo on its own)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.broadcasting import Broadcasting
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pacer import Pacer
 from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import Deps
-from bot.feedback import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.features.broadcast.service import Broadcasting
+from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.features.reminders.planner import Reminders
+from bot.features.staff.service import StaffAdmin
+from bot.features.survey.service import SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
-from bot.navigator import Navigator
-from bot.reminders import Reminders
+from bot.programme.model import Schedule
+from bot.programme.reload import ScheduleUpdates, programme_at_start
 from bot.roles import Roles
-from bot.schedule import Schedule
-from bot.schedule_updates import ScheduleUpdates, programme_at_start
-from bot.staff import StaffAdmin
 from bot.storage import Storage
-from bot.survey import SurveyDefinition, Surveys, load_survey
+from bot.ui.navigator import Navigator
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.broadcasting import Broadcasting
 from bot.config import Settings
 from bot.delivery.service import Delivery
-from bot.feedback import Feedback
-from bot.navigator import Navigator
-from bot.reminders import Reminders
-from bot.schedule_updates import ScheduleUpdates
-from bot.staff import StaffAdmin
+from bot.features.broadcast.service import Broadcasting
+from bot.features.feedback.service import Feedback
+from bot.features.reminders.planner import Reminders
+from bot.features.staff.service import StaffAdmin
+from bot.features.survey.service import Surveys
+from bot.programme.reload import ScheduleUpdates
 from bot.storage import Storage
-from bot.survey import Surveys
+from bot.ui.navigator import Navigator
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.screens.model import Screen
+from bot.ui.model import Screen
 
 Payload = dict[str, Any]
 

@@ -7,7 +7,7 @@ Zalo documents few descriptions; these say plainly what went wrong.
 
 from __future__ import annotations
 
-from standin.errors import ApiError
+from standin.telegram.errors import ApiError
 
 UNAUTHORIZED = "Unauthorized: invalid bot token"
 NOT_FOUND = "Not Found: unknown method"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from standin.limits import TokenBucket
+from standin.telegram.limits import TokenBucket
 
 
 class MessageRate:

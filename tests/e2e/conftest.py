@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from bot.app import BotApplication, build_application
 from bot.clock import Clock
 from bot.config import Settings
-from bot.runner import running, running_webhook
-from standin import Limits, StandIn
+from channels.telegram.app import BotApplication, build_application
+from channels.telegram.runner import running, running_webhook
+from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
 from tests.conftest import SCHEDULE
 

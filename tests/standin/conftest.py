@@ -16,7 +16,7 @@ from telegram.ext import (
     PollAnswerHandler,
 )
 
-from standin import Limits, StandIn
+from standin.telegram import Limits, StandIn
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Conflict
 from telegram.ext import Application
 
-from standin import StandIn
+from standin.telegram import StandIn
 
 App = Application[Any, Any, Any, Any, Any, Any]
 

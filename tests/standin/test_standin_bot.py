@@ -20,7 +20,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from standin import StandIn
+from standin.telegram import StandIn
 
 
 def keyboard(label: str, data: str) -> Keyboard:

@@ -10,8 +10,8 @@ import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 
-from standin import Limits, StandIn
-from standin.recording import Stats
+from standin.telegram import Limits, StandIn
+from standin.telegram.recording import Stats
 
 
 def test_a_chat_receiving_a_text_again_is_one_duplicate_chat() -> None:

@@ -8,9 +8,9 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
-from standin import Limits, StandIn
-from standin.limits import RateLimiter
-from standin.recording import Stats
+from standin.telegram import Limits, StandIn
+from standin.telegram.limits import RateLimiter
+from standin.telegram.recording import Stats
 
 # So slow to refill that no token comes back during a test, however slow the machine.
 FROZEN = 0.001

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from standin.errors import ApiError
-from standin.markup import parse_html
+from standin.telegram.errors import ApiError
+from standin.telegram.markup import parse_html
 
 
 def test_tags_are_stripped_and_become_entities() -> None:

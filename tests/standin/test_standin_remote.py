@@ -9,7 +9,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from standin import Limits, RemoteStandIn
+from standin.telegram import Limits, RemoteStandIn
 
 FIRST, COUNT = 5000, 100
 FROZEN = 0.001  # no token comes back during a test

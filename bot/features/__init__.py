@@ -1,0 +1,1 @@
+"""One package per feature: its rules (service), what the user sees (screens), its CLI."""

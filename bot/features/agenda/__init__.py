@@ -1,0 +1,1 @@
+"""The personal agenda: followed sessions and themes, clashes, the iCalendar file."""

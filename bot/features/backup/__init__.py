@@ -1,0 +1,1 @@
+"""A consistent copy of the live database."""

@@ -1,0 +1,1 @@
+"""Organizer announcements: audience, texts, preview, send, progress."""

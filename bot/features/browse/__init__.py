@@ -1,0 +1,1 @@
+"""Browsing the programme: themes, days, now and next, search, the session card."""

@@ -1,0 +1,1 @@
+"""Programme changes as the people they affect and the organizers see them."""

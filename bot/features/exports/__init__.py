@@ -1,0 +1,1 @@
+"""Poll results for staff: the workbook, the CSV and the ratings chart."""

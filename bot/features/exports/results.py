@@ -1,0 +1,190 @@
+"""Poll results for staff: an XLSX workbook (Excel) and a CSV of raw answers.
+
+Users appear under a salted pseudonym (the salt is made once and kept in the database) unless
+VIDW_EXPORT_USER_IDS=1. The CSV is UTF-8 with a BOM, so Excel shows Vietnamese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import secrets
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+
+from bot.channels import channel_of
+from bot.features.feedback.screens import RATING_KEYS
+from bot.features.survey.service import SurveyDefinition
+from bot.i18n import LANGUAGES
+from bot.programme.model import Schedule
+from bot.storage import Storage
+
+SALT_STATE = "export.salt"
+RAW_HEADER = (
+    "subject",
+    "title",
+    "question",
+    "option",
+    "language",
+    "user",
+    "answered_at",
+    "channel",
+)
+
+
+@dataclass(frozen=True)
+class ExportData:
+    raw: list[tuple[str, str, str, str, str, str, str, str]]  # RAW_HEADER columns
+    comments: list[
+        tuple[str, str, str, str, str, str]
+    ]  # subject, title, language, user, text, channel
+    sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
+
+
+async def collect(
+    storage: Storage, schedule: Schedule, survey: SurveyDefinition, *, user_ids: bool
+) -> ExportData:
+    salt = await storage.state.get(SALT_STATE)
+    if salt is None:
+        salt = secrets.token_hex(16)
+        await storage.state.set(SALT_STATE, salt)
+    # Each answer shows the title in the language it was asked in: what that person read.
+    titles = {
+        (f"session:{s.guid}", lang): f"{s.key} — {s.title_in(lang)}"
+        for s in schedule.sessions
+        for lang in LANGUAGES
+    }
+    titles |= {(survey.subject, lang): survey.titles[lang] for lang in LANGUAGES}
+
+    def who(user_id: int) -> str:
+        if user_ids:
+            return str(user_id)
+        return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:12]
+
+    raw = [
+        (
+            subject,
+            titles.get((subject, lang), subject),
+            question,
+            key,
+            lang,
+            who(user),
+            at,
+            channel_of(user),
+        )
+        for subject, question, user, key, lang, at in await storage.feedback.all_answers()
+    ]
+    comments = [
+        (subject, titles.get((subject, lang), subject), lang, who(user), text, channel_of(user))
+        for subject, user, lang, text, _at in await storage.feedback.all_comments()
+    ]
+    sessions = {f"session:{s.guid}": (s.key, s.title) for s in schedule.sessions}
+    return ExportData(raw, comments, sessions)
+
+
+def csv_bytes(data: ExportData) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(RAW_HEADER)
+    writer.writerows(data.raw)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
+
+
+def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
+    book = Workbook(write_only=True)  # streams rows: 100,000 answers stay in bounded memory
+    sessions = session_rows(data)
+    summary = book.create_sheet("Summary")
+    summary.append(["VIDW 2025 — poll results"])
+    summary.append(["answers", len(data.raw)])
+    summary.append(["sessions rated", len(sessions)])
+    summary.append(["comments", len(data.comments)])
+    by_channel = Counter(row[-1] for row in data.raw)
+    for channel in sorted(by_channel):
+        summary.append([f"answers on {channel}", by_channel[channel]])
+    sheet = book.create_sheet("Sessions")
+    sheet.append(_session_header())
+    for row in sessions:
+        sheet.append(row)
+    for question in survey.questions:
+        if question.free_text:
+            continue
+        _survey_sheet(book, survey, question.key, question.option_keys, data.raw)
+    comments = book.create_sheet("Comments")
+    comments.append(["subject", "title", "language", "user", "comment", "channel"])
+    for comment_row in data.comments:
+        comments.append(list(comment_row))
+    raw = book.create_sheet("Raw answers")
+    raw.append(list(RAW_HEADER))
+    for answer in data.raw:
+        raw.append(list(answer))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _session_header() -> list[str]:
+    scopes = ["all", *LANGUAGES]
+    header = ["session", "title"]
+    for scope in scopes:
+        header += [f"{scope}: ratings", f"{scope}: mean"]
+        header += [f"{scope}: {key}" for key in RATING_KEYS]
+    return header
+
+
+def session_rows(data: ExportData) -> list[list[object]]:
+    """Per rated session: ratings, mean and distribution, overall and per language."""
+    counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for subject, _title, question, key, lang, _user, _at, _channel in data.raw:
+        if subject in data.sessions and question == "rating":
+            counts[subject][lang][key] += 1
+            counts[subject]["all"][key] += 1
+    rows: list[list[object]] = []
+    for subject, (code, title) in data.sessions.items():
+        if subject not in counts:
+            continue
+        row: list[object] = [code, title]
+        for scope in ["all", *LANGUAGES]:
+            keys = counts[subject].get(scope, Counter())
+            rated = sum(n for k, n in keys.items() if k.isdigit())
+            mean = (
+                sum(int(k) * n for k, n in keys.items() if k.isdigit()) / rated if rated else None
+            )
+            row += [rated, round(mean, 2) if mean is not None else None]
+            row += [keys.get(key, 0) for key in RATING_KEYS]
+        rows.append(row)
+    return rows
+
+
+def _survey_sheet(
+    book: Workbook,
+    survey: SurveyDefinition,
+    question: str,
+    option_keys: Sequence[str],
+    raw: Sequence[tuple[str, str, str, str, str, str, str, str]],
+) -> None:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    respondents: dict[str, set[str]] = defaultdict(set)
+    for subject, _title, asked, key, lang, user, _at, _channel in raw:
+        if subject == survey.subject and asked == question:
+            for scope in ("all", lang):
+                counts[scope][key] += 1
+                respondents[scope].add(user)
+    sheet = book.create_sheet(f"Survey {question}"[:31])
+    header: list[object] = ["option"]
+    for scope in ["all", *LANGUAGES]:
+        header += [f"{scope}: answers", f"{scope}: % of respondents"]
+    sheet.append(header)
+    for key in option_keys:
+        row: list[object] = [key]
+        for scope in ["all", *LANGUAGES]:
+            n, people = counts[scope][key], len(respondents[scope])
+            row += [n, round(100 * n / people, 1) if people else None]
+        sheet.append(row)
+    total: list[object] = ["respondents"]
+    for scope in ["all", *LANGUAGES]:
+        total += [len(respondents[scope]), None]
+    sheet.append(total)

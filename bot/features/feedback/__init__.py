@@ -1,0 +1,1 @@
+"""Session feedback polls, comments, and what follows a vote."""

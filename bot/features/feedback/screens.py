@@ -1,0 +1,132 @@
+"""Feedback screens: the rating poll's texts, the comment offer, the /feedback picker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.features.browse.screens import list_line
+from bot.programme.model import Session
+from bot.ui import actions
+from bot.ui.model import Button, Row, Screen
+from bot.ui.paging import navigation, page_of
+from bot.ui.view import View, bold, clip
+
+# Telegram's limits: a poll question has at most 300 characters, an option at most 100.
+QUESTION_CHARS = 300
+COMMENT_CHARS = 1000
+RATING_KEYS = ("5", "4", "3", "2", "1", "absent")
+ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class PollRequest:
+    """A native poll to send: texts in the user's language, option keys for the answers."""
+
+    subject: str
+    question_key: str
+    language: str
+    question: str
+    options: tuple[str, ...]
+    keys: tuple[str, ...]
+    multiple: bool = False
+
+
+def rating_poll(view: View, session: Session, subject: str) -> PollRequest:
+    _ = view._
+    template = _("How was “%(title)s”?")
+    room = QUESTION_CHARS - len(template % {"title": ""})
+    question = template % {"title": clip(session.title_in(view.t.lang), room)}
+    options = (
+        _("⭐⭐⭐⭐⭐ Excellent"),
+        _("⭐⭐⭐⭐ Good"),
+        _("⭐⭐⭐ Fair"),
+        _("⭐⭐ Poor"),
+        _("⭐ Very poor"),
+        _("I did not attend"),
+    )
+    return PollRequest(subject, "rating", view.t.lang, question, options, RATING_KEYS)
+
+
+def comment_offer(view: View) -> Screen:
+    _ = view._
+    text = _(
+        "Thank you! Would you like to add a comment for the organizers? Just type it "
+        "(up to %(count)d characters)."
+    ) % {"count": COMMENT_CHARS}
+    return Screen(text, ((Button(_("Skip"), actions.SKIP_COMMENT),),))
+
+
+def comment_saved(view: View) -> Screen:
+    return Screen(view._("Thank you, your comment has been passed on to the organizers."))
+
+
+def comment_skipped(view: View) -> Screen:
+    return Screen(view._("All right, no comment. Thank you!"))
+
+
+def comment_too_long(view: View, length: int) -> Screen:
+    _ = view._
+    text = _(
+        "Your comment has %(length)d characters; please keep it to %(count)d. "
+        "Nothing was saved yet: send a shorter version, or skip."
+    ) % {"length": length, "count": COMMENT_CHARS}
+    return Screen(text, ((Button(_("Skip"), actions.SKIP_COMMENT),),))
+
+
+def picker(view: View) -> Screen:
+    """/feedback: choose a day or a theme, then a session that has started."""
+    _ = view._
+    started = [s for s in view.schedule.sessions if s.start <= view.now]
+    if not started:
+        return Screen(
+            _("No session has started yet: you can rate a session once it has begun."),
+            ((Button(_("‹ Main menu"), actions.HOME),),),
+        )
+    days = [d for d in view.schedule.days if any(s.day_index == d.index for s in started)]
+    rows: list[Row] = [
+        (
+            Button(
+                view.t.day(_first(started, d.index).start, view.schedule.zone),
+                actions.paged("fbd", d.index).encode(),
+            ),
+        )
+        for d in days
+    ]
+    themes = [
+        Button(t.name_in(view.t.lang), actions.paged("fbt", t.index).encode())
+        for t in view.schedule.tracks
+        if any(s.track == t for s in started)
+    ]
+    rows += [tuple(themes[i : i + 2]) for i in range(0, len(themes), 2)]
+    rows.append((Button(_("‹ Main menu"), actions.HOME),))
+    text = bold(_("Rate a session")) + "\n\n" + _("Choose a day or a theme:")
+    return Screen(text, tuple(rows))
+
+
+def picker_page(
+    view: View, heading: str, sessions: Sequence[Session], verb: str, number: int, page_number: int
+) -> Screen:
+    """One day's or theme's sessions that have started; a tap sends that session's poll."""
+    _ = view._
+    page = page_of(sessions, page_number)
+    lines = [bold(heading), "", _("Which session would you like to rate?"), ""]
+    lines += [list_line(view, s, with_day=verb == "fbt") for s in page.items]
+    rows: list[Row] = [
+        (
+            Button(
+                f"{view.t.time(s.start, view.schedule.zone)} {view.title(s, 40)}",
+                actions.rate(s.key).encode(),
+            ),
+        )
+        for s in page.items
+    ]
+    nav = navigation(page, lambda p: actions.paged(verb, number, p))
+    if nav:
+        rows.append(nav)
+    rows.append((Button(_("‹ Back"), actions.FEEDBACK), Button(_("‹ Main menu"), actions.HOME)))
+    return Screen("\n".join(lines), tuple(rows))
+
+
+def _first(sessions: Sequence[Session], day_index: int) -> Session:
+    return next(s for s in sessions if s.day_index == day_index)

@@ -1,0 +1,240 @@
+"""Session feedback: a native poll to each follower once the session has ended, answers stored
+by option key (so vi, en and fr answers make one result), an optional comment, and polls closed
+after some days.
+
+Like reminders, polls are derived from the database at a handful of instants (each session's
+end plus the delay) and go out through the delivery engine with one dedupe key per (user,
+session); the poll's id is recorded when Telegram answers, so a PollAnswer maps back to the
+session, the question and the language it was asked in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from bot.clock import Clock
+from bot.delivery.payload import Outgoing, Payload, Receipt, poll_payload
+from bot.delivery.service import Delivery
+from bot.features.feedback import screens as screens
+from bot.features.feedback.screens import PollRequest
+from bot.i18n import Catalogs
+from bot.programme.model import Schedule, Session
+from bot.storage import Storage, UserProfile
+from bot.storage.feedback import SentPoll
+from bot.storage.outbox import OutboxItem
+from bot.ui.model import Screen
+from bot.ui.view import View
+
+log = logging.getLogger(__name__)
+
+RATING = "rating"
+FEEDBACK_KIND = "feedback"
+CLOSE_KIND = "close-poll"
+# After long downtime, a poll about a session that ended more than this ago is not sent.
+STALE_AFTER = timedelta(hours=12)
+
+
+class Outcome(Enum):
+    RATED = "rated"  # a rating: offer a comment
+    RECORDED = "recorded"  # "did not attend", or a survey answer
+    RETRACTED = "retracted"
+    UNKNOWN = "unknown"  # a poll this bot did not send (or not to this user)
+
+
+@dataclass(frozen=True)
+class Answered:
+    outcome: Outcome
+    poll: SentPoll | None  # the poll answered, when the bot knows it
+
+
+def subject_of(session: Session) -> str:
+    return f"session:{session.guid}"
+
+
+def request_payload(request: PollRequest) -> Payload:
+    """The poll, plus what is needed to record it once Telegram gives it an id."""
+    payload = poll_payload(request.question, list(request.options), multiple=request.multiple)
+    payload["meta"] = {
+        "subject": request.subject,
+        "question": request.question_key,
+        "language": request.language,
+        "keys": list(request.keys),
+    }
+    return payload
+
+
+class Feedback:
+    def __init__(
+        self,
+        schedule: Callable[[], Schedule],
+        storage: Storage,
+        delivery: Delivery,
+        catalogs: Catalogs,
+        clock: Clock,
+        *,
+        delay: timedelta,
+        close_after: timedelta,
+    ) -> None:
+        self._schedule = schedule
+        self._storage = storage
+        self._delivery = delivery
+        self._catalogs = catalogs
+        self._clock = clock
+        self._delay = delay
+        self._close_after = close_after
+        self._lock = asyncio.Lock()
+
+    # -- asking -------------------------------------------------------------------------------
+
+    def next_due(self) -> datetime | None:
+        now = self._clock.now()
+        due = [s.end + self._delay for s in self._schedule().sessions if s.end + self._delay > now]
+        return min(due, default=None)
+
+    async def run(self) -> int:
+        """Queue the polls that are due and the closings of old polls; returns polls queued."""
+        async with self._lock:
+            now = self._clock.now()
+            schedule = self._schedule()
+            queued = 0
+            for session in schedule.sessions:
+                due = session.end + self._delay
+                if due <= now < due + STALE_AFTER:
+                    queued += await self._ask_followers(schedule, session, now)
+            await self._close_old_polls(now)
+        return queued
+
+    async def _ask_followers(self, schedule: Schedule, session: Session, now: datetime) -> int:
+        prefix = f"feedback:{session.guid}:"
+        slug = session.track.slug if session.track else None
+        followers = await self._storage.feedback.followers_due(session.guid, slug, prefix)
+        if not followers:
+            return 0
+        payloads = {
+            lang: request_payload(
+                self.rating_request(View(self._catalogs[lang], schedule, now), session)
+            )
+            for lang in {language for _, language in followers}
+        }
+        items = [Outgoing(user, payloads[lang], f"{prefix}{user}") for user, lang in followers]
+        return await self._delivery.enqueue(f"feedback:{session.guid}", FEEDBACK_KIND, items)
+
+    async def _close_old_polls(self, now: datetime) -> None:
+        old = await self._storage.feedback.due_for_closing(now - self._close_after)
+        items = [
+            Outgoing(
+                poll.user_id,
+                {"stop_poll": {"message_id": poll.message_id}, "meta": {"poll_id": poll.poll_id}},
+                f"close:{poll.poll_id}",
+            )
+            for poll in old
+        ]
+        if items:
+            await self._delivery.enqueue("close-polls", CLOSE_KIND, items)
+
+    def rating_request(self, view: View, session: Session) -> PollRequest:
+        return screens.rating_poll(view, session, subject_of(session))
+
+    # -- what Telegram tells us back ------------------------------------------------------------
+
+    async def on_sent(self, item: OutboxItem, receipt: Receipt) -> None:
+        """Delivery hook: remember which poll went to whom, or that an old poll is closed."""
+        meta = item.payload.get("meta") or {}
+        if item.kind == CLOSE_KIND:
+            await self._storage.feedback.mark_closed(str(meta["poll_id"]))
+            return
+        if receipt.poll_id is None or receipt.message_id is None:
+            return
+        await self.register(
+            receipt.poll_id,
+            receipt.message_id,
+            item.chat_id,
+            PollRequest(
+                subject=str(meta["subject"]),
+                question_key=str(meta["question"]),
+                language=str(meta["language"]),
+                question="",
+                options=(),
+                keys=tuple(meta["keys"]),
+            ),
+        )
+
+    async def register(
+        self, poll_id: str, message_id: int, user_id: int, request: PollRequest
+    ) -> None:
+        poll = SentPoll(
+            poll_id,
+            request.subject,
+            request.question_key,
+            user_id,
+            request.language,
+            request.keys,
+            message_id,
+        )
+        await self._storage.feedback.register(poll, self._clock.now())
+
+    async def on_answer(self, poll_id: str, user_id: int, option_ids: list[int]) -> Answered:
+        poll = await self._storage.feedback.poll(poll_id)
+        if poll is None or poll.user_id != user_id:
+            log.info("answer to unknown poll %s from user %s ignored", poll_id, user_id)
+            return Answered(Outcome.UNKNOWN, None)
+        return Answered(await self._record(poll, user_id, option_ids), poll)
+
+    async def _record(self, poll: SentPoll, user_id: int, option_ids: list[int]) -> Outcome:
+        keys = [poll.options[i] for i in option_ids if 0 <= i < len(poll.options)]
+        store = self._storage.feedback
+        await store.answer(
+            poll.subject, poll.question, user_id, keys, poll.language, self._clock.now()
+        )
+        if not keys:
+            if await store.awaiting_comment(user_id) == poll.subject:
+                await store.await_comment(user_id, None)
+            return Outcome.RETRACTED
+        if poll.question == RATING and keys != [screens.ABSENT]:
+            await store.await_comment(user_id, poll.subject)
+            return Outcome.RATED
+        return Outcome.RECORDED
+
+    # -- comments ---------------------------------------------------------------------------------
+
+    async def comment(self, profile: UserProfile, view: View, text: str) -> Screen | None:
+        """The text is a comment if one was offered; None means it is not (search instead)."""
+        subject = await self._storage.feedback.awaiting_comment(profile.id)
+        if subject is None:
+            return None
+        text = text.strip()
+        if len(text) > screens.COMMENT_CHARS:
+            return screens.comment_too_long(view, len(text))
+        await self._storage.feedback.add_comment(
+            subject, profile.id, profile.language, text, self._clock.now()
+        )
+        return screens.comment_saved(view)
+
+    async def skip_comment(self, profile: UserProfile, view: View) -> Screen:
+        await self._storage.feedback.await_comment(profile.id, None)
+        return screens.comment_skipped(view)
+
+
+@dataclass(frozen=True)
+class RatingResult:
+    """One session's ratings across languages, for figures and exports."""
+
+    counts: dict[str, int]  # option key → answers, all languages together
+    by_language: dict[str, dict[str, int]]  # option key → {language: answers}
+
+    @property
+    def mean(self) -> float | None:
+        rated = {k: n for k, n in self.counts.items() if k.isdigit()}
+        total = sum(rated.values())
+        return sum(int(k) * n for k, n in rated.items()) / total if total else None
+
+
+async def rating_result(storage: Storage, session: Session) -> RatingResult:
+    by_language = await storage.feedback.results(subject_of(session), RATING)
+    counts = {key: sum(per.values()) for key, per in by_language.items()}
+    return RatingResult(counts, by_language)

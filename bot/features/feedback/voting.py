@@ -1,0 +1,32 @@
+"""What follows a vote, on any channel: a comment offer after a rating, the survey's next
+question after a survey answer, or nothing."""
+
+from __future__ import annotations
+
+from bot.features.feedback import screens as screens
+from bot.features.feedback.screens import PollRequest
+from bot.features.feedback.service import Answered, Outcome
+from bot.features.survey.service import Surveys
+from bot.ui.model import Screen
+from bot.ui.view import View
+
+
+def has_next_step(answered: Answered, surveys: Surveys) -> bool:
+    """Cheap to ask before building a view: most votes need no answer."""
+    poll = answered.poll
+    return answered.outcome is Outcome.RATED or (
+        answered.outcome is Outcome.RECORDED
+        and poll is not None
+        and poll.subject == surveys.definition.subject
+    )
+
+
+async def after_vote(
+    view: View, user_id: int, answered: Answered, surveys: Surveys
+) -> Screen | PollRequest | None:
+    if not has_next_step(answered, surveys):
+        return None
+    if answered.outcome is Outcome.RATED:
+        return screens.comment_offer(view)
+    assert answered.poll is not None
+    return await surveys.next_after(view, user_id, answered.poll.question)

@@ -1,0 +1,1 @@
+"""Reminders before followed and featured sessions."""

@@ -1,0 +1,140 @@
+"""Reminders before sessions, derived from the database — never one scheduler job per user.
+
+Due instants are the sessions' starts minus the offered lead times (10, 15, 30, 60 min): a
+handful of instants, whatever the number of attendees. At each, `run` asks the database who is
+due (lead time reached, following the session or its theme, or featured reminders on) and not
+yet reminded, renders one message per language, and queues them through the delivery engine as
+urgent, with one dedupe key per (user, session, start) and the session's start as expiry: a
+reminder is never sent twice, and never after the session began.
+
+After downtime, `run` queues what came due while the bot was down if the session has not
+started; reminders of sessions that started meanwhile are counted as missed, not sent late.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from math import ceil
+
+from bot.clock import Clock
+from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.service import Delivery
+from bot.features.agenda import screens as agenda_screens
+from bot.i18n import Catalogs
+from bot.programme.model import Schedule, Session
+from bot.storage import Storage
+from bot.storage.outbox import utc_text
+from bot.storage.reminders import reminder_batch
+from bot.storage.users import LEAD_TIMES
+from bot.ui.view import View
+
+log = logging.getLogger(__name__)
+
+HORIZON = timedelta(minutes=max(LEAD_TIMES))
+LAST_RUN = "reminders.last_run"
+MISSED = "reminders.missed"
+
+
+@dataclass(frozen=True)
+class ReminderRun:
+    queued: int
+    missed: int
+
+
+def key_prefix(session: Session) -> str:
+    """The dedupe key is this + the user id: one reminder per (user, session, start time)."""
+    return f"reminder:{session.guid}:{utc_text(session.start)}:"
+
+
+class Reminders:
+    def __init__(
+        self,
+        schedule: Callable[[], Schedule],
+        storage: Storage,
+        delivery: Delivery,
+        catalogs: Catalogs,
+        clock: Clock,
+    ) -> None:
+        self._schedule = schedule
+        self._storage = storage
+        self._delivery = delivery
+        self._catalogs = catalogs
+        self._clock = clock
+        # The precise job and the safety tick may meet; a programme change holds it too.
+        self.lock = asyncio.Lock()
+
+    def next_due(self) -> datetime | None:
+        """The next instant at which some reminder comes due."""
+        now = self._clock.now()
+        instants = [
+            session.start - timedelta(minutes=lead)
+            for session in self._schedule().sessions
+            for lead in LEAD_TIMES
+            if session.start - timedelta(minutes=lead) > now
+        ]
+        return min(instants, default=None)
+
+    async def run(self) -> ReminderRun:
+        async with self.lock:
+            now = self._clock.now()
+            schedule = self._schedule()
+            queued = 0
+            for session in schedule.sessions:
+                if now < session.start <= now + HORIZON:
+                    queued += await self._remind(schedule, session, now)
+            missed = await self._count_missed(schedule, now)
+            await self._storage.state.set(LAST_RUN, now.isoformat())
+        if queued or missed:
+            log.info(
+                "reminders: %d queued, %d missed (sessions started while down)", queued, missed
+            )
+        return ReminderRun(queued, missed)
+
+    async def _remind(self, schedule: Schedule, session: Session, now: datetime) -> int:
+        seconds = (session.start - now).total_seconds()
+        prefix = key_prefix(session)
+        slug = session.track.slug if session.track else None
+        due = await self._storage.reminders.due(
+            session.guid, slug, session.featured, seconds, prefix, utc_text(session.start)
+        )
+        if not due:
+            return 0
+        minutes = max(1, ceil(seconds / 60))
+        payloads = {
+            lang: screen_payload(
+                agenda_screens.reminder(View(self._catalogs[lang], schedule, now), session, minutes)
+            )
+            for lang in {language for _, language in due}
+        }
+        items = [
+            Outgoing(user_id, payloads[lang], f"{prefix}{user_id}", expires_at=session.start)
+            for user_id, lang in due
+        ]
+        return await self._delivery.enqueue(
+            reminder_batch(session.guid), "reminder", items, urgent=True
+        )
+
+    async def _count_missed(self, schedule: Schedule, now: datetime) -> int:
+        raw = await self._storage.state.get(LAST_RUN)
+        if raw is None:
+            return 0
+        last = datetime.fromisoformat(raw)
+        missed = 0
+        for session in schedule.sessions:
+            if last < session.start <= now:
+                slug = session.track.slug if session.track else None
+                missed += await self._storage.reminders.missed(
+                    session.guid,
+                    slug,
+                    session.featured,
+                    key_prefix(session),
+                    utc_text(session.start),
+                )
+        if missed:
+            total = int(await self._storage.state.get(MISSED) or 0) + missed
+            await self._storage.state.set(MISSED, str(total))
+        return missed

@@ -1,0 +1,1 @@
+"""Organizers grant and revoke staff; the /staff screens."""

@@ -1,0 +1,1 @@
+"""/stats for staff: who uses the bot and what went out."""

@@ -1,0 +1,1 @@
+"""The event survey, one native poll per question."""

@@ -1,0 +1,1 @@
+"""The programme: its model, the loader and schema, changes between versions, reload."""

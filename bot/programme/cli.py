@@ -1,0 +1,127 @@
+"""`vidw-bot import-schedule FILE`: check a new programme, preview its changes, install it.
+
+The file is validated first (an invalid one changes nothing). The preview compares it with the
+programme attendees last saw (kept in the database) and counts the notices it would send. It
+is then installed over VIDW_SCHEDULE; the running bot applies it within a minute — notices,
+reminders, the organizers' summary — or at its next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import DEFAULT_LANGUAGE, Catalogs
+from bot.programme.diff import ScheduleDiff, SessionChange
+from bot.programme.loader import ScheduleError, load_schedule, parse_text
+from bot.programme.model import Schedule
+from bot.programme.reload import APPLIED_TEXT, plan_notices
+from bot.storage import Storage
+from bot.ui.view import View, clip
+
+
+def run_import(settings: Settings, file: Path, assume_yes: bool) -> int:
+    new = load_schedule(file)  # ScheduleError: reported by the CLI, nothing installed
+    print(f"{file}: valid, version {new.version}, {len(new.sessions)} sessions.")
+    preview = asyncio.run(_preview(settings, new))
+    print(preview)
+    if not assume_yes and not _confirm():
+        print("Nothing installed.")
+        return 1
+    _install(file, settings.schedule_path)
+    print(
+        "A running bot applies it within a minute (or at once on /reload) and tells the "
+        "organizers what changed; a stopped bot applies it when it starts."
+    )
+    return 0
+
+
+async def _preview(settings: Settings, new: Schedule) -> str:
+    if not settings.db_path.exists():
+        return "No database yet: nobody to notify."
+    storage = await Storage.open(settings.db_path)
+    try:
+        old = await _in_use(storage, settings.schedule_path)
+        if old is None:
+            return "No programme in use yet: nobody to notify."
+        catalogs = Catalogs.load(settings.locales_dir)
+        clock = Clock()
+        changes, notices = await plan_notices(storage, catalogs, clock, old, new)
+        view = View(catalogs[DEFAULT_LANGUAGE], new, clock.now())
+        return describe(view, changes, len(notices))
+    finally:
+        await storage.close()
+
+
+async def _in_use(storage: Storage, schedule_path: Path) -> Schedule | None:
+    """The programme attendees last saw: the one the bot last applied, else the current file."""
+    text = await storage.state.get(APPLIED_TEXT)
+    try:
+        if text is not None:
+            return parse_text(text, "the programme last applied")
+        return load_schedule(schedule_path)
+    except ScheduleError:
+        return None
+
+
+def describe(view: View, changes: ScheduleDiff, notices: int) -> str:
+    if changes.empty:
+        versions = f"{changes.old_version} → {changes.new_version}"
+        return f"Nothing attendees see has changed (version {versions})."
+    counts = ", ".join(
+        f"{label}: {changes.count(kind)}"
+        for label, kind in (
+            ("moved", "moved"),
+            ("new room", "room_changed"),
+            ("new title", "retitled"),
+            ("cancelled", "removed"),
+            ("added", "added"),
+        )
+    )
+    lines = [f"Changes from version {changes.old_version} to {changes.new_version}: {counts}"]
+    lines += [
+        f"  {_line(replace(view, schedule=changes.shown_in(change)), change)}"
+        for change in changes.changes
+    ]
+    lines.append(f"Notices to attendees: {notices}")
+    return "\n".join(lines)
+
+
+def _line(view: View, change: SessionChange) -> str:
+    if change.old is None or change.new is None:
+        session = change.new or change.old
+        assert session is not None
+        what = "added" if change.new else "cancelled"
+        return f"{what:<10} {clip(session.title, 60)} ({view.when(session, with_day=True)})"
+    aspects = []
+    if change.moved:
+        old, new = view.when(change.old, with_day=True), view.when(change.new, with_day=True)
+        aspects.append(f"{old} → {new}")
+    if change.room_changed:
+        aspects.append(f"room {change.old.room} → {change.new.room}")
+    if change.retitled:
+        aspects.append(f"was «{clip(change.old.title, 40)}»")
+    return f"{'changed':<10} {clip(change.new.title, 60)}: {'; '.join(aspects)}"
+
+
+def _confirm() -> bool:
+    if not sys.stdin.isatty():
+        print("Not a terminal: add --yes to install without asking.", file=sys.stderr)
+        return False
+    return input("Install it? [y/N] ").strip().lower() in ("y", "yes")
+
+
+def _install(file: Path, target: Path) -> None:
+    """Replace the schedule file in one step: the bot never reads half a file."""
+    if file.resolve() == target.resolve():
+        print(f"{target} is already the schedule file in use.")
+        return
+    temporary = target.with_name(f".{target.name}.importing")
+    temporary.write_bytes(file.read_bytes())
+    os.replace(temporary, target)
+    print(f"Installed as {target}.")

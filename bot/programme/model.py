@@ -1,0 +1,121 @@
+"""The programme as the bot sees it: sessions, themes (tracks), days, and the queries on them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+
+from bot.programme.textfold import words
+
+Translations = Mapping[str, str]
+
+
+def pick(texts: Translations, lang: str, fallback: str) -> str:
+    """The text in `lang`, else the schedule's own text."""
+    return texts.get(lang) or fallback
+
+
+@dataclass(frozen=True)
+class Track:
+    index: int
+    name: str
+    slug: str
+    names: Translations = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        return pick(self.names, lang, self.name)
+
+
+@dataclass(frozen=True)
+class Session:
+    guid: str
+    key: str  # the pretalx code, or the numeric id when an export has no code
+    start: datetime  # UTC
+    end: datetime  # UTC
+    day_index: int
+    room: str
+    title: str
+    abstract: str
+    kind: str
+    language: str | None = None
+    track: Track | None = None
+    persons: tuple[str, ...] = ()
+    titles: Translations = field(default_factory=dict)
+    abstracts: Translations = field(default_factory=dict)
+    room_names: Translations = field(default_factory=dict)
+    featured: bool = False
+    search_words: frozenset[str] = frozenset()
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.titles, lang, self.title)
+
+    def abstract_in(self, lang: str) -> str:
+        return pick(self.abstracts, lang, self.abstract)
+
+    def room_in(self, lang: str) -> str:
+        return pick(self.room_names, lang, self.room)
+
+    def is_running(self, now: datetime) -> bool:
+        return self.start <= now < self.end
+
+
+@dataclass(frozen=True)
+class Day:
+    index: int
+    date: date
+
+
+@dataclass(frozen=True)
+class Schedule:
+    title: str
+    titles: Translations
+    version: str
+    zone: tzinfo
+    tracks: tuple[Track, ...]
+    days: tuple[Day, ...]
+    sessions: tuple[Session, ...]  # sorted by start time, then room
+    notes: Translations = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.titles, lang, self.title)
+
+    def session(self, key: str) -> Session | None:
+        return next((s for s in self.sessions if s.key == key), None)
+
+    def featured(self) -> list[Session]:
+        return [s for s in self.sessions if s.featured]
+
+    def track(self, index: int) -> Track | None:
+        return self.tracks[index] if 0 <= index < len(self.tracks) else None
+
+    def day(self, index: int) -> Day | None:
+        return next((d for d in self.days if d.index == index), None)
+
+    def in_track(self, track: Track) -> list[Session]:
+        return [s for s in self.sessions if s.track == track]
+
+    def on_day(self, day: Day) -> list[Session]:
+        return [s for s in self.sessions if s.day_index == day.index]
+
+    def today(self, now: datetime) -> Day | None:
+        local = now.astimezone(self.zone).date()
+        return next((d for d in self.days if d.date == local), None)
+
+    def running(self, now: datetime) -> list[Session]:
+        return [s for s in self.sessions if s.is_running(now)]
+
+    def upcoming(self, now: datetime, limit: int) -> list[Session]:
+        """Sessions that have not started yet, soonest first."""
+        return [s for s in self.sessions if s.start > now][:limit]
+
+    def search(self, query: str) -> list[Session]:
+        """Sessions whose texts, in any language, contain every query word as a word prefix."""
+        wanted = words(query)
+        if not wanted:
+            return []
+        return [
+            s
+            for s in self.sessions
+            if all(any(w.startswith(q) for w in s.search_words) for q in wanted)
+        ]

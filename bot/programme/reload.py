@@ -1,0 +1,269 @@
+"""A new programme while the bot runs: validate it, swap it in, tell the people it concerns.
+
+The file at VIDW_SCHEDULE is the source. It is read again on /reload, by `vidw-bot
+import-schedule` (through the file), every WATCH_SECONDS by a job, and at start. The text
+last applied is kept in the database, so a file replaced while the bot was down is compared
+with what attendees last saw. An invalid file is refused and the running programme stays.
+
+Notices go through the delivery engine with one dedupe key per (file version, session,
+user): applying the same file twice — a crash half way, a restart — never notifies twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.service import Delivery
+from bot.features.changes import screens as change_screens
+from bot.features.reminders.planner import Reminders
+from bot.i18n import Catalogs
+from bot.programme.diff import ScheduleDiff, SessionChange, diff
+from bot.programme.loader import ScheduleError, load_schedule, parse_text, read_text
+from bot.programme.model import Schedule
+from bot.roles import Roles
+from bot.storage import Storage
+from bot.storage.reminders import reminder_batch
+from bot.ui.model import Screen
+from bot.ui.navigator import Navigator
+from bot.ui.view import View
+
+log = logging.getLogger(__name__)
+
+APPLIED_TEXT = "schedule.applied"
+APPLIED_HASH = "schedule.applied_sha256"
+NOTICE_KIND = "schedule-change"
+SUMMARY_KIND = "schedule-summary"
+
+
+def programme_at_start(path: Path, db_path: Path) -> Schedule:
+    """The file's programme; if the file is broken, the one attendees last saw (a restart
+    during the event must not take the bot down). No programme at all stops the bot."""
+    try:
+        return load_schedule(path)
+    except ScheduleError as error:
+        text = _last_applied(db_path)
+        if text is None:
+            raise
+        schedule = parse_text(text, "the programme last applied")
+        log.error("%s — serving the programme last applied (%s) instead", error, schedule.version)
+        return schedule
+
+
+def _last_applied(db_path: Path) -> str | None:
+    """Read before the bot's storage opens (start-up is synchronous up to there)."""
+    if not db_path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM state WHERE key = ?", (APPLIED_TEXT,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a check of the file found: nothing new, a refused file, or an applied change."""
+
+    changes: ScheduleDiff | None = None
+    notices: int = 0
+    error: str | None = None
+
+    @property
+    def applied(self) -> bool:
+        return self.changes is not None
+
+
+class ChangeNotices:
+    """Who a change concerns and the message each of them gets, in their language."""
+
+    def __init__(self, storage: Storage, catalogs: Catalogs, clock: Clock) -> None:
+        self._storage = storage
+        self._catalogs = catalogs
+        self._clock = clock
+
+    async def build(self, changes: ScheduleDiff, version: str) -> list[Outgoing]:
+        items: list[Outgoing] = []
+        for change in changes.changes:
+            shown = changes.shown_in(change)
+            audience = await self._audience(change)
+            screens: dict[str, Screen | None] = {}
+            for user_id, lang in audience:
+                if lang not in screens:
+                    view = View(self._catalogs[lang], shown, self._clock.now())
+                    screens[lang] = change_screens.notice(view, change)
+                screen = screens[lang]
+                if screen is None:
+                    continue
+                session = change.new or change.old
+                assert session is not None
+                items.append(
+                    Outgoing(
+                        user_id,
+                        screen_payload(screen),
+                        f"change:{version}:{change.guid}:{user_id}",
+                        expires_at=session.end,
+                    )
+                )
+        return items
+
+    async def _audience(self, change: SessionChange) -> list[tuple[int, str]]:
+        follows = self._storage.follows
+        if change.old is None:
+            assert change.new is not None
+            track = change.new.track
+            return await follows.theme_followers(track.slug) if track else []
+        sessions = [s for s in (change.old, change.new) if s is not None]
+        slugs = sorted({s.track.slug for s in sessions if s.track is not None})
+        featured = any(s.featured for s in sessions)
+        return await follows.concerned(change.guid, slugs, featured)
+
+
+class ScheduleUpdates:
+    def __init__(
+        self,
+        path: Path,
+        navigator: Navigator,
+        storage: Storage,
+        delivery: Delivery,
+        catalogs: Catalogs,
+        clock: Clock,
+        roles: Roles,
+        reminders: Reminders,
+    ) -> None:
+        self._path = path
+        self._navigator = navigator
+        self._storage = storage
+        self._delivery = delivery
+        self._catalogs = catalogs
+        self._clock = clock
+        self._roles = roles
+        self._reminders = reminders
+        self._notices = ChangeNotices(storage, catalogs, clock)
+        self._lock = asyncio.Lock()
+        self._refused: str | None = None  # the hash of the last refused file: reported once
+        # Run after a change is applied (the job planners re-plan their due instants).
+        self.on_applied: list[Callable[[], Awaitable[None]]] = []
+
+    async def start(self) -> Outcome:
+        """At start: remember the programme, or apply what changed while the bot was down
+        (the navigator already holds the file's programme; attendees last saw the stored one)."""
+        stored = await self._storage.state.get(APPLIED_TEXT)
+        previous = None
+        if stored is not None:
+            try:
+                previous = parse_text(stored, "the programme last applied")
+            except ScheduleError as exc:  # written by an older version of the bot
+                log.warning("cannot compare with the programme last applied: %s", exc)
+        if previous is None:
+            text = self._read()
+            await self._remember(text, fingerprint(text))
+            return Outcome()
+        return await self.check(old=previous)
+
+    async def check(self, requested_by: int | None = None, old: Schedule | None = None) -> Outcome:
+        """Read the file; apply it if it differs from the programme in use (or `old`)."""
+        async with self._lock:
+            try:
+                text = self._read()
+            except ScheduleError as exc:
+                return await self._refuse(fingerprint(str(exc)), str(exc), requested_by)
+            version = fingerprint(text)
+            if version == await self._storage.state.get(APPLIED_HASH):
+                self._refused = None
+                return Outcome()
+            try:
+                new = parse_text(text, str(self._path))
+            except ScheduleError as exc:
+                return await self._refuse(version, str(exc), requested_by)
+            outcome = await self._apply(
+                old or self._navigator.schedule, new, text, version, requested_by
+            )
+        for callback in self.on_applied:
+            await callback()
+        return outcome
+
+    def _read(self) -> str:
+        return read_text(self._path)
+
+    async def _refuse(self, version: str, error: str, requested_by: int | None) -> Outcome:
+        """Keep the programme; tell the organizers once per bad file (the watcher sees it
+        every half minute until someone fixes it)."""
+        if version != self._refused:
+            self._refused = version
+            log.error("schedule file refused, the programme stays as it was: %s", error)
+            await self._tell_organizers(
+                f"refused:{version[:16]}",
+                lambda view: change_screens.refused(view, error),
+                skip=requested_by,
+            )
+        return Outcome(error=error)
+
+    async def _apply(
+        self, old: Schedule, new: Schedule, text: str, version: str, requested_by: int | None
+    ) -> Outcome:
+        changes = diff(old, new)
+        short = version[:16]
+        async with self._reminders.lock:
+            # Reminders queued for an old time must not go out; the planner queues new ones.
+            for change in changes.changes:
+                if change.moved or change.removed:
+                    await self._delivery.cancel(reminder_batch(change.guid))
+            self._navigator.schedule = new
+        items = await self._notices.build(changes, short)
+        queued = await self._delivery.enqueue(f"change:{short}", NOTICE_KIND, items, urgent=True)
+        await self._remember(text, version)
+        self._refused = None
+        log.info(
+            "programme %s → %s applied: %d changes, %d notices queued",
+            old.version,
+            new.version,
+            len(changes.changes),
+            queued,
+        )
+        if not changes.empty:
+            await self._tell_organizers(
+                f"summary:{short}",
+                lambda view: change_screens.summary(view, changes, len(items)),
+                skip=requested_by,
+            )
+        return Outcome(changes, len(items))
+
+    async def _remember(self, text: str, version: str) -> None:
+        await self._storage.state.set_many({APPLIED_TEXT: text, APPLIED_HASH: version})
+
+    async def _tell_organizers(
+        self, key: str, screen: Callable[[View], Screen], *, skip: int | None
+    ) -> None:
+        items = []
+        for organizer in sorted(self._roles.organizers - {skip or 0}):
+            profile = await self._storage.users.get(organizer)
+            if profile is None or profile.blocked:
+                continue  # never talked to the bot: Telegram would refuse the chat
+            view = self._navigator.view(profile)
+            items.append(
+                Outgoing(organizer, screen_payload(screen(view)), f"schedule:{key}:{organizer}")
+            )
+        await self._delivery.enqueue(f"schedule:{key}", SUMMARY_KIND, items, urgent=True)
+
+
+async def plan_notices(
+    storage: Storage, catalogs: Catalogs, clock: Clock, old: Schedule, new: Schedule
+) -> tuple[ScheduleDiff, Sequence[Outgoing]]:
+    """What applying `new` over `old` would change and send (for a preview in the terminal)."""
+    changes = diff(old, new)
+    items = await ChangeNotices(storage, catalogs, clock).build(changes, "preview")
+    return changes, items

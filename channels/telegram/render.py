@@ -1,0 +1,91 @@
+"""Screens to Telegram: inline keyboards, new messages, and edits in place.
+
+Flood control (waiting out a 429) happens below, in channels/telegram/flood_control.py, for
+every call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest, TelegramError
+
+from bot.features.agenda.service import Attachment
+from bot.ui.model import Screen
+
+log = logging.getLogger(__name__)
+
+
+def inline_keyboard(rows: Iterable[Iterable[Sequence[str]]]) -> InlineKeyboardMarkup | None:
+    """Rows of (label, action) pairs; None when there are no buttons."""
+    keyboard = [
+        [InlineKeyboardButton(label, callback_data=action) for label, action in row] for row in rows
+    ]
+    return InlineKeyboardMarkup(keyboard) if keyboard else None
+
+
+def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
+    return inline_keyboard([(b.label, b.action) for b in row] for row in screen.rows)
+
+
+async def reply(update: Update, screen: Screen) -> Message:
+    """Answer with a new message in the chat the update came from."""
+    chat = update.effective_chat
+    assert chat is not None  # handlers are registered for chat updates only
+    if screen.photo is not None:
+        return await chat.send_photo(
+            screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
+        )
+    return await chat.send_message(screen.text, reply_markup=keyboard(screen))
+
+
+async def replace(update: Update, screen: Screen) -> Message:
+    """Navigation edits the tapped message in place instead of flooding the chat.
+    Returns the message that now shows the screen."""
+    query = update.callback_query
+    assert query is not None
+    message = query.message
+    if message is None or not isinstance(message, Message):
+        return await reply(update, screen)  # the message is too old to be edited
+    try:
+        edited = await message.edit_text(screen.text, reply_markup=keyboard(screen))
+    except BadRequest as exc:
+        text = exc.message.lower()
+        if "not modified" in text:
+            return message  # the same screen again (e.g. Refresh within the same minute)
+        # Gone, too old, or a photo or file (no text to replace): show it as a new message.
+        if "not found" in text or "can't be edited" in text or "no text" in text:
+            return await reply(update, screen)
+        raise
+    return edited if isinstance(edited, Message) else message
+
+
+async def answer_query(query: CallbackQuery, notice: str | None) -> None:
+    """Stop the tapping client's spinner, with a short notice if there is one.
+
+    Telegram refuses an answer once the tap is about 15 s old (after a restart, updates can
+    be older than that), and the answer may fail as any call can: the screen that follows
+    matters more (and the client stops its spinner by itself), so neither is a failure.
+    """
+    try:
+        await query.answer(notice)
+    except BadRequest as exc:
+        log.info("could not answer callback query %s: %s", query.id, exc.message)
+    except TelegramError as exc:  # already tried again: see channels/telegram/flood_control.py
+        log.warning("could not answer callback query %s: %s", query.id, exc.message)
+
+
+async def send_file(update: Update, attachment: Attachment) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    document = InputFile(attachment.content, filename=attachment.filename)
+    return await chat.send_document(document, caption=attachment.caption)

@@ -1,0 +1,1 @@
+"""The `vidw-bot` command: the process roots (run, demo) and every subcommand."""

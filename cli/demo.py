@@ -1,0 +1,98 @@
+"""Offline demo: the real bot, the Telegram stand-in on loopback, and you as an attendee.
+
+Buttons are shown numbered; typing a number taps one, anything else is sent as a message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import os
+import re
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bot.config import Settings
+from channels.telegram.app import build_application
+from channels.telegram.runner import running
+from standin.telegram import ChatMessage, Limits, StandIn
+
+DEMO_USER_ID = 1001
+QUIT = {"/quit", "quit", "exit", "/exit"}
+# Without VIDW_NOW the demo lives on the opening morning, so "now" has something to show.
+DEMO_START = datetime(2025, 10, 27, 10, 15, tzinfo=timezone(timedelta(hours=7)))
+_TAG = re.compile(r"</?(b|i)>")
+
+
+def render(message: ChatMessage, *, color: bool) -> str:
+    """The bot's message as terminal text: bold kept when the terminal can show it."""
+    text = message.text or ""
+    if color:
+        text = text.replace("<b>", "\033[1m").replace("</b>", "\033[0m")
+        text = text.replace("<i>", "\033[3m").replace("</i>", "\033[0m")
+    text = html.unescape(_TAG.sub("", text))
+    lines = [text]
+    number = 0
+    for row in message.buttons:
+        labels = []
+        for label, _data in row:
+            number += 1
+            labels.append(f"[{number}] {label}")
+        lines.append("   ".join(labels))
+    return "\n".join(lines)
+
+
+def button_at(message: ChatMessage, number: int) -> str | None:
+    labels = [label for row in message.buttons for label, _data in row]
+    return labels[number - 1] if 1 <= number <= len(labels) else None
+
+
+def terminal_language() -> str:
+    """The demo attendee speaks the terminal's language (LANG=fr_FR.UTF-8 → fr)."""
+    return (os.environ.get("LC_ALL") or os.environ.get("LANG") or "en").split("_")[0].split(".")[0]
+
+
+async def run_demo(settings: Settings, language: str | None = None) -> None:
+    color = sys.stdout.isatty()
+    with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
+        async with StandIn(limits=Limits(enforce=False)) as standin:
+            demo = replace(
+                settings,
+                token=standin.token,
+                base_url=standin.base_url,
+                db_path=Path(scratch) / "demo.db",
+                rehearsal_start=settings.rehearsal_start or DEMO_START,
+            )
+            app = build_application(demo)
+            async with running(app, poll_timeout=1):
+                await _chat(standin, language or terminal_language(), color)
+
+
+async def _chat(standin: StandIn, language: str, color: bool) -> None:
+    user = standin.user(DEMO_USER_ID, first_name="Demo", language_code=language)
+    print(
+        "VIDW 2025 bot — offline demo. Type a number to tap a button, words to search, "
+        "/quit to leave.\n"
+    )
+    last = await user.ask("/start")
+    print(render(last, color=color))
+    while True:
+        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
+        if not line:
+            continue
+        if line.lower() in QUIT:
+            return
+        label = button_at(last, int(line)) if line.isdigit() and len(line) < 4 else None
+        if line.isdigit() and len(line) < 4 and label is None:
+            print(f"  (there is no button {line} on the last message)")
+            continue
+        answers_before = len(user.callback_answers)
+        last = await (user.press(last, label) if label else user.ask(line))
+        for notice in user.callback_answers[answers_before:]:
+            if notice:
+                print(f"  ({notice})")
+        print()
+        print(render(last, color=color))

@@ -1,0 +1,172 @@
+"""`vidw-bot`: run the bot, open the offline demo, back up the database, check a schedule."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.errors import StartupError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Opt in to PTB's coming behaviour: RetryAfter.retry_after as a timedelta, no warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    parser = argparse.ArgumentParser(prog="vidw-bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "run",
+        help="serve Telegram by long polling, or a webhook when VIDW_WEBHOOK_URL is set "
+        "(the offline demo when no token is set)",
+    )
+    demo = commands.add_parser("demo", help="chat with the bot in this terminal, offline")
+    demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
+    demo.add_argument(
+        "--channel", choices=("telegram", "zalo"), default="telegram", help="the messenger shown"
+    )
+    check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
+    check.add_argument("file", type=Path)
+    load = commands.add_parser(
+        "import-schedule", help="check a new schedule.json, preview its changes, install it"
+    )
+    load.add_argument("file", type=Path)
+    load.add_argument("--yes", action="store_true", help="install without asking")
+    files = commands.add_parser("export", help="write the poll results for staff")
+    files.add_argument("--out", type=Path, required=True, help="the folder to write to")
+    files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
+    cast = commands.add_parser("broadcast", help="queue an announcement and watch it go out")
+    cast.add_argument(
+        "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
+    )
+    cast.add_argument("--text", type=Path, help="one text (HTML) for everyone")
+    for lang in ("vi", "en", "fr"):
+        cast.add_argument(f"--text-{lang}", type=Path, help=f"the {lang} version")
+    cast.add_argument(
+        "--default",
+        choices=("vi", "en", "fr"),
+        default="en",
+        help="the version for languages without their own (default: en)",
+    )
+    cast.add_argument("--yes", action="store_true", help="send without asking")
+    copy = commands.add_parser(
+        "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
+    )
+    copy.add_argument("file", type=Path)
+    copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check-schedule":
+            return _check_schedule(args.file)
+        settings = Settings.from_env()
+        if args.command == "import-schedule":
+            from bot.programme.cli import run_import
+
+            return run_import(settings, args.file, args.yes)
+        if args.command == "broadcast":
+            return _broadcast(settings, args)
+        if args.command == "export":
+            from bot.features.exports.cli import run_export
+
+            return run_export(settings, args.out, args.format)
+        if args.command == "backup":
+            from bot.features.backup.cli import run_backup
+
+            return run_backup(settings.db_path, args.file, force=args.force)
+        if args.command == "run" and settings.token:
+            return _serve(settings)
+        if args.command == "run" and settings.zalo is not None:
+            return _serve_zalo_alone(settings)
+        if args.command == "run":
+            print("No TELEGRAM_BOT_TOKEN set: starting the offline demo instead.", file=sys.stderr)
+        if getattr(args, "channel", "telegram") == "zalo":
+            return _zalo_demo(settings)
+        return _demo(settings, getattr(args, "lang", None))
+    except StartupError as exc:
+        print(f"vidw-bot: {exc}", file=sys.stderr)
+        return 2
+
+
+def _check_schedule(path: Path) -> int:
+    from bot.programme.loader import load_schedule, summary
+
+    print(summary(load_schedule(path)))
+    return 0
+
+
+def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.features.broadcast.cli import read_texts, run_broadcast
+
+    per_language = {lang: getattr(args, f"text_{lang}") for lang in ("vi", "en", "fr")}
+    texts = read_texts(args.text, per_language)
+    return run_broadcast(settings, args.audience, texts, args.default, args.yes)
+
+
+def _serve(settings: Settings) -> int:
+    import logging
+
+    from telegram import Update
+
+    from bot.logs import configure_logging
+    from channels.telegram.app import build_application
+    from channels.telegram.runner import webhook_arguments
+
+    webhook = settings.webhook
+    configure_logging(settings.token, secrets=_secrets(settings))
+    app = build_application(settings)
+    if webhook is None:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        return 0
+    logging.getLogger(__name__).info(
+        "Webhook mode: listening on %s:%s%s for %s",
+        webhook.host,
+        webhook.port,
+        webhook.path,
+        webhook.url,
+    )
+    app.run_webhook(**webhook_arguments(webhook))
+    return 0
+
+
+def _secrets(settings: Settings) -> tuple[str, ...]:
+    """What no log line may show, besides the Telegram token."""
+    found = [settings.webhook.secret] if settings.webhook else []
+    if settings.zalo is not None:
+        found += [settings.zalo.token, settings.zalo.webhook_secret or ""]
+    return tuple(secret for secret in found if secret)
+
+
+def _serve_zalo_alone(settings: Settings) -> int:
+    from bot.logs import configure_logging
+    from channels.zalo.app import serve_alone
+
+    configure_logging(None, secrets=_secrets(settings))
+    asyncio.run(serve_alone(settings))
+    return 0
+
+
+def _zalo_demo(settings: Settings) -> int:
+    from cli.demo_zalo import run_zalo_demo
+
+    try:
+        asyncio.run(run_zalo_demo(settings))
+    except (KeyboardInterrupt, EOFError):
+        print()
+    return 0
+
+
+def _demo(settings: Settings, language: str | None) -> int:
+    from cli.demo import run_demo
+
+    try:
+        asyncio.run(run_demo(settings, language))
+    except (KeyboardInterrupt, EOFError):
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
