@@ -83,7 +83,7 @@ class Meter:
 
 
 @dataclass
-class Outcome:
+class RunFigures:
     walks: int
     errors: Counter[str]
     seconds: float
@@ -101,7 +101,7 @@ class Outcome:
         return self.walks - self.errors.total()
 
 
-async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome:
+async def run(users: int, rate: float, scratch: Path, base: Settings) -> RunFigures:
     paid = rate > FREE_RATE_CEILING
     db = scratch / "load.db"
     log_path = scratch / "bot.log"
@@ -138,7 +138,7 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> Outcome
         errors = Counter(_kind(r) for r in results if isinstance(r, BaseException))
         stats = standin.stats
         too_many, messages = stats.too_many_requests, len(stats.send_times)
-    return Outcome(
+    return RunFigures(
         walks=users,
         errors=errors,
         seconds=seconds,
@@ -197,7 +197,7 @@ def _spread(samples: list[float]) -> str:
     return f"p50 {p50 * 1000:7.1f} ms, p99 {p99 * 1000:7.1f} ms, max {max(samples) * 1000:7.1f} ms"
 
 
-def report(outcome: Outcome, users: int, rate: float) -> None:
+def report(outcome: RunFigures, users: int, rate: float) -> None:
     ceiling = "paid broadcast" if rate > FREE_RATE_CEILING else "no paid broadcast"
     updates, seconds = outcome.times.count, outcome.seconds
     print(

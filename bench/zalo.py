@@ -55,7 +55,7 @@ def _free_port() -> int:
 
 async def run(
     users: int, send_rate: float, latency: float, pollers: int, base: Settings | None = None
-) -> Outcome:
+) -> RunFigures:
     """`pollers` 0: the webhook instead of long polling."""
     with tempfile.TemporaryDirectory(prefix="vidw-bench-zalo-") as scratch:
         async with ZaloStandIn(record_calls=False, latency=latency) as zalo:
@@ -77,17 +77,17 @@ async def run(
                 started = time.perf_counter()
                 await asyncio.gather(*(_walk(user, times) for user in people))
                 seconds = time.perf_counter() - started
-    return Outcome(users * len(STEPS), seconds, times)
+    return RunFigures(users * len(STEPS), seconds, times)
 
 
 @dataclass(frozen=True)
-class Outcome:
+class RunFigures:
     updates: int
     seconds: float
     times: dict[str, list[float]]
 
 
-def report(outcome: Outcome, users: int, latency: float, pollers: int) -> None:
+def report(outcome: RunFigures, users: int, latency: float, pollers: int) -> None:
     how = f"{pollers} poller(s)" if pollers else "webhook"
     print(
         f"[zalo] {users} Zalo users at once, four messages each, the bot serving Zalo alone; "

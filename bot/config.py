@@ -25,7 +25,7 @@ class ConfigError(StartupError):
 
 
 @dataclass(frozen=True)
-class Webhook:
+class WebhookSettings:
     """Telegram posts updates to `url` (TLS ends at a reverse proxy); the bot listens on
     host:port, at the URL's path, and answers 403 to a request without `secret`."""
 
@@ -75,7 +75,7 @@ class Settings:
     schedule_watch: float = 30.0  # seconds between two looks at the schedule file
     send_attempts: int = 5  # network errors and 5xx are retried this many times in all
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
-    webhook: Webhook | None = None  # None: long polling
+    webhook: WebhookSettings | None = None  # None: long polling
     zalo: Zalo | None = None  # None: no Zalo channel
 
     @property
@@ -142,7 +142,7 @@ SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 DEFAULT_LISTEN = "127.0.0.1:8443"
 
 
-def _webhook(values: Mapping[str, str]) -> Webhook | None:
+def _webhook(values: Mapping[str, str]) -> WebhookSettings | None:
     url = values.get("VIDW_WEBHOOK_URL", "").strip()
     if not url:
         return None
@@ -171,7 +171,7 @@ def _webhook(values: Mapping[str, str]) -> Webhook | None:
             f"(got {len(secret)} characters)"
         )
     host, port_number = _listen(values.get("VIDW_WEBHOOK_LISTEN") or DEFAULT_LISTEN)
-    return Webhook(url=url, secret=secret, host=host, port=port_number)
+    return WebhookSettings(url=url, secret=secret, host=host, port=port_number)
 
 
 ZALO_SECRET = re.compile(r"[A-Za-z0-9_-]{8,256}")

@@ -20,14 +20,14 @@ from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
 from bot.programme.model import Schedule
-from bot.programme.reload import ScheduleUpdates, programme_at_start
+from bot.programme.reload import ProgrammeReload, programme_at_start
 from bot.roles import Roles
 from bot.storage import Storage
 from bot.ui.navigator import Navigator
 
 
 @dataclass(frozen=True)
-class Static:
+class StartupFiles:
     """What is read from files before any network call; any of it can stop the start."""
 
     catalogs: Catalogs
@@ -35,8 +35,8 @@ class Static:
     survey: SurveyDefinition
 
 
-def load_static(settings: Settings) -> Static:
-    return Static(
+def load_startup_files(settings: Settings) -> StartupFiles:
+    return StartupFiles(
         Catalogs.load(settings.locales_dir),
         programme_at_start(settings.schedule_path, settings.db_path),
         load_survey(),
@@ -45,7 +45,7 @@ def load_static(settings: Settings) -> Static:
 
 async def assemble(
     settings: Settings,
-    static: Static,
+    static: StartupFiles,
     storage: Storage,
     clock: Clock,
     transport: Transport,
@@ -87,10 +87,10 @@ async def assemble(
     navigator.feedback, navigator.surveys = feedback, surveys
     navigator.broadcasting = broadcasting
     navigator.export_user_ids = settings.export_user_ids
-    schedule_updates = ScheduleUpdates(
+    programme_reload = ProgrammeReload(
         settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
     )
-    navigator.reload = schedule_updates.check
+    navigator.reload = programme_reload.check
     staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
     sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
     return Deps(
@@ -102,6 +102,6 @@ async def assemble(
         feedback,
         surveys,
         broadcasting,
-        schedule_updates,
+        programme_reload,
         staff,
     )

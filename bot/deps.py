@@ -11,7 +11,7 @@ from bot.features.feedback.service import Feedback
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import Surveys
-from bot.programme.reload import ScheduleUpdates
+from bot.programme.reload import ProgrammeReload
 from bot.storage import Storage
 from bot.ui.navigator import Navigator
 
@@ -26,7 +26,7 @@ class Deps:
     feedback: Feedback
     surveys: Surveys
     broadcasting: Broadcasting
-    schedule_updates: ScheduleUpdates
+    programme_reload: ProgrammeReload
     staff: StaffAdmin
 
 

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 60.0
 
 
-class Timed:
+class PlannerLoop:
     def __init__(self, deps: Deps, *, watch: float, tick: float = TICK_SECONDS) -> None:
         self._deps = deps
         self._watch = watch
@@ -27,7 +27,7 @@ class Timed:
         self._wake = asyncio.Event()
 
     async def wake(self) -> None:
-        """A new programme: plan again now (a ScheduleUpdates.on_applied callback)."""
+        """A new programme: plan again now (a ProgrammeReload.on_applied callback)."""
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -41,7 +41,7 @@ class Timed:
                 except Exception:  # one failing planner must not stop the others
                     log.exception("%s failed", type(planner).__name__)
             if time.monotonic() >= next_watch:
-                await deps.schedule_updates.check()
+                await deps.programme_reload.check()
                 next_watch = time.monotonic() + self._watch
             await self._sleep(stop, self._delay(next_watch))
 

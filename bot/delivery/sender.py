@@ -24,7 +24,15 @@ from bot.clock import Clock
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
 from bot.delivery.payload import Payload, Receipt
-from bot.storage.outbox import BLOCKED, FAILED, PENDING, SENT, OutboxItem, OutboxStore, Outcome
+from bot.storage.outbox import (
+    BLOCKED,
+    FAILED,
+    PENDING,
+    SENT,
+    DeliveryOutcome,
+    OutboxItem,
+    OutboxStore,
+)
 from bot.storage.users import Users
 
 log = logging.getLogger(__name__)
@@ -86,7 +94,7 @@ class Sender:
         self._free_at: list[tuple[float, int]] = []
         self._deferred = 0
         self._in_flight: set[asyncio.Task[None]] = set()
-        self._outcomes: list[Outcome] = []
+        self._outcomes: list[DeliveryOutcome] = []
         self._unrecorded = 0  # outcomes not yet committed, including a write under way
         # About one flush interval of sending, at least a few: the duplicate bound after a kill.
         self._max_unrecorded = max(16, int(pacer.rate * flush_interval))
@@ -234,11 +242,11 @@ class Sender:
             self._pacer.pause(exc.retry_after)
             self.stats.rate_limited += 1
             later = now + timedelta(seconds=exc.retry_after)
-            outcome = Outcome(item.id, PENDING, attempts, later, str(exc))
+            outcome = DeliveryOutcome(item.id, PENDING, attempts, later, str(exc))
         except Blocked:
             self.stats.blocked += 1
             self._newly_blocked.append(item.chat_id)
-            outcome = Outcome(item.id, BLOCKED, attempts + 1, now, "blocked by the user")
+            outcome = DeliveryOutcome(item.id, BLOCKED, attempts + 1, now, "blocked by the user")
         except (ChatGone, Rejected) as exc:
             outcome = self._failed(item, attempts + 1, f"{type(exc).__name__}: {exc}")
         except Exception as exc:  # Transient, or a bug in a transport: retry, bounded
@@ -247,7 +255,7 @@ class Sender:
             outcome = self._retry(item, attempts + 1, f"{type(exc).__name__}: {exc}")
         else:
             self.stats.sent += 1
-            outcome = Outcome(item.id, SENT, attempts + 1, now, None, receipt.message_id)
+            outcome = DeliveryOutcome(item.id, SENT, attempts + 1, now, None, receipt.message_id)
             await self._after_sent(item, receipt)
         finally:
             self._window.release()
@@ -256,20 +264,20 @@ class Sender:
         if len(self._outcomes) >= self._max_unrecorded // 2:
             self._flush_now.set()  # write early rather than let sending stall at the bound
 
-    def _retry(self, item: OutboxItem, attempts: int, error: str) -> Outcome:
+    def _retry(self, item: OutboxItem, attempts: int, error: str) -> DeliveryOutcome:
         """Network trouble: retry after 1, 2, 4… × backoff seconds, a bounded number of times."""
         if attempts >= self._max_attempts:
             return self._failed(item, attempts, error)
         self.stats.retried += 1
         later = self._clock.now() + timedelta(seconds=self._backoff * 2 ** (attempts - 1))
-        return Outcome(item.id, PENDING, attempts, later, error)
+        return DeliveryOutcome(item.id, PENDING, attempts, later, error)
 
-    def _failed(self, item: OutboxItem, attempts: int, error: str) -> Outcome:
+    def _failed(self, item: OutboxItem, attempts: int, error: str) -> DeliveryOutcome:
         self.stats.failed += 1
         reason = error.split(":")[0]
         self.stats.errors[reason] = self.stats.errors.get(reason, 0) + 1
         log.warning("outbox item %d to chat %d failed: %s", item.id, item.chat_id, error)
-        return Outcome(item.id, FAILED, attempts, self._clock.now(), error)
+        return DeliveryOutcome(item.id, FAILED, attempts, self._clock.now(), error)
 
     async def _after_sent(self, item: OutboxItem, receipt: Receipt) -> None:
         hook = self.hooks.get(item.kind)

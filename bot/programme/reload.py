@@ -75,7 +75,7 @@ def fingerprint(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class ReloadResult:
     """What a check of the file found: nothing new, a refused file, or an applied change."""
 
     changes: ScheduleDiff | None = None
@@ -132,7 +132,7 @@ class ChangeNotices:
         return await follows.concerned(change.guid, slugs, featured)
 
 
-class ScheduleUpdates:
+class ProgrammeReload:
     def __init__(
         self,
         path: Path,
@@ -158,7 +158,7 @@ class ScheduleUpdates:
         # Run after a change is applied (the job planners re-plan their due instants).
         self.on_applied: list[Callable[[], Awaitable[None]]] = []
 
-    async def start(self) -> Outcome:
+    async def start(self) -> ReloadResult:
         """At start: remember the programme, or apply what changed while the bot was down
         (the navigator already holds the file's programme; attendees last saw the stored one)."""
         stored = await self._storage.state.get(APPLIED_TEXT)
@@ -171,10 +171,12 @@ class ScheduleUpdates:
         if previous is None:
             text = self._read()
             await self._remember(text, fingerprint(text))
-            return Outcome()
+            return ReloadResult()
         return await self.check(old=previous)
 
-    async def check(self, requested_by: int | None = None, old: Schedule | None = None) -> Outcome:
+    async def check(
+        self, requested_by: int | None = None, old: Schedule | None = None
+    ) -> ReloadResult:
         """Read the file; apply it if it differs from the programme in use (or `old`)."""
         async with self._lock:
             try:
@@ -184,7 +186,7 @@ class ScheduleUpdates:
             version = fingerprint(text)
             if version == await self._storage.state.get(APPLIED_HASH):
                 self._refused = None
-                return Outcome()
+                return ReloadResult()
             try:
                 new = parse_text(text, str(self._path))
             except ScheduleError as exc:
@@ -199,7 +201,7 @@ class ScheduleUpdates:
     def _read(self) -> str:
         return read_text(self._path)
 
-    async def _refuse(self, version: str, error: str, requested_by: int | None) -> Outcome:
+    async def _refuse(self, version: str, error: str, requested_by: int | None) -> ReloadResult:
         """Keep the programme; tell the organizers once per bad file (the watcher sees it
         every half minute until someone fixes it)."""
         if version != self._refused:
@@ -210,11 +212,11 @@ class ScheduleUpdates:
                 lambda view: change_screens.refused(view, error),
                 skip=requested_by,
             )
-        return Outcome(error=error)
+        return ReloadResult(error=error)
 
     async def _apply(
         self, old: Schedule, new: Schedule, text: str, version: str, requested_by: int | None
-    ) -> Outcome:
+    ) -> ReloadResult:
         changes = diff(old, new)
         short = version[:16]
         async with self._reminders.lock:
@@ -240,7 +242,7 @@ class ScheduleUpdates:
                 lambda view: change_screens.summary(view, changes, len(items)),
                 skip=requested_by,
             )
-        return Outcome(changes, len(items))
+        return ReloadResult(changes, len(items))
 
     async def _remember(self, text: str, version: str) -> None:
         await self._storage.state.set_many({APPLIED_TEXT: text, APPLIED_HASH: version})

@@ -42,7 +42,7 @@ class OutboxItem:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class DeliveryOutcome:
     """What became of one claimed item; written back in batches."""
 
     item_id: int
@@ -146,7 +146,7 @@ class OutboxStore:
             [(PENDING, utc_text(now), item_id, SENDING) for item_id in item_ids],
         )
 
-    async def record(self, outcomes: Sequence[Outcome], now: datetime) -> None:
+    async def record(self, outcomes: Sequence[DeliveryOutcome], now: datetime) -> None:
         stamp = utc_text(now)
         await self._db.write_many(
             """

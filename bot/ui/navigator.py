@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.channels import ZALO, channel_of
 from bot.clock import Clock
 from bot.features.agenda import screens as agenda_screens
-from bot.features.agenda.service import Attachment, Personal
+from bot.features.agenda.service import AgendaService, Attachment
 from bot.features.broadcast.service import Broadcasting
 from bot.features.browse import screens as programme
 from bot.features.changes import screens as change_screens
@@ -38,7 +38,7 @@ from bot.ui.model import Screen
 from bot.ui.view import View
 
 if TYPE_CHECKING:
-    from bot.programme.reload import Outcome
+    from bot.programme.reload import ReloadResult
 
 DEEP_LINK_SESSION = "s_"
 
@@ -90,7 +90,7 @@ class Navigator:
         self.clock = clock
         self.storage = storage
         self.roles = roles
-        self.personal = Personal(schedule, storage, clock)
+        self.personal = AgendaService(schedule, storage, clock)
         self.schedule = schedule
         # Attached by the composition root (they need the delivery engine, started later).
         self.feedback: Feedback | None = None
@@ -98,7 +98,7 @@ class Navigator:
         self.broadcasting: Broadcasting | None = None
         self.export_user_ids = False  # VIDW_EXPORT_USER_IDS: real ids instead of pseudonyms
         # Reads the schedule file again and applies it (bot/programme/reload.py).
-        self.reload: Callable[[int], Awaitable[Outcome]] | None = None
+        self.reload: Callable[[int], Awaitable[ReloadResult]] | None = None
 
     @property
     def schedule(self) -> Schedule:

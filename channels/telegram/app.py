@@ -13,7 +13,7 @@ from bot.admission import Admission
 from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
 from bot.config import Settings
-from bot.core import assemble, load_static
+from bot.core import assemble, load_startup_files
 from bot.delivery.pacer import Pacer
 from bot.delivery.router import ChannelRouter
 from bot.delivery.sender import Transport
@@ -43,7 +43,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
     """
     if not settings.token:
         raise ValueError("build_application needs a bot token")
-    static = load_static(settings)
+    static = load_startup_files(settings)
     clock = clock or Clock(settings.rehearsal_start)
     pacer = Pacer(settings.send_rate)
     flood_control = FloodControl(pacer)
@@ -90,7 +90,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         await publish_roles(app.bot, deps, catalogs)
         deps.staff.on_change = lambda user_id: publish_for(app.bot, deps, catalogs, user_id)
         await deps.delivery.sender.start()
-        await deps.schedule_updates.start()  # a file replaced while the bot was down
+        await deps.programme_reload.start()  # a file replaced while the bot was down
         assert app.job_queue is not None  # the job-queue extra is a pinned dependency
         await start_jobs(app.job_queue)
         if zalo is not None:

@@ -77,7 +77,7 @@ PROGRESS_SECONDS = 3
 
 
 async def _watch_schedule(context: BotContext) -> None:
-    await context.deps.schedule_updates.check()
+    await context.deps.programme_reload.check()
 
 
 async def replan(job_queue: JobQueue[Any]) -> None:
@@ -114,7 +114,7 @@ async def start_jobs(job_queue: JobQueue[Any]) -> None:
     to the next interval instead of running it.
     """
     await replan(job_queue)
-    job_queue.application.bot_data.deps.schedule_updates.on_applied.append(
+    job_queue.application.bot_data.deps.programme_reload.on_applied.append(
         lambda: replan(job_queue)
     )
     watch = job_queue.application.bot_data.deps.settings.schedule_watch

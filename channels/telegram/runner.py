@@ -13,7 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, Updater
 
-from bot.config import Webhook
+from bot.config import WebhookSettings
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -32,7 +32,7 @@ async def running(app: AnyApplication, poll_timeout: int = 10) -> AsyncIterator[
 
 
 @asynccontextmanager
-async def running_webhook(app: AnyApplication, webhook: Webhook) -> AsyncIterator[None]:
+async def running_webhook(app: AnyApplication, webhook: WebhookSettings) -> AsyncIterator[None]:
     """The bot serves `webhook` and calls setWebhook with its URL and secret.
 
     The webhook stays set when the bot stops: Telegram keeps the updates that arrive meanwhile
@@ -47,7 +47,7 @@ async def running_webhook(app: AnyApplication, webhook: Webhook) -> AsyncIterato
         yield
 
 
-def webhook_arguments(webhook: Webhook) -> dict[str, Any]:
+def webhook_arguments(webhook: WebhookSettings) -> dict[str, Any]:
     """Updater.start_webhook's and Application.run_webhook's arguments for `webhook`."""
     return {
         "listen": webhook.host,

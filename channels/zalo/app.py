@@ -17,11 +17,11 @@ from contextlib import asynccontextmanager, suppress
 from bot.channels import ZALO
 from bot.clock import Clock
 from bot.config import Settings
-from bot.core import assemble, load_static
+from bot.core import assemble, load_startup_files
 from bot.delivery.pacer import Pacer
 from bot.delivery.router import ChannelRouter
 from bot.deps import Deps
-from bot.planning import TICK_SECONDS, Timed
+from bot.planning import TICK_SECONDS, PlannerLoop
 from bot.storage import Storage
 from channels.zalo.channel import ZaloChannel
 
@@ -40,7 +40,7 @@ async def running_alone(
     zalo_settings = settings.zalo
     if zalo_settings is None:
         raise ValueError("running_alone needs the Zalo settings")
-    static = load_static(settings)
+    static = load_startup_files(settings)
     clock = clock or Clock(settings.rehearsal_start)
     storage = await Storage.open(settings.db_path)
     zalo = ZaloChannel(zalo_settings, storage, static.catalogs)
@@ -60,9 +60,9 @@ async def running_alone(
             window=SEND_WINDOW,
         )
         await deps.delivery.sender.start()
-        await deps.schedule_updates.start()
-        timed = Timed(deps, watch=settings.schedule_watch, tick=tick)
-        deps.schedule_updates.on_applied.append(timed.wake)
+        await deps.programme_reload.start()
+        timed = PlannerLoop(deps, watch=settings.schedule_watch, tick=tick)
+        deps.programme_reload.on_applied.append(timed.wake)
         timed_task = asyncio.create_task(timed.run(stop), name="timed")
         await zalo.start(deps, poll_timeout=poll_timeout)
         yield deps

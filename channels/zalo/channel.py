@@ -13,7 +13,7 @@ from bot.storage import Storage
 from channels.zalo.client import ZaloClient, ZaloError
 from channels.zalo.conversation import ZaloConversation
 from channels.zalo.transport import ZaloTransport
-from channels.zalo.updates import Dispatcher, Polling, Webhook
+from channels.zalo.updates import Dispatcher, Polling, ZaloWebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class ZaloChannel:
         self._settings = settings
         self.client = ZaloClient(settings.token, settings.base_url)
         self.transport = ZaloTransport(self.client, storage, catalogs, settings.send_rate)
-        self._source: Polling | Webhook | None = None
+        self._source: Polling | ZaloWebhookServer | None = None
 
     async def open(self) -> None:
         """The HTTP session, before the outbox may send to Zalo users."""
@@ -35,7 +35,7 @@ class ZaloChannel:
         dispatcher = Dispatcher(conversation.handle, conversation.refuse)
         zalo = self._settings
         if zalo.webhook_url and zalo.webhook_secret:
-            self._source = Webhook(
+            self._source = ZaloWebhookServer(
                 self.client,
                 dispatcher,
                 zalo.webhook_url,

@@ -147,7 +147,7 @@ class Polling:
                 await self._dispatcher.dispatch(update)
 
 
-class Webhook:
+class ZaloWebhookServer:
     """An aiohttp server at the webhook URL's path; 403 without the right secret header."""
 
     def __init__(

@@ -31,7 +31,7 @@ from telegram import (
 from telegram.constants import ChatType
 
 from standin.telegram.markup import utf16_len
-from standin.telegram.webhook import Webhook
+from standin.telegram.webhook import WebhookPusher
 
 JSONDict = dict[str, Any]
 
@@ -178,7 +178,7 @@ def commands(stored: Sequence[tuple[str, str]]) -> list[JSONDict]:
     return [BotCommand(command, description).to_dict() for command, description in stored]
 
 
-def webhook_info(webhook: Webhook, pending: int) -> JSONDict:
+def webhook_info(webhook: WebhookPusher, pending: int) -> JSONDict:
     last_error = None
     if webhook.last_error_date is not None:
         last_error = dtm.datetime.fromtimestamp(webhook.last_error_date, dtm.UTC)

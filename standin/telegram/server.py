@@ -17,7 +17,7 @@ from standin.telegram.methods import METHODS
 from standin.telegram.params import UploadedFile, read_params
 from standin.telegram.recording import Call, Stats
 from standin.telegram.users import SimUser
-from standin.telegram.webhook import Webhook
+from standin.telegram.webhook import WebhookPusher
 from standin.telegram.world import World, numeric_id, scope_key
 
 DEFAULT_TOKEN = "123456789:STAND-IN-TOKEN"
@@ -231,7 +231,7 @@ class StandIn:
         return payloads.commands(self._world.commands.get(key, []))
 
     @property
-    def webhook(self) -> Webhook:
+    def webhook(self) -> WebhookPusher:
         """What setWebhook stored (url, secret_token) and how delivery to it went."""
         return self._world.webhook
 

@@ -28,7 +28,7 @@ LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 NOT_LOOPBACK = "the stand-in posts only to loopback webhooks"
 
 
-class Webhook:
+class WebhookPusher:
     """The webhook the bot set, if any, and the pusher that serves it."""
 
     def __init__(self, updates: UpdateQueue) -> None:

@@ -24,7 +24,7 @@ from standin.telegram.params import UploadedFile
 from standin.telegram.recording import Stats
 from standin.telegram.updates import UpdateQueue
 from standin.telegram.users import ChatMessage, SimUser
-from standin.telegram.webhook import Webhook
+from standin.telegram.webhook import WebhookPusher
 
 JSONDict = dict[str, Any]
 WEBHOOK_CONFLICT = (
@@ -63,7 +63,7 @@ class World:
         self.users: dict[int, SimUser] = {}
         self.queries: dict[str, SimUser] = {}  # open callback query id -> its user
         self.commands: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (scope, language)
-        self.webhook = Webhook(self.updates)
+        self.webhook = WebhookPusher(self.updates)
         self.files: dict[str, StoredFile] = {}
         self.paths: dict[str, StoredFile] = {}
         self._message_base = payloads.message_base(bot)

@@ -17,7 +17,7 @@ from standin.zalo.payloads import NameField
 from standin.zalo.ratelimit import MessageRate
 from standin.zalo.recording import ZaloCall
 from standin.zalo.users import ZaloUser
-from standin.zalo.webhook import Webhook
+from standin.zalo.webhook import ZaloWebhookPusher
 from standin.zalo.world import World
 
 DEFAULT_TOKEN = "1234567890123456789:STAND-IN-ZALO-TOKEN"
@@ -169,7 +169,7 @@ class ZaloStandIn:
         ]
 
     @property
-    def webhook(self) -> Webhook:
+    def webhook(self) -> ZaloWebhookPusher:
         """The webhook's settings and how delivery to it went (delivered, dropped, last_error)."""
         return self._world.webhook
 

@@ -24,7 +24,7 @@ RETRY_DELAYS = (0.1, 0.2, 0.4)  # seconds before each retry: four tries within ~
 POST_TIMEOUT = 5.0
 
 
-class Webhook:
+class ZaloWebhookPusher:
     """The webhook the bot set, if any, and the pusher that serves it."""
 
     def __init__(self, updates: UpdateQueue) -> None:

@@ -10,7 +10,7 @@ from standin.zalo.errors import BLOCKED, TOO_MANY_REQUESTS, USER_NOT_FOUND, ApiE
 from standin.zalo.ratelimit import MessageRate
 from standin.zalo.updates import UpdateQueue
 from standin.zalo.users import ZaloUser
-from standin.zalo.webhook import Webhook
+from standin.zalo.webhook import ZaloWebhookPusher
 
 JSONDict = dict[str, Any]
 
@@ -21,7 +21,7 @@ class World:
     def __init__(self, profile: JSONDict, rate_limit: float | None) -> None:
         self.profile = profile
         self.updates = UpdateQueue()
-        self.webhook = Webhook(self.updates)
+        self.webhook = ZaloWebhookPusher(self.updates)
         self.users: dict[str, ZaloUser] = {}
         self.rate = MessageRate(rate_limit)
 

@@ -51,7 +51,7 @@ def settings(standin: StandIn, tmp_path: Path, compiled_locales: Path) -> Settin
 def start_bot(settings: Settings, clock: Clock) -> RunningBot:
     """`async with start_bot(**overrides) as app:` — start (or restart) the real bot.
 
-    It long-polls, or serves a webhook when the overrides give one (`webhook=Webhook(...)`).
+    It long-polls, or serves a webhook when the overrides give one (`webhook=WebhookSettings(...)`).
     """
 
     @asynccontextmanager

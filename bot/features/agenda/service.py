@@ -25,7 +25,7 @@ class Attachment:
     caption: str
 
 
-class Personal:
+class AgendaService:
     def __init__(self, schedule: Schedule, storage: Storage, clock: Clock) -> None:
         self.schedule = schedule
         self._storage = storage

@@ -39,7 +39,7 @@ CLOSE_KIND = "close-poll"
 STALE_AFTER = timedelta(hours=12)
 
 
-class Outcome(Enum):
+class VoteOutcome(Enum):
     RATED = "rated"  # a rating: offer a comment
     RECORDED = "recorded"  # "did not attend", or a survey answer
     RETRACTED = "retracted"
@@ -48,7 +48,7 @@ class Outcome(Enum):
 
 @dataclass(frozen=True)
 class Answered:
-    outcome: Outcome
+    outcome: VoteOutcome
     poll: SentPoll | None  # the poll answered, when the bot knows it
 
 
@@ -182,10 +182,10 @@ class Feedback:
         poll = await self._storage.feedback.poll(poll_id)
         if poll is None or poll.user_id != user_id:
             log.info("answer to unknown poll %s from user %s ignored", poll_id, user_id)
-            return Answered(Outcome.UNKNOWN, None)
+            return Answered(VoteOutcome.UNKNOWN, None)
         return Answered(await self._record(poll, user_id, option_ids), poll)
 
-    async def _record(self, poll: SentPoll, user_id: int, option_ids: list[int]) -> Outcome:
+    async def _record(self, poll: SentPoll, user_id: int, option_ids: list[int]) -> VoteOutcome:
         keys = [poll.options[i] for i in option_ids if 0 <= i < len(poll.options)]
         store = self._storage.feedback
         await store.answer(
@@ -194,11 +194,11 @@ class Feedback:
         if not keys:
             if await store.awaiting_comment(user_id) == poll.subject:
                 await store.await_comment(user_id, None)
-            return Outcome.RETRACTED
+            return VoteOutcome.RETRACTED
         if poll.question == RATING and keys != [screens.ABSENT]:
             await store.await_comment(user_id, poll.subject)
-            return Outcome.RATED
-        return Outcome.RECORDED
+            return VoteOutcome.RATED
+        return VoteOutcome.RECORDED
 
     # -- comments ---------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.features.feedback import screens as screens
 from bot.features.feedback.screens import PollRequest
-from bot.features.feedback.service import Answered, Outcome
+from bot.features.feedback.service import Answered, VoteOutcome
 from bot.features.survey.service import Surveys
 from bot.ui.model import Screen
 from bot.ui.view import View
@@ -14,8 +14,8 @@ from bot.ui.view import View
 def has_next_step(answered: Answered, surveys: Surveys) -> bool:
     """Cheap to ask before building a view: most votes need no answer."""
     poll = answered.poll
-    return answered.outcome is Outcome.RATED or (
-        answered.outcome is Outcome.RECORDED
+    return answered.outcome is VoteOutcome.RATED or (
+        answered.outcome is VoteOutcome.RECORDED
         and poll is not None
         and poll.subject == surveys.definition.subject
     )
@@ -26,7 +26,7 @@ async def after_vote(
 ) -> Screen | PollRequest | None:
     if not has_next_step(answered, surveys):
         return None
-    if answered.outcome is Outcome.RATED:
+    if answered.outcome is VoteOutcome.RATED:
         return screens.comment_offer(view)
     assert answered.poll is not None
     return await surveys.next_after(view, user_id, answered.poll.question)

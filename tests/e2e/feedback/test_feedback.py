@@ -6,7 +6,7 @@ import asyncio
 from datetime import timedelta
 
 from bot.clock import Clock
-from bot.features.feedback.service import Outcome, rating_result
+from bot.features.feedback.service import VoteOutcome, rating_result
 from bot.programme.loader import load_schedule
 from bot.programme.model import Session
 from channels.telegram.app import BotApplication
@@ -138,7 +138,7 @@ async def test_did_not_attend_and_answers_to_unknown_polls(
         feedback = bot.bot_data.deps.feedback
         unknown = await feedback.on_answer("no-such-poll", 520, [0])
         not_theirs = await feedback.on_answer(poll.poll["id"], 999, [0])
-        assert unknown.outcome is not_theirs.outcome is Outcome.UNKNOWN
+        assert unknown.outcome is not_theirs.outcome is VoteOutcome.UNKNOWN
         result = await rating_result(bot.bot_data.deps.storage, roundtable())
     assert result.counts == {"absent": 1}
     assert not any(m.buttons == [[("Passer", "skipc")]] for m in user.messages)  # no offer

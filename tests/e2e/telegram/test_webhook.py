@@ -1,4 +1,4 @@
-"""Webhook mode: the real bot serves PTB's webhook on loopback; the stand-in posts to it.
+"""WebhookSettings mode: the real bot serves PTB's webhook on loopback; the stand-in posts to it.
 
 Requests are real HTTP: forged ones from the test (no secret, a wrong one), genuine ones from
 the stand-in, which posts pending updates with the secret as Telegram does.
@@ -14,7 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.config import Webhook
+from bot.config import WebhookSettings
 from channels.telegram.app import BotApplication
 from standin.telegram import StandIn, payloads
 from standin.telegram.webhook import SECRET_HEADER
@@ -38,13 +38,15 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def webhook() -> Webhook:
+def webhook() -> WebhookSettings:
     port = free_port()
-    return Webhook(url=f"http://127.0.0.1:{port}/telegram/vidw", secret=SECRET, port=port)
+    return WebhookSettings(url=f"http://127.0.0.1:{port}/telegram/vidw", secret=SECRET, port=port)
 
 
 @pytest.fixture
-async def webhook_bot(start_bot: RunningBot, webhook: Webhook) -> AsyncIterator[BotApplication]:
+async def webhook_bot(
+    start_bot: RunningBot, webhook: WebhookSettings
+) -> AsyncIterator[BotApplication]:
     async with start_bot(webhook=webhook) as app:
         yield app
 
@@ -59,7 +61,7 @@ async def post(url: str, update: dict[str, Any], secret: str | None) -> int:
 
 
 async def test_the_bot_sets_its_webhook_with_the_url_and_the_secret(
-    webhook_bot: BotApplication, standin: StandIn, webhook: Webhook
+    webhook_bot: BotApplication, standin: StandIn, webhook: WebhookSettings
 ) -> None:
     assert standin.webhook.url == webhook.url
     assert standin.webhook.secret_token == SECRET
@@ -69,7 +71,7 @@ async def test_the_bot_sets_its_webhook_with_the_url_and_the_secret(
 
 
 async def test_a_request_without_the_right_secret_is_refused_and_not_processed(
-    webhook_bot: BotApplication, standin: StandIn, webhook: Webhook
+    webhook_bot: BotApplication, standin: StandIn, webhook: WebhookSettings
 ) -> None:
     user = standin.user(42, "Linh", "en")
     forged = [
@@ -107,7 +109,7 @@ async def test_an_attendee_browses_through_the_webhook(
 
 
 async def test_the_webhook_stays_set_across_a_restart_and_nothing_is_lost(
-    start_bot: RunningBot, standin: StandIn, webhook: Webhook
+    start_bot: RunningBot, standin: StandIn, webhook: WebhookSettings
 ) -> None:
     user = standin.user(44, "Anne", "fr")
     async with start_bot(webhook=webhook):
@@ -127,7 +129,7 @@ async def test_the_webhook_stays_set_across_a_restart_and_nothing_is_lost(
 
 
 async def test_long_polling_again_removes_the_webhook(
-    start_bot: RunningBot, standin: StandIn, webhook: Webhook
+    start_bot: RunningBot, standin: StandIn, webhook: WebhookSettings
 ) -> None:
     user = standin.user(45, "Lan", "en")
     async with start_bot(webhook=webhook):
