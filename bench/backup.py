@@ -19,10 +19,10 @@ from bench.stats import peak_rss_mb, percentile
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.payload import Outgoing
-from bot.features.backup.service import BackupReport, backup
 from bot.features.feedback.screens import RATING_KEYS
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
+from bot.storage.backup import BackupReport, backup
 
 LANGS = ("vi", "en", "fr")
 WRITER_BASELINE = 1.0  # seconds of writes without a backup, for comparison

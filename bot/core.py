@@ -14,16 +14,19 @@ from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import Deps
 from bot.features.broadcast.service import Broadcasting
+from bot.features.changes.service import ProgrammeReload
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
+from bot.programme.applied import programme_at_start
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
-from bot.programme.reload import ProgrammeReload, programme_at_start
 from bot.roles import Roles
 from bot.storage import Storage
 from bot.ui.navigator import Navigator
+from bot.ui.view import Views
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,8 @@ async def assemble(
     catalogs = static.catalogs
     roles = Roles(settings, storage.staff)
     await roles.load()
-    navigator = Navigator(static.schedule, catalogs, clock, storage, roles)
+    programme = CurrentProgramme(static.schedule)
+    views = Views(catalogs, programme, clock)
     sender = Sender(
         storage.outbox,
         storage.users,
@@ -72,9 +76,9 @@ async def assemble(
         backoff=settings.retry_backoff,
     )
     delivery = Delivery(storage.outbox, sender, clock, rate)
-    reminders = Reminders(lambda: navigator.schedule, storage, delivery, catalogs, clock)
+    reminders = Reminders(programme, storage, delivery, catalogs, clock)
     feedback = Feedback(
-        lambda: navigator.schedule,
+        programme,
         storage,
         delivery,
         catalogs,
@@ -82,19 +86,37 @@ async def assemble(
         delay=settings.feedback_delay,
         close_after=timedelta(days=settings.poll_close_days),
     )
-    surveys = Surveys(static.survey, lambda: navigator.schedule, storage, delivery, clock)
-    broadcasting = Broadcasting(lambda: navigator.schedule, storage, delivery, clock, roles)
-    navigator.feedback, navigator.surveys = feedback, surveys
-    navigator.broadcasting = broadcasting
-    navigator.export_user_ids = settings.export_user_ids
+    surveys = Surveys(static.survey, programme, storage, delivery, clock)
+    broadcasting = Broadcasting(programme, storage, delivery, clock, roles)
     programme_reload = ProgrammeReload(
-        settings.schedule_path, navigator, storage, delivery, catalogs, clock, roles, reminders
+        settings.schedule_path,
+        programme,
+        views,
+        storage,
+        delivery,
+        catalogs,
+        clock,
+        roles,
+        reminders,
     )
-    navigator.reload = programme_reload.check
-    staff = StaffAdmin(roles, storage, delivery, clock, navigator.view)
+    navigator = Navigator(
+        programme,
+        views,
+        catalogs,
+        clock,
+        storage,
+        roles,
+        feedback=feedback,
+        surveys=surveys,
+        broadcasting=broadcasting,
+        reload=programme_reload.check,
+        export_user_ids=settings.export_user_ids,
+    )
+    staff = StaffAdmin(roles, storage, delivery, clock, views.of)
     sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
     return Deps(
         settings,
+        programme,
         navigator,
         storage,
         delivery,

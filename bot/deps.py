@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from bot.config import Settings
 from bot.delivery.service import Delivery
 from bot.features.broadcast.service import Broadcasting
+from bot.features.changes.service import ProgrammeReload
 from bot.features.feedback.service import Feedback
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import Surveys
-from bot.programme.reload import ProgrammeReload
+from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.ui.navigator import Navigator
 
@@ -19,6 +20,7 @@ from bot.ui.navigator import Navigator
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
+    programme: CurrentProgramme
     navigator: Navigator
     storage: Storage
     delivery: Delivery

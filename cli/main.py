@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check_schedule(args.file)
         settings = Settings.from_env()
         if args.command == "import-schedule":
-            from bot.programme.cli import run_import
+            from bot.features.changes.cli import run_import
 
             return run_import(settings, args.file, args.yes)
         if args.command == "broadcast":

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 from bot.storage.database import Database
+
+
+def read_before_open(db_path: Path, key: str) -> str | None:
+    """One value read synchronously, before the bot's storage opens (start-up is synchronous
+    up to there); None when the file, the table or the key is missing."""
+    if not db_path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 class StateStore:

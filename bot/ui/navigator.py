@@ -10,7 +10,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC
 from html import escape
-from typing import TYPE_CHECKING
 
 from bot.channels import ZALO, channel_of
 from bot.clock import Clock
@@ -19,6 +18,7 @@ from bot.features.agenda.service import AgendaService, Attachment
 from bot.features.broadcast.service import Broadcasting
 from bot.features.browse import screens as programme
 from bot.features.changes import screens as change_screens
+from bot.features.changes.service import ReloadResult
 from bot.features.exports.chart import ratings_png
 from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
 from bot.features.feedback import screens as feedback_screens
@@ -28,6 +28,7 @@ from bot.features.privacy import screens as privacy_screens
 from bot.features.stats import screens as stats_screens
 from bot.features.survey.service import Surveys
 from bot.i18n import Catalogs, negotiate
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage, UserProfile
@@ -35,10 +36,7 @@ from bot.ui import actions, menus, organizer
 from bot.ui.actions import Action
 from bot.ui.keywords import command_for
 from bot.ui.model import Screen
-from bot.ui.view import View
-
-if TYPE_CHECKING:
-    from bot.programme.reload import ReloadResult
+from bot.ui.view import View, Views
 
 DEEP_LINK_SESSION = "s_"
 
@@ -84,44 +82,49 @@ class Answer:
 
 class Navigator:
     def __init__(
-        self, schedule: Schedule, catalogs: Catalogs, clock: Clock, storage: Storage, roles: Roles
+        self,
+        programme: CurrentProgramme,
+        views: Views,
+        catalogs: Catalogs,
+        clock: Clock,
+        storage: Storage,
+        roles: Roles,
+        *,
+        feedback: Feedback,
+        surveys: Surveys,
+        broadcasting: Broadcasting,
+        reload: Callable[[int], Awaitable[ReloadResult]],
+        export_user_ids: bool,
     ) -> None:
+        self.programme = programme
+        self.views = views
         self.catalogs = catalogs
         self.clock = clock
         self.storage = storage
         self.roles = roles
-        self.personal = AgendaService(schedule, storage, clock)
-        self.schedule = schedule
-        # Attached by the composition root (they need the delivery engine, started later).
-        self.feedback: Feedback | None = None
-        self.surveys: Surveys | None = None
-        self.broadcasting: Broadcasting | None = None
-        self.export_user_ids = False  # VIDW_EXPORT_USER_IDS: real ids instead of pseudonyms
-        # Reads the schedule file again and applies it (bot/programme/reload.py).
-        self.reload: Callable[[int], Awaitable[ReloadResult]] | None = None
+        self.personal = AgendaService(programme, storage, clock)
+        self.feedback = feedback
+        self.surveys = surveys
+        self.broadcasting = broadcasting
+        self.export_user_ids = export_user_ids  # VIDW_EXPORT_USER_IDS: real ids, no pseudonyms
+        # Reads the schedule file again and applies it (bot/features/changes/service.py).
+        self.reload = reload
 
     @property
     def schedule(self) -> Schedule:
-        return self._schedule
-
-    @schedule.setter
-    def schedule(self, schedule: Schedule) -> None:
-        """A new programme (bot/programme/reload.py): every later screen uses it."""
-        self._schedule = schedule
-        self.personal.schedule = schedule
+        """The programme in use now (a reload may replace it between two calls)."""
+        return self.programme.schedule
 
     async def meet(self, user_id: int, language_hint: str | None) -> UserProfile:
         """Every update starts here: first contact picks the language from the hint."""
         return await self.storage.users.touch(user_id, negotiate(language_hint), self.clock.now())
 
     def view(self, profile: UserProfile) -> View:
-        return View(self.catalogs[profile.language], self.schedule, self.clock.now())
+        return self.views.of(profile)
 
     async def view_of(self, user_id: int, language_hint: str | None) -> View:
         """A user's view without recording a visit (for answers to refused updates)."""
-        profile = await self.storage.users.get(user_id)
-        language = profile.language if profile else negotiate(language_hint)
-        return View(self.catalogs[language], self.schedule, self.clock.now())
+        return self.views.for_hint(await self.storage.users.get(user_id), language_hint)
 
     async def start(self, profile: UserProfile, first_name: str, payload: str | None) -> Screen:
         """/start, or /start s_<code> from a deep link to one session."""
@@ -142,14 +145,12 @@ class Navigator:
         plain-word command ("lịch", "programme", "aide"), otherwise a search. `html` keeps the
         sender's formatting (bold, links…)."""
         view = self.view(profile)
-        if self.broadcasting is not None:
-            step = await self.broadcasting.receive(view, profile, html or escape(text), len(text))
-            if step is not None:
-                return Answer(step.screen, previews=step.previews)
-        if self.feedback is not None:
-            comment = await self.feedback.comment(profile, view, text)
-            if comment is not None:
-                return Answer(comment)
+        step = await self.broadcasting.receive(view, profile, html or escape(text), len(text))
+        if step is not None:
+            return Answer(step.screen, previews=step.previews)
+        comment = await self.feedback.comment(profile, view, text)
+        if comment is not None:
+            return Answer(comment)
         command = command_for(text)
         if command == "start":
             return Answer(programme.home(view, first_name))
@@ -162,18 +163,15 @@ class Navigator:
     ) -> Answer:
         """A photo is only meaningful in an organizer's announcement."""
         view = self.view(profile)
-        if self.broadcasting is not None:
-            step = await self.broadcasting.receive_photo(
-                view, profile, file_id, caption_html, length
-            )
-            if step is not None:
-                return Answer(step.screen, previews=step.previews)
+        step = await self.broadcasting.receive_photo(view, profile, file_id, caption_html, length)
+        if step is not None:
+            return Answer(step.screen, previews=step.previews)
         return Answer(menus.text_only(view))
 
     async def export(self, profile: UserProfile) -> Answer:
         """/export, for staff and organizers: the workbook and the CSV of raw answers."""
         view = self.view(profile)
-        if not self.roles.is_staff(profile.id) or self.surveys is None:
+        if not self.roles.is_staff(profile.id):
             return Answer(organizer.not_allowed_staff(view))
         survey = self.surveys.definition
         data = await collect(self.storage, self.schedule, survey, user_ids=self.export_user_ids)
@@ -207,7 +205,7 @@ class Navigator:
             return await self._reload(profile)
         if name in ("broadcast", "broadcasts"):
             view = self.view(profile)
-            if self.broadcasting is None or not self.broadcasting.allowed(profile):
+            if not self.broadcasting.allowed(profile):
                 return organizer.not_allowed(view)
             if name == "broadcast":
                 return await self.broadcasting.start(view)
@@ -218,7 +216,7 @@ class Navigator:
 
     async def _reload(self, profile: UserProfile) -> Screen:
         """/reload, for organizers: apply the schedule file now and say what changed."""
-        if not self.roles.is_organizer(profile.id) or self.reload is None:
+        if not self.roles.is_organizer(profile.id):
             return organizer.not_allowed(self.view(profile))
         outcome = await self.reload(profile.id)
         view = self.view(profile)  # the new programme, if one was applied
@@ -240,7 +238,7 @@ class Navigator:
         if action is not None and action.verb == actions.CALENDAR:
             view = self.view(profile)
             return Answer(None, attachments=(await self.personal.calendar(view, profile),))
-        if action is not None and action.verb == "fs" and self.feedback is not None:
+        if action is not None and action.verb == "fs":
             session = self.schedule.session(action.text)
             view = self.view(profile)
             if session is not None and session.start <= view.now:
@@ -267,7 +265,7 @@ class Navigator:
                 return feedback_screens.picker(view)
             case "fbd" | "fbt":
                 return self._feedback_page(view, action)
-            case actions.SKIP_COMMENT if self.feedback is not None:
+            case actions.SKIP_COMMENT:
                 return await self.feedback.skip_comment(profile, view)
             case "svy":
                 return await self._send_survey(profile, action.number)
@@ -330,7 +328,7 @@ class Navigator:
 
     async def _survey_preview(self, profile: UserProfile) -> Screen:
         view = self.view(profile)
-        if not self.roles.is_organizer(profile.id) or self.surveys is None:
+        if not self.roles.is_organizer(profile.id):
             return organizer.not_allowed(view)
         reachable = await self.storage.users.reachable_by_language()
         title = self.surveys.definition.titles[view.t.lang]
@@ -339,7 +337,7 @@ class Navigator:
     async def _send_survey(self, profile: UserProfile, audience: int) -> Screen:
         """The role is checked again here: a forged button must not send anything."""
         view = self.view(profile)
-        if not self.roles.is_organizer(profile.id) or self.surveys is None:
+        if not self.roles.is_organizer(profile.id):
             return organizer.not_allowed(view)
         language = organizer.AUDIENCES[audience]
         recipients = await self.storage.users.reachable(language)
@@ -349,7 +347,7 @@ class Navigator:
         """Every step of the organizers' flow: the role is checked here, each time."""
         view = self.view(profile)
         flow = self.broadcasting
-        if flow is None or not flow.allowed(profile):
+        if not flow.allowed(profile):
             return Answer(organizer.not_allowed(view))
         match action.verb:
             case actions.BROADCAST:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from typing import Protocol
 
-from bot.i18n import Translator
+from bot.clock import Clock
+from bot.i18n import Catalogs, Translator, negotiate
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 
 
@@ -32,6 +35,32 @@ class View:
 
     def title(self, session: Session, limit: int | None = None) -> str:
         return clip(session.title_in(self.t.lang), limit)
+
+
+class Person(Protocol):
+    """Whoever a view is for: a user profile, as storage keeps it."""
+
+    @property
+    def language(self) -> str: ...
+
+
+class Views:
+    """Builds the View of a user or a language: the programme in use, now, by the bot's clock."""
+
+    def __init__(self, catalogs: Catalogs, programme: CurrentProgramme, clock: Clock) -> None:
+        self._catalogs = catalogs
+        self._programme = programme
+        self._clock = clock
+
+    def of(self, profile: Person) -> View:
+        return self.in_language(profile.language)
+
+    def in_language(self, language: str) -> View:
+        return View(self._catalogs[language], self._programme.schedule, self._clock.now())
+
+    def for_hint(self, profile: Person | None, language_hint: str | None) -> View:
+        """A known user's language, otherwise the one their client hints at."""
+        return self.in_language(profile.language if profile else negotiate(language_hint))
 
 
 def clip(text: str, limit: int | None) -> str:

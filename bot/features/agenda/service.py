@@ -9,7 +9,8 @@ from bot.features.agenda import screens as agenda_screens
 from bot.features.agenda.calendar import agenda_calendar
 from bot.features.agenda.followed import followed_sessions
 from bot.features.browse import screens as programme
-from bot.programme.model import Schedule, Session
+from bot.programme.current import CurrentProgramme
+from bot.programme.model import Session
 from bot.storage import Storage, UserProfile
 from bot.ui.actions import Action
 from bot.ui.model import Screen
@@ -26,22 +27,24 @@ class Attachment:
 
 
 class AgendaService:
-    def __init__(self, schedule: Schedule, storage: Storage, clock: Clock) -> None:
-        self.schedule = schedule
+    def __init__(self, programme: CurrentProgramme, storage: Storage, clock: Clock) -> None:
+        self._programme = programme
         self._storage = storage
         self._clock = clock
 
     async def agenda_sessions(self, profile: UserProfile) -> list[Session]:
         guids = await self._storage.follows.sessions(profile.id)
         themes = await self._storage.follows.themes(profile.id)
-        return followed_sessions(self.schedule, guids, themes)
+        return followed_sessions(self._programme.schedule, guids, themes)
 
     async def agenda(self, view: View, profile: UserProfile, page: int = 0) -> Screen:
         return agenda_screens.agenda(view, await self.agenda_sessions(profile), page)
 
     async def calendar(self, view: View, profile: UserProfile) -> Attachment:
         sessions = await self.agenda_sessions(profile)
-        content = agenda_calendar(sessions, self.schedule, view.t.lang, now=self._clock.now())
+        content = agenda_calendar(
+            sessions, self._programme.schedule, view.t.lang, now=self._clock.now()
+        )
         caption = agenda_screens.calendar_caption(view, len(sessions))
         return Attachment(agenda_screens.CALENDAR_FILE, content, caption)
 
@@ -64,7 +67,7 @@ class AgendaService:
         return await self.card(view, profile, session, back)
 
     async def theme(self, view: View, profile: UserProfile, index: int, page: int) -> Screen | None:
-        track = self.schedule.track(index)
+        track = self._programme.schedule.track(index)
         if track is None:
             return None
         following = track.slug in await self._storage.follows.themes(profile.id)
@@ -73,7 +76,7 @@ class AgendaService:
     async def toggle_theme(
         self, view: View, profile: UserProfile, index: int, page: int
     ) -> Screen | None:
-        track = self.schedule.track(index)
+        track = self._programme.schedule.track(index)
         if track is None:
             return None
         if track.slug in await self._storage.follows.themes(profile.id):

@@ -1,1 +1,1 @@
-"""A consistent copy of the live database."""
+"""`vidw-bot backup`: a consistent copy of the live database (bot/storage/backup.py)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.features.backup.service import backup
+from bot.storage.backup import backup
 
 
 def run_backup(source: Path, target: Path, *, force: bool) -> int:

@@ -8,7 +8,7 @@ a broadcast survives restarts and its report (counts by status) stays right.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 
@@ -17,6 +17,7 @@ from bot.delivery.payload import Outgoing
 from bot.delivery.service import Delivery
 from bot.features.broadcast import screens as screens
 from bot.i18n import LANGUAGES
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage, UserProfile
@@ -77,13 +78,13 @@ def audience_from_text(schedule: Schedule, text: str) -> str:
 class Broadcasting:
     def __init__(
         self,
-        schedule: Callable[[], Schedule],
+        programme: CurrentProgramme,
         storage: Storage,
         delivery: Delivery,
         clock: Clock,
         roles: Roles,
     ) -> None:
-        self._schedule = schedule
+        self._programme = programme
         self._storage = storage
         self._delivery = delivery
         self._clock = clock
@@ -104,20 +105,20 @@ class Broadcasting:
         return await self._draft(view, profile, audience)
 
     def session_page(self, view: View, day_index: int, page: int) -> Screen | None:
-        day = self._schedule().day(day_index)
+        day = self._programme.schedule.day(day_index)
         if day is None:
             return None
-        return screens.session_page(view, day_index, self._schedule().on_day(day), page)
+        return screens.session_page(view, day_index, self._programme.schedule.on_day(day), page)
 
     async def session(self, view: View, profile: UserProfile, key: str) -> Screen | None:
-        session = self._schedule().session(key)
+        session = self._programme.schedule.session(key)
         if session is None:
             return None
         slug = session.track.slug if session.track else ""
         return await self._draft(view, profile, f"session:{session.guid}|{slug}")
 
     async def theme(self, view: View, profile: UserProfile, index: int) -> Screen | None:
-        track = self._schedule().track(index)
+        track = self._programme.schedule.track(index)
         if track is None:
             return None
         return await self._draft(view, profile, f"theme:{track.slug}")
@@ -262,12 +263,12 @@ class Broadcasting:
         if kind == "lang":
             return _("everyone who reads %(language)s") % {"language": LANGUAGE_NAMES[value]}
         if kind == "theme":
-            track = next((t for t in self._schedule().tracks if t.slug == value), None)
+            track = next((t for t in self._programme.schedule.tracks if t.slug == value), None)
             name = track.name_in(view.t.lang) if track else value
             return _("the followers of the theme %(theme)s") % {"theme": name}
         if kind == "session":
             guid = value.partition("|")[0]
-            session = next((s for s in self._schedule().sessions if s.guid == guid), None)
+            session = next((s for s in self._programme.schedule.sessions if s.guid == guid), None)
             title = session.title_in(view.t.lang) if session else guid
             return _("the followers of “%(title)s”") % {"title": title}
         return _("every attendee")

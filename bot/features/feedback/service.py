@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -23,6 +22,7 @@ from bot.delivery.service import Delivery
 from bot.features.feedback import screens as screens
 from bot.features.feedback.screens import PollRequest
 from bot.i18n import Catalogs
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 from bot.storage import Storage, UserProfile
 from bot.storage.feedback import SentPoll
@@ -71,7 +71,7 @@ def request_payload(request: PollRequest) -> Payload:
 class Feedback:
     def __init__(
         self,
-        schedule: Callable[[], Schedule],
+        programme: CurrentProgramme,
         storage: Storage,
         delivery: Delivery,
         catalogs: Catalogs,
@@ -80,7 +80,7 @@ class Feedback:
         delay: timedelta,
         close_after: timedelta,
     ) -> None:
-        self._schedule = schedule
+        self._programme = programme
         self._storage = storage
         self._delivery = delivery
         self._catalogs = catalogs
@@ -93,14 +93,15 @@ class Feedback:
 
     def next_due(self) -> datetime | None:
         now = self._clock.now()
-        due = [s.end + self._delay for s in self._schedule().sessions if s.end + self._delay > now]
+        sessions = self._programme.schedule.sessions
+        due = [s.end + self._delay for s in sessions if s.end + self._delay > now]
         return min(due, default=None)
 
     async def run(self) -> int:
         """Queue the polls that are due and the closings of old polls; returns polls queued."""
         async with self._lock:
             now = self._clock.now()
-            schedule = self._schedule()
+            schedule = self._programme.schedule
             queued = 0
             for session in schedule.sessions:
                 due = session.end + self._delay

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil
@@ -25,6 +25,7 @@ from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.agenda import screens as agenda_screens
 from bot.i18n import Catalogs
+from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 from bot.storage import Storage
 from bot.storage.outbox import utc_text
@@ -53,35 +54,43 @@ def key_prefix(session: Session) -> str:
 class Reminders:
     def __init__(
         self,
-        schedule: Callable[[], Schedule],
+        programme: CurrentProgramme,
         storage: Storage,
         delivery: Delivery,
         catalogs: Catalogs,
         clock: Clock,
     ) -> None:
-        self._schedule = schedule
+        self._programme = programme
         self._storage = storage
         self._delivery = delivery
         self._catalogs = catalogs
         self._clock = clock
         # The precise job and the safety tick may meet; a programme change holds it too.
-        self.lock = asyncio.Lock()
+        self._lock = asyncio.Lock()
+
+    async def replace_programme(self, withdrawn: Iterable[str], swap: Callable[[], None]) -> None:
+        """Withdraw the queued reminders of moved or removed sessions (by guid) and swap the
+        programme with no run in between: a run there would queue them again at the old time."""
+        async with self._lock:
+            for guid in withdrawn:
+                await self._delivery.cancel(reminder_batch(guid))
+            swap()
 
     def next_due(self) -> datetime | None:
         """The next instant at which some reminder comes due."""
         now = self._clock.now()
         instants = [
             session.start - timedelta(minutes=lead)
-            for session in self._schedule().sessions
+            for session in self._programme.schedule.sessions
             for lead in LEAD_TIMES
             if session.start - timedelta(minutes=lead) > now
         ]
         return min(instants, default=None)
 
     async def run(self) -> ReminderRun:
-        async with self.lock:
+        async with self._lock:
             now = self._clock.now()
-            schedule = self._schedule()
+            schedule = self._programme.schedule
             queued = 0
             for session in schedule.sessions:
                 if now < session.start <= now + HORIZON:

@@ -8,7 +8,7 @@ option key, so the three languages make one result.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,7 +22,7 @@ from bot.errors import StartupError
 from bot.features.feedback.screens import QUESTION_CHARS, PollRequest
 from bot.features.feedback.service import FEEDBACK_KIND, request_payload
 from bot.i18n import LANGUAGES
-from bot.programme.model import Schedule
+from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.ui import actions
 from bot.ui.model import Button, Screen
@@ -116,7 +116,7 @@ class Surveys:
     def __init__(
         self,
         definition: SurveyDefinition,
-        schedule: Callable[[], Schedule],
+        programme: CurrentProgramme,
         storage: Storage,
         delivery: Delivery,
         clock: Clock,
@@ -124,7 +124,7 @@ class Surveys:
         automatic: bool = True,
     ) -> None:
         self.definition = definition
-        self._schedule = schedule
+        self._programme = programme
         self._storage = storage
         self._delivery = delivery
         self._clock = clock
@@ -183,7 +183,7 @@ class Surveys:
     # -- the automatic send at the end of the last day ------------------------------------------
 
     def _last_end(self) -> datetime | None:
-        sessions = self._schedule().sessions
+        sessions = self._programme.schedule.sessions
         return max(s.end for s in sessions) if self._automatic and sessions else None
 
     def next_due(self) -> datetime | None:

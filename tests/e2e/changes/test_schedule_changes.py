@@ -12,9 +12,9 @@ import pytest
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.programme.cli import run_import
+from bot.features.changes.cli import run_import
+from bot.programme.applied import APPLIED_HASH
 from bot.programme.loader import ScheduleError, load_schedule
-from bot.programme.reload import APPLIED_HASH
 from channels.telegram.app import BotApplication, build_application
 from standin.telegram import ChatMessage, SimUser, StandIn
 from tests.conftest import SCHEDULE, at, democon_path

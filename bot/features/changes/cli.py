@@ -16,11 +16,12 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.features.changes.service import plan_notices
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs
+from bot.programme.applied import APPLIED_TEXT
 from bot.programme.diff import ScheduleDiff, SessionChange
 from bot.programme.loader import ScheduleError, load_schedule, parse_text
 from bot.programme.model import Schedule
-from bot.programme.reload import APPLIED_TEXT, plan_notices
 from bot.storage import Storage
 from bot.ui.view import View, clip
 

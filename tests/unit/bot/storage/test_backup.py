@@ -12,8 +12,8 @@ import pytest
 
 from bot.clock import Clock
 from bot.delivery.payload import Outgoing
-from bot.features.backup.service import BackupError, backup
 from bot.storage import Storage
+from bot.storage.backup import BackupError, backup
 from tests.conftest import at
 
 NOW = Clock(at("2025-10-27T10:00:00+07:00")).now()

@@ -12,11 +12,8 @@ user): applying the same file twice — a crash half way, a restart — never no
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,52 +23,20 @@ from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
 from bot.features.reminders.planner import Reminders
 from bot.i18n import Catalogs
+from bot.programme.applied import APPLIED_HASH, APPLIED_TEXT, fingerprint
+from bot.programme.current import CurrentProgramme
 from bot.programme.diff import ScheduleDiff, SessionChange, diff
-from bot.programme.loader import ScheduleError, load_schedule, parse_text, read_text
+from bot.programme.loader import ScheduleError, parse_text, read_text
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
-from bot.storage.reminders import reminder_batch
 from bot.ui.model import Screen
-from bot.ui.navigator import Navigator
-from bot.ui.view import View
+from bot.ui.view import View, Views
 
 log = logging.getLogger(__name__)
 
-APPLIED_TEXT = "schedule.applied"
-APPLIED_HASH = "schedule.applied_sha256"
 NOTICE_KIND = "schedule-change"
 SUMMARY_KIND = "schedule-summary"
-
-
-def programme_at_start(path: Path, db_path: Path) -> Schedule:
-    """The file's programme; if the file is broken, the one attendees last saw (a restart
-    during the event must not take the bot down). No programme at all stops the bot."""
-    try:
-        return load_schedule(path)
-    except ScheduleError as error:
-        text = _last_applied(db_path)
-        if text is None:
-            raise
-        schedule = parse_text(text, "the programme last applied")
-        log.error("%s — serving the programme last applied (%s) instead", error, schedule.version)
-        return schedule
-
-
-def _last_applied(db_path: Path) -> str | None:
-    """Read before the bot's storage opens (start-up is synchronous up to there)."""
-    if not db_path.is_file():
-        return None
-    try:
-        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
-            row = db.execute("SELECT value FROM state WHERE key = ?", (APPLIED_TEXT,)).fetchone()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -136,7 +101,8 @@ class ProgrammeReload:
     def __init__(
         self,
         path: Path,
-        navigator: Navigator,
+        programme: CurrentProgramme,
+        views: Views,
         storage: Storage,
         delivery: Delivery,
         catalogs: Catalogs,
@@ -145,7 +111,8 @@ class ProgrammeReload:
         reminders: Reminders,
     ) -> None:
         self._path = path
-        self._navigator = navigator
+        self._programme = programme
+        self._views = views
         self._storage = storage
         self._delivery = delivery
         self._catalogs = catalogs
@@ -160,7 +127,7 @@ class ProgrammeReload:
 
     async def start(self) -> ReloadResult:
         """At start: remember the programme, or apply what changed while the bot was down
-        (the navigator already holds the file's programme; attendees last saw the stored one)."""
+        (the programme in use is the file's; attendees last saw the stored one)."""
         stored = await self._storage.state.get(APPLIED_TEXT)
         previous = None
         if stored is not None:
@@ -192,10 +159,13 @@ class ProgrammeReload:
             except ScheduleError as exc:
                 return await self._refuse(version, str(exc), requested_by)
             outcome = await self._apply(
-                old or self._navigator.schedule, new, text, version, requested_by
+                old or self._programme.schedule, new, text, version, requested_by
             )
         for callback in self.on_applied:
-            await callback()
+            try:
+                await callback()
+            except Exception:  # the programme is applied: say so, whatever a follower did
+                log.exception("after applying the programme, %r failed", callback)
         return outcome
 
     def _read(self) -> str:
@@ -219,12 +189,9 @@ class ProgrammeReload:
     ) -> ReloadResult:
         changes = diff(old, new)
         short = version[:16]
-        async with self._reminders.lock:
-            # Reminders queued for an old time must not go out; the planner queues new ones.
-            for change in changes.changes:
-                if change.moved or change.removed:
-                    await self._delivery.cancel(reminder_batch(change.guid))
-            self._navigator.schedule = new
+        # Reminders queued for an old time must not go out; the planner queues new ones.
+        withdrawn = [c.guid for c in changes.changes if c.moved or c.removed]
+        await self._reminders.replace_programme(withdrawn, lambda: self._programme.replace(new))
         items = await self._notices.build(changes, short)
         queued = await self._delivery.enqueue(f"change:{short}", NOTICE_KIND, items, urgent=True)
         await self._remember(text, version)
@@ -255,7 +222,7 @@ class ProgrammeReload:
             profile = await self._storage.users.get(organizer)
             if profile is None or profile.blocked:
                 continue  # never talked to the bot: Telegram would refuse the chat
-            view = self._navigator.view(profile)
+            view = self._views.of(profile)
             items.append(
                 Outgoing(organizer, screen_payload(screen(view)), f"schedule:{key}:{organizer}")
             )
