@@ -20,11 +20,11 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.payload import Outgoing
 from bot.features.feedback.screens import RATING_KEYS
+from bot.i18n import LANGUAGES
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
 from bot.storage.backup import BackupReport, backup
 
-LANGS = ("vi", "en", "fr")
 WRITER_BASELINE = 1.0  # seconds of writes without a backup, for comparison
 
 
@@ -69,7 +69,7 @@ async def _fill(storage: Storage, users: int, answers: int) -> None:
     schedule = load_schedule(Settings.from_env({}, dotenv=None).schedule_path)
     sessions = schedule.sessions
     now = Clock().now()
-    await storage.users.register_many([(i, LANGS[i % 3]) for i in range(1, users + 1)], now)
+    await storage.users.register_many([(i, LANGUAGES[i % 3]) for i in range(1, users + 1)], now)
     # Each attendee rates answers // users sessions: user i % users, session i // users.
     await asyncio.gather(
         *(
@@ -78,7 +78,7 @@ async def _fill(storage: Storage, users: int, answers: int) -> None:
                 "rating",
                 i % users + 1,
                 [RATING_KEYS[i % len(RATING_KEYS)]],
-                LANGS[i % 3],
+                LANGUAGES[i % 3],
                 now,
             )
             for i in range(answers)

@@ -14,10 +14,9 @@ from bot.config import Settings
 from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
 from bot.features.feedback.screens import RATING_KEYS
 from bot.features.survey.service import load_survey
+from bot.i18n import LANGUAGES
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
-
-LANGS = ("vi", "en", "fr")
 
 
 async def main(argv: list[str]) -> None:
@@ -41,7 +40,7 @@ async def main(argv: list[str]) -> None:
                         "rating",
                         i // len(sessions),
                         [RATING_KEYS[i % len(RATING_KEYS)]],
-                        LANGS[i % 3],
+                        LANGUAGES[i % 3],
                         now,
                     )
                     for i in range(count)

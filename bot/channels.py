@@ -5,7 +5,8 @@ from __future__ import annotations
 
 TELEGRAM = "telegram"
 ZALO = "zalo"
-CHANNEL_BASE = 1 << 53
+TELEGRAM_ID_LIMIT = 1 << 52  # every Telegram user id is below this
+CHANNEL_BASE = 1 << 53  # ids of users of other channels start here
 
 
 def channel_of(user_id: int) -> str:

@@ -30,7 +30,7 @@ class WebhookSettings:
     host:port, at the URL's path, and answers 403 to a request without `secret`."""
 
     url: str
-    secret: str
+    secret: str = field(repr=False)  # secrets never reach a log or a repr
     host: str = "127.0.0.1"
     port: int = 8443
 
@@ -43,12 +43,12 @@ class WebhookSettings:
 class Zalo:
     """The Zalo channel (ZALO_BOT_TOKEN): long polling, or a webhook when `webhook_url` is set."""
 
-    token: str
+    token: str = field(repr=False)
     base_url: str = ZALO_API
     send_rate: float = 5.0  # Zalo publishes no limit: stay well below anything plausible
     pollers: int = 1  # concurrent getUpdates calls (each returns one update)
     webhook_url: str | None = None
-    webhook_secret: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 8444
 
@@ -59,7 +59,7 @@ class Zalo:
 
 @dataclass(frozen=True)
 class Settings:
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)
     base_url: str = TELEGRAM_API
     db_path: Path = Path("data/vidw.db")
     schedule_path: Path = PROJECT_ROOT / "schedule.json"

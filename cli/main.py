@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import StartupError
+from bot.i18n import LANGUAGES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(the offline demo when no token is set)",
     )
     demo = commands.add_parser("demo", help="chat with the bot in this terminal, offline")
-    demo.add_argument("--lang", choices=("vi", "en", "fr"), help="the demo attendee's language")
+    demo.add_argument("--lang", choices=LANGUAGES, help="the demo attendee's language")
     demo.add_argument(
         "--channel", choices=("telegram", "zalo"), default="telegram", help="the messenger shown"
     )
@@ -43,11 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
     )
     cast.add_argument("--text", type=Path, help="one text (HTML) for everyone")
-    for lang in ("vi", "en", "fr"):
+    for lang in LANGUAGES:
         cast.add_argument(f"--text-{lang}", type=Path, help=f"the {lang} version")
     cast.add_argument(
         "--default",
-        choices=("vi", "en", "fr"),
+        choices=LANGUAGES,
         default="en",
         help="the version for languages without their own (default: en)",
     )
@@ -100,7 +101,7 @@ def _check_schedule(path: Path) -> int:
 def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.features.broadcast.cli import read_texts, run_broadcast
 
-    per_language = {lang: getattr(args, f"text_{lang}") for lang in ("vi", "en", "fr")}
+    per_language = {lang: getattr(args, f"text_{lang}") for lang in LANGUAGES}
     texts = read_texts(args.text, per_language)
     return run_broadcast(settings, args.audience, texts, args.default, args.yes)
 

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jsonschema
 
 from bot.errors import StartupError
+from bot.i18n import LANGUAGES
 from bot.programme.model import Day, Schedule, Session, Track, Translations
 from bot.programme.textfold import words
 
-LANGS = ("vi", "en", "fr")
 # Instants the bot can show in any zone and add a few days to: Python's calendar ends at the
 # years 1 and 9999, and an event there would crash every screen that shows it.
 _EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
@@ -277,7 +277,7 @@ def _texts(value: Any) -> Translations:
     mapping = _mapping(value)
     return {
         lang: mapping[lang]
-        for lang in LANGS
+        for lang in LANGUAGES
         if isinstance(mapping.get(lang), str) and mapping[lang]
     }
 
@@ -295,7 +295,7 @@ def summary(schedule: Schedule) -> str:
         )
     featured = ", ".join(s.key for s in schedule.featured()) or "none"
     lines.append(f"  {len(schedule.sessions)} sessions in all; featured: {featured}")
-    missing = [s.key for s in schedule.sessions if set(LANGS) - set(s.titles)]
+    missing = [s.key for s in schedule.sessions if set(LANGUAGES) - set(s.titles)]
     if missing:
         lines.append(f"  {len(missing)} sessions lack a vi/en/fr title (their own title is shown)")
     return "\n".join(lines)

@@ -52,12 +52,7 @@ class ReminderStore:
             " AND u.lead_minutes * 60 >= :seconds ORDER BY u.id",
             {
                 "seconds": seconds_to_start,
-                "guid": session_guid,
-                "track": track_slug,
-                "featured": int(featured),
-                "prefix": key_prefix,
-                "batch": reminder_batch(session_guid),
-                "start": start,
+                **_who_wants(session_guid, track_slug, featured, key_prefix, start),
             },
         )
         return [(int(r[0]), str(r[1])) for r in rows]
@@ -68,13 +63,20 @@ class ReminderStore:
         """How many who wanted a reminder for this (now started) session never got one queued."""
         row = await self._db.one(
             f"SELECT count(*) FROM users u WHERE {_WANTS_REMINDER}",
-            {
-                "guid": session_guid,
-                "track": track_slug,
-                "featured": int(featured),
-                "prefix": key_prefix,
-                "batch": reminder_batch(session_guid),
-                "start": start,
-            },
+            _who_wants(session_guid, track_slug, featured, key_prefix, start),
         )
         return int(row[0]) if row else 0
+
+
+def _who_wants(
+    session_guid: str, track_slug: str | None, featured: bool, key_prefix: str, start: str
+) -> dict[str, object]:
+    """The named parameters of _WANTS_REMINDER."""
+    return {
+        "guid": session_guid,
+        "track": track_slug,
+        "featured": int(featured),
+        "prefix": key_prefix,
+        "batch": reminder_batch(session_guid),
+        "start": start,
+    }

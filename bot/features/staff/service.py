@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+from bot.channels import TELEGRAM_ID_LIMIT
 from bot.clock import Clock
 from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
@@ -19,7 +20,6 @@ from bot.ui.model import Screen
 from bot.ui.view import View
 
 KIND = "staff"
-MAX_USER_ID = 2**52  # Telegram user ids fit in 52 bits
 
 
 class StaffAdmin:
@@ -80,4 +80,4 @@ def _user_id(args: Sequence[str]) -> int | None:
     if len(args) != 1 or not args[0].isdigit():
         return None
     number = int(args[0])
-    return number if 0 < number < MAX_USER_ID else None
+    return number if 0 < number < TELEGRAM_ID_LIMIT else None

@@ -123,3 +123,21 @@ def test_an_invalid_secret_is_described_but_never_echoed() -> None:
     with pytest.raises(ConfigError, match="A-Z, a-z, 0-9, _ and -") as raised:
         Settings.from_env(webhook_env(VIDW_WEBHOOK_SECRET=secret), dotenv=None)
     assert secret not in str(raised.value)
+
+
+def test_tokens_and_secrets_never_reach_a_repr() -> None:
+    secrets = {
+        "TELEGRAM_BOT_TOKEN": "123456:telegram-token-secret",
+        "VIDW_WEBHOOK_URL": "https://bot.example.org/telegram/vidw",
+        "VIDW_WEBHOOK_SECRET": "webhook-secret-value",
+        "ZALO_BOT_TOKEN": "zalo-token-secret",
+        "ZALO_WEBHOOK_URL": "https://bot.example.org/zalo",
+        "ZALO_WEBHOOK_SECRET": "zalo-webhook-secret",
+    }
+    settings = Settings.from_env(secrets, dotenv=None)
+    shown = f"{settings!r} {settings.webhook!r} {settings.zalo!r}"
+    assert settings.webhook is not None and settings.zalo is not None
+    for name in ("TELEGRAM_BOT_TOKEN", "VIDW_WEBHOOK_SECRET", "ZALO_BOT_TOKEN"):
+        assert secrets[name] not in shown, name
+    assert secrets["ZALO_WEBHOOK_SECRET"] not in shown
+    assert "bot.example.org" in shown  # the rest is still there to debug with
