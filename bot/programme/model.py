@@ -47,6 +47,11 @@ class Session:
     featured: bool = False
     search_words: frozenset[str] = frozenset()
 
+    @property
+    def track_slug(self) -> str | None:
+        """Its theme's slug (theme followers are stored by it), if it has a theme."""
+        return self.track.slug if self.track else None
+
     def title_in(self, lang: str) -> str:
         return pick(self.titles, lang, self.title)
 

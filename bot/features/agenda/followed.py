@@ -11,11 +11,7 @@ def followed_sessions(
     schedule: Schedule, session_guids: set[str], theme_slugs: set[str]
 ) -> list[Session]:
     """In time order. A theme covers every session in it, including ones added later."""
-    return [
-        s
-        for s in schedule.sessions
-        if s.guid in session_guids or (s.track is not None and s.track.slug in theme_slugs)
-    ]
+    return [s for s in schedule.sessions if s.guid in session_guids or s.track_slug in theme_slugs]
 
 
 def clashes(sessions: Sequence[Session]) -> dict[str, list[Session]]:

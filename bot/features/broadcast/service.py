@@ -66,7 +66,7 @@ def audience_from_text(schedule: Schedule, text: str) -> str:
         session = schedule.session(value)
         if session is None:
             raise ValueError(f"no session with the code {value!r} in the programme")
-        return f"session:{session.guid}|{session.track.slug if session.track else ''}"
+        return f"session:{session.guid}|{session.track_slug or ''}"
     if kind == "theme" and any(t.slug == value for t in schedule.tracks):
         return text
     slugs = ", ".join(t.slug for t in schedule.tracks)
@@ -114,8 +114,9 @@ class Broadcasting:
         session = self._programme.schedule.session(key)
         if session is None:
             return None
-        slug = session.track.slug if session.track else ""
-        return await self._draft(view, profile, f"session:{session.guid}|{slug}")
+        return await self._draft(
+            view, profile, f"session:{session.guid}|{session.track_slug or ''}"
+        )
 
     async def theme(self, view: View, profile: UserProfile, index: int) -> Screen | None:
         track = self._programme.schedule.track(index)

@@ -89,10 +89,10 @@ class ChangeNotices:
         follows = self._storage.follows
         if change.old is None:
             assert change.new is not None
-            track = change.new.track
-            return await follows.theme_followers(track.slug) if track else []
+            slug = change.new.track_slug
+            return await follows.theme_followers(slug) if slug is not None else []
         sessions = [s for s in (change.old, change.new) if s is not None]
-        slugs = sorted({s.track.slug for s in sessions if s.track is not None})
+        slugs = sorted({slug for s in sessions if (slug := s.track_slug) is not None})
         featured = any(s.featured for s in sessions)
         return await follows.concerned(change.guid, slugs, featured)
 

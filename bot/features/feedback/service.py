@@ -112,8 +112,8 @@ class Feedback:
 
     async def _ask_followers(self, schedule: Schedule, session: Session, now: datetime) -> int:
         prefix = f"feedback:{session.guid}:"
-        slug = session.track.slug if session.track else None
-        followers = await self._storage.feedback.followers_due(session.guid, slug, prefix)
+        store = self._storage.feedback
+        followers = await store.followers_due(session.guid, session.track_slug, prefix)
         if not followers:
             return 0
         payloads = {

@@ -106,9 +106,13 @@ class Reminders:
     async def _remind(self, schedule: Schedule, session: Session, now: datetime) -> int:
         seconds = (session.start - now).total_seconds()
         prefix = key_prefix(session)
-        slug = session.track.slug if session.track else None
         due = await self._storage.reminders.due(
-            session.guid, slug, session.featured, seconds, prefix, utc_text(session.start)
+            session.guid,
+            session.track_slug,
+            session.featured,
+            seconds,
+            prefix,
+            utc_text(session.start),
         )
         if not due:
             return 0
@@ -135,10 +139,9 @@ class Reminders:
         missed = 0
         for session in schedule.sessions:
             if last < session.start <= now:
-                slug = session.track.slug if session.track else None
                 missed += await self._storage.reminders.missed(
                     session.guid,
-                    slug,
+                    session.track_slug,
                     session.featured,
                     key_prefix(session),
                     utc_text(session.start),
