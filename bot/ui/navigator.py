@@ -22,7 +22,6 @@ from bot.features.changes.service import ReloadResult
 from bot.features.exports.chart import ratings_png
 from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
 from bot.features.feedback import screens as feedback_screens
-from bot.features.feedback.screens import PollRequest
 from bot.features.feedback.service import Feedback
 from bot.features.privacy import screens as privacy_screens
 from bot.features.stats import screens as stats_screens
@@ -35,7 +34,7 @@ from bot.storage import Storage, UserProfile
 from bot.ui import actions, menus, organizer
 from bot.ui.actions import Action
 from bot.ui.keywords import command_for
-from bot.ui.model import Screen
+from bot.ui.model import PollRequest, Screen
 from bot.ui.view import View, Views
 
 DEEP_LINK_SESSION = "s_"

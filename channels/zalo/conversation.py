@@ -10,10 +10,10 @@ from typing import Any
 
 from bot.channels import ZALO
 from bot.deps import Deps
-from bot.features.feedback.screens import PollRequest
 from bot.features.feedback.voting import after_vote
 from bot.storage import UserProfile
 from bot.ui import menus
+from bot.ui.model import PollRequest
 from bot.ui.navigator import Answer
 from channels.zalo.transport import ZaloTransport
 

@@ -11,9 +11,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.features.feedback.screens import RATING_KEYS, PollRequest
+from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import Translator
-from bot.ui.model import Screen
+from bot.ui.model import PollRequest, Screen
 
 _TAG = re.compile(r"<[^>]+>")
 

@@ -17,10 +17,9 @@ from typing import Any, TypeVar
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
 from bot.delivery.payload import Payload, Receipt
-from bot.features.feedback.screens import PollRequest
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs, Translator
 from bot.storage import Storage
-from bot.ui.model import Button, Screen
+from bot.ui.model import Button, PollRequest, Screen
 from channels.zalo.client import ZaloClient, ZaloError
 from channels.zalo.render import numbered, numbered_poll, plain, split
 

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.features.browse.screens import list_line
 from bot.programme.model import Session
 from bot.ui import actions
-from bot.ui.model import Button, Row, Screen
+from bot.ui.model import QUESTION_CHARS, Button, PollRequest, Row, Screen
 from bot.ui.paging import navigation, page_of
 from bot.ui.view import View, bold, clip
 
-# Telegram's limits: a poll question has at most 300 characters, an option at most 100.
-QUESTION_CHARS = 300
 COMMENT_CHARS = 1000
 RATING_KEYS = ("5", "4", "3", "2", "1", "absent")
 ABSENT = "absent"
-
-
-@dataclass(frozen=True)
-class PollRequest:
-    """A native poll to send: texts in the user's language, option keys for the answers."""
-
-    subject: str
-    question_key: str
-    language: str
-    question: str
-    options: tuple[str, ...]
-    keys: tuple[str, ...]
-    multiple: bool = False
 
 
 def rating_poll(view: View, session: Session, subject: str) -> PollRequest:

@@ -20,14 +20,13 @@ from bot.clock import Clock
 from bot.delivery.payload import Outgoing, Payload, Receipt, poll_payload
 from bot.delivery.service import Delivery
 from bot.features.feedback import screens as screens
-from bot.features.feedback.screens import PollRequest
 from bot.i18n import Catalogs
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 from bot.storage import Storage, UserProfile
 from bot.storage.feedback import SentPoll
 from bot.storage.outbox import OutboxItem
-from bot.ui.model import Screen
+from bot.ui.model import PollRequest, Screen
 from bot.ui.view import View
 
 log = logging.getLogger(__name__)

@@ -4,10 +4,9 @@ question after a survey answer, or nothing."""
 from __future__ import annotations
 
 from bot.features.feedback import screens as screens
-from bot.features.feedback.screens import PollRequest
 from bot.features.feedback.service import Answered, VoteOutcome
 from bot.features.survey.service import Surveys
-from bot.ui.model import Screen
+from bot.ui.model import PollRequest, Screen
 from bot.ui.view import View
 
 

@@ -19,13 +19,12 @@ from bot.config import PROJECT_ROOT
 from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
 from bot.errors import StartupError
-from bot.features.feedback.screens import QUESTION_CHARS, PollRequest
 from bot.features.feedback.service import FEEDBACK_KIND, request_payload
 from bot.i18n import LANGUAGES
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.ui import actions
-from bot.ui.model import Button, Screen
+from bot.ui.model import QUESTION_CHARS, Button, PollRequest, Screen
 from bot.ui.view import View
 
 SURVEY_FILE = PROJECT_ROOT / "surveys" / "vidw2025.json"

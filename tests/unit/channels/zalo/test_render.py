@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.features.feedback.screens import RATING_KEYS, PollRequest
+from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import Catalogs
 from bot.ui.keywords import command_for
-from bot.ui.model import Button, Screen
+from bot.ui.model import Button, PollRequest, Screen
 from channels.zalo.render import numbered, numbered_poll, split
 
 
