@@ -18,7 +18,7 @@ from pathlib import Path
 from bench.stats import peak_rss_mb, percentile
 from bot.clock import Clock
 from bot.config import Settings
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import LANGUAGES
 from bot.programme.loader import load_schedule
@@ -85,7 +85,7 @@ async def _fill(storage: Storage, users: int, answers: int) -> None:
         )
     )
     text = "Welcome to VIDW 2025! The opening ceremony starts at 08:30 in the Main Hall. " * 3
-    items = [Outgoing(i, {"text": text}, f"bench-backup:{i}") for i in range(1, users + 1)]
+    items = [Outgoing(i, Text(text), f"bench-backup:{i}") for i in range(1, users + 1)]
     await storage.outbox.enqueue("announcement:bench", "announcement", items, now)
 
 

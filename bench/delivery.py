@@ -20,7 +20,7 @@ from bench.botproc import bot_environment, start_bot
 from bench.stats import peak_rss_mb, summary_ms
 from bot.clock import Clock
 from bot.config import Settings
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication, build_application
 from channels.telegram.runner import running
@@ -32,9 +32,7 @@ PROBE_USER = 99_999
 
 def _items(batch: str, count: int) -> list[Outgoing]:
     return [
-        Outgoing(
-            chat, {"text": f"VIDW 2025: the roundtable starts soon ({chat})"}, f"{batch}:{chat}"
-        )
+        Outgoing(chat, Text(f"VIDW 2025: the roundtable starts soon ({chat})"), f"{batch}:{chat}")
         for chat in range(FIRST_CHAT, FIRST_CHAT + count)
     ]
 

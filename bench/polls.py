@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bench.stats import peak_rss_mb
 from bot.config import Settings
-from bot.delivery.payload import Outgoing
-from bot.features.feedback.service import FEEDBACK_KIND, request_payload
+from bot.delivery.payload import Outgoing, Poll
+from bot.features.feedback.service import FEEDBACK_KIND
 from bot.storage import Storage
 from bot.ui.view import View
 from channels.telegram.app import build_application
@@ -56,7 +56,7 @@ async def main(argv: list[str]) -> None:
                 session = navigator.schedule.sessions[0]
                 await storage.users.register_many([(c, "en") for c in chats], navigator.clock.now())
                 view = View(navigator.catalogs["en"], navigator.schedule, navigator.clock.now())
-                payload = request_payload(deps.feedback.rating_request(view, session))
+                payload = Poll(deps.feedback.rating_request(view, session))
                 items = [Outgoing(c, payload, f"bench:{c}") for c in chats]
                 await deps.delivery.enqueue("bench-polls", FEEDBACK_KIND, items)
                 while not (await deps.delivery.progress("bench-polls")).done:

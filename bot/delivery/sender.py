@@ -23,7 +23,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
-from bot.delivery.payload import Payload, Receipt
+from bot.delivery.payload import Payload, PayloadError, Receipt
 from bot.storage.outbox import (
     BLOCKED,
     FAILED,
@@ -247,7 +247,7 @@ class Sender:
             self.stats.blocked += 1
             self._newly_blocked.append(item.chat_id)
             outcome = DeliveryOutcome(item.id, BLOCKED, attempts + 1, now, "blocked by the user")
-        except (ChatGone, Rejected) as exc:
+        except (ChatGone, Rejected, PayloadError) as exc:  # PayloadError: the row does not read
             outcome = self._failed(item, attempts + 1, f"{type(exc).__name__}: {exc}")
         except Exception as exc:  # Transient, or a bug in a transport: retry, bounded
             if not isinstance(exc, Transient):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import aiosqlite
 
-from bot.delivery.payload import Outgoing, Payload
+from bot.delivery.payload import Outgoing, Payload, decode, encode
 from bot.storage.database import Database
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED, EXPIRED = (
@@ -37,8 +36,14 @@ class OutboxItem:
     batch: str
     kind: str
     chat_id: int
-    payload: Payload
+    payload_json: str
     attempts: int
+
+    @property
+    def payload(self) -> Payload:
+        """Read when the item is sent, not when it is claimed: a row that does not read
+        (PayloadError) fails alone instead of stopping the claim of its neighbours."""
+        return decode(self.payload_json)
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ class OutboxStore:
                 batch,
                 kind,
                 item.chat_id,
-                json.dumps(item.payload, ensure_ascii=False),
+                encode(item.payload),
                 item.dedupe_key,
                 utc_text(item.not_before) if item.not_before else stamp,
                 utc_text(item.expires_at) if item.expires_at else None,
@@ -218,6 +223,6 @@ def _item(row: aiosqlite.Row) -> OutboxItem:
         batch=str(row["batch"]),
         kind=str(row["kind"]),
         chat_id=int(row["chat_id"]),
-        payload=json.loads(row["payload"]),
+        payload_json=str(row["payload"]),
         attempts=int(row["attempts"]),
     )

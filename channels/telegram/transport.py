@@ -1,9 +1,10 @@
-"""The Sender's transport for Telegram: a payload becomes a Bot API call; errors are named."""
+"""The Sender's transport for Telegram: each kind of payload becomes its Bot API call; errors
+are named."""
 
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, assert_never
 
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -11,7 +12,8 @@ from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
-from bot.delivery.payload import Payload, Receipt
+from bot.delivery.payload import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
+from bot.ui.model import Row
 from channels.telegram.flood_control import BULK, retry_seconds
 from channels.telegram.render import inline_keyboard
 
@@ -21,10 +23,10 @@ class TelegramTransport:
         self._bot = bot
         # Only paid broadcasts may exceed 30 messages/s; Telegram bills them in Stars.
         self._extra: dict[str, Any] = {"allow_paid_broadcast": True} if paid_broadcast else {}
-        # The raw calls below are deliberate (see _send); PTB would warn on each one.
+        # The raw calls below are deliberate (see _call); PTB would warn on each one.
         warnings.filterwarnings(
             "ignore",
-            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendPoll|stopPoll)'",
+            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendDocument|sendPoll|stopPoll)'",
             category=PTBUserWarning,
         )
 
@@ -45,47 +47,55 @@ class TelegramTransport:
             raise Rejected(exc.message) from exc
 
     async def _send(self, chat_id: int, payload: Payload) -> Receipt:
-        # The raw API call: parsing every answer into a telegram.Message costs more CPU than
-        # the rest of a send at 1,000 messages/s, and only the ids are needed here.
-        stop = payload.get("stop_poll")
-        if stop is not None:
-            await self._bot.do_api_request(
-                "stopPoll",
-                {"chat_id": chat_id, "message_id": stop["message_id"]},
-                rate_limit_args=BULK,
-            )
-            return Receipt(int(stop["message_id"]))
-        photo = payload.get("photo")
-        if photo is not None:
-            sent: dict[str, Any] = {"chat_id": chat_id, "photo": photo, **self._extra}
-            if payload.get("caption"):
-                sent |= {"caption": payload["caption"], "parse_mode": ParseMode.HTML}
-            result = await self._bot.do_api_request("sendPhoto", sent, rate_limit_args=BULK)
-            return Receipt(int(result["message_id"]))
-        poll = payload.get("poll")
-        if poll is not None:
-            result = await self._bot.do_api_request(
-                "sendPoll",
-                {
-                    "chat_id": chat_id,
-                    "question": poll["question"],
-                    "options": [{"text": option} for option in poll["options"]],
+        params: dict[str, Any]
+        match payload:
+            case Text(text, rows):
+                params = {
+                    "text": text,
+                    "parse_mode": ParseMode.HTML,
+                    "link_preview_options": {"is_disabled": True},
+                }
+                return await self._message("sendMessage", chat_id, params, rows)
+            case Photo(photo, caption, rows):
+                params = {"photo": photo, **_caption(caption)}
+                return await self._message("sendPhoto", chat_id, params, rows)
+            case Document(document, caption):
+                params = {"document": document, **_caption(caption)}
+                return await self._message("sendDocument", chat_id, params, ())
+            case Poll(request):
+                params = {
+                    "question": request.question,
+                    "options": [{"text": option} for option in request.options],
                     "is_anonymous": False,
-                    "allows_multiple_answers": bool(poll.get("multiple")),
+                    "allows_multiple_answers": request.multiple,
                     **self._extra,
-                },
-                rate_limit_args=BULK,
-            )
-            return Receipt(int(result["message_id"]), str(result["poll"]["id"]))
-        params: dict[str, Any] = {
-            "chat_id": chat_id,
-            "text": payload["text"],
-            "parse_mode": ParseMode.HTML,
-            "link_preview_options": {"is_disabled": True},
-            **self._extra,
-        }
-        markup = inline_keyboard(payload.get("buttons") or [])
+                }
+                result = await self._call("sendPoll", chat_id, params)
+                return Receipt(int(result["message_id"]), str(result["poll"]["id"]))
+            case StopPoll(message_id):
+                await self._call("stopPoll", chat_id, {"message_id": message_id})
+                return Receipt(message_id)
+            case Venue():  # sendVenue comes with the venue screens (and the stand-in learning it)
+                raise Rejected("venues are not sent on Telegram yet")
+            case _:
+                assert_never(payload)
+
+    async def _message(
+        self, method: str, chat_id: int, params: dict[str, Any], rows: tuple[Row, ...]
+    ) -> Receipt:
+        markup = inline_keyboard([(b.label, b.action) for b in row] for row in rows)
         if markup is not None:
             params["reply_markup"] = markup
-        result = await self._bot.do_api_request("sendMessage", params, rate_limit_args=BULK)
+        result = await self._call(method, chat_id, {**params, **self._extra})
         return Receipt(int(result["message_id"]))
+
+    async def _call(self, method: str, chat_id: int, params: dict[str, Any]) -> Any:
+        # The raw API call: parsing every answer into a telegram.Message costs more CPU than
+        # the rest of a send at 1,000 messages/s, and only the ids are needed here.
+        return await self._bot.do_api_request(
+            method, {"chat_id": chat_id, **params}, rate_limit_args=BULK
+        )
+
+
+def _caption(caption: str) -> dict[str, Any]:
+    return {"caption": caption, "parse_mode": ParseMode.HTML} if caption else {}

@@ -12,14 +12,14 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TypeVar, assert_never
 
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
-from bot.delivery.payload import Payload, Receipt
+from bot.delivery.payload import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs, Translator
 from bot.storage import Storage
-from bot.ui.model import Button, PollRequest, Screen
+from bot.ui.model import PollRequest, Screen
 from channels.zalo.client import ZaloClient, ZaloError
 from channels.zalo.render import numbered, numbered_poll, plain, split
 
@@ -54,27 +54,29 @@ class ZaloTransport:
         if external is None:
             raise ChatGone(f"no Zalo user {user_id}")
         t = await self._translator(user_id)
-        if "stop_poll" in payload:  # Zalo polls are numbered questions: forget the numbers
-            pending = await self._storage.channel_users.pending(user_id)
-            poll_id = (payload.get("meta") or {}).get("poll_id")
-            if pending and pending.get("poll") == poll_id:
-                await self._storage.channel_users.set_pending(user_id, None)
-            return Receipt(0)
-        if "poll" in payload:
-            request = _poll_request(payload)
-            poll_id = await self.send_poll(user_id, external, request, t)
-            return Receipt(0, poll_id)
-        if "photo" in payload:
-            # A Telegram file id means nothing to Zalo (it wants an image URL): the caption.
-            caption = payload.get("caption") or ""
-            if not caption:
-                return Receipt(None)
-            return await self.send_screen(user_id, external, Screen(caption, ()), t)
-        rows = tuple(
-            tuple(Button(label, action) for label, action in row)
-            for row in payload.get("buttons") or []
-        )
-        return await self.send_screen(user_id, external, Screen(payload["text"], rows), t)
+        match payload:
+            case Text(text, rows):
+                return await self.send_screen(user_id, external, Screen(text, rows), t)
+            case Photo(_photo, caption, rows):
+                # A Telegram file id means nothing to Zalo (it wants an image URL): the caption.
+                if not caption:
+                    return Receipt(None)
+                return await self.send_screen(user_id, external, Screen(caption, rows), t)
+            case Poll(request):
+                poll_id = await self.send_poll(user_id, external, request, t)
+                return Receipt(0, poll_id)
+            case StopPoll(_message_id, poll_id):
+                # Zalo polls are numbered questions: forget the numbers if they are still asked.
+                pending = await self._storage.channel_users.pending(user_id)
+                if pending and pending.get("poll") == poll_id:
+                    await self._storage.channel_users.set_pending(user_id, None)
+                return Receipt(0)
+            case Document():  # a Telegram file id again, and the file is the point of it
+                raise Rejected("documents are not sent on Zalo")
+            case Venue():  # the map link comes with the venue screens
+                raise Rejected("venues are not sent on Zalo yet")
+            case _:
+                assert_never(payload)
 
     # -- what both paths send ----------------------------------------------------------------
 
@@ -147,17 +149,3 @@ def _delivery_error(exc: ZaloError, pacer: Pacer) -> Exception:
     if _retryable(exc):
         return Transient(exc.description)
     return Rejected(exc.description)
-
-
-def _poll_request(payload: Payload) -> PollRequest:
-    poll: dict[str, Any] = payload["poll"]
-    meta: dict[str, Any] = payload.get("meta") or {}
-    return PollRequest(
-        subject=str(meta.get("subject", "")),
-        question_key=str(meta.get("question", "")),
-        language=str(meta.get("language", DEFAULT_LANGUAGE)),
-        question=str(poll["question"]),
-        options=tuple(poll["options"]),
-        keys=tuple(meta.get("keys") or ()),
-        multiple=bool(poll.get("multiple")),
-    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.broadcast import screens as screens
 from bot.i18n import LANGUAGES
@@ -50,7 +50,7 @@ def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Ou
         text = broadcast.text_for(lang)
         if text is None:
             continue
-        payload = {"photo": broadcast.photo, "caption": text} if broadcast.photo else {"text": text}
+        payload = screen_payload(Screen(text, photo=broadcast.photo))
         items.append(Outgoing(user_id, payload, f"{broadcast.batch}:{user_id}"))
     return items
 

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, Payload, Receipt, poll_payload
+from bot.delivery.payload import Outgoing, Poll, Receipt, StopPoll
 from bot.delivery.service import Delivery
 from bot.features.feedback import screens as screens
 from bot.i18n import Catalogs
@@ -53,18 +53,6 @@ class Answered:
 
 def subject_of(session: Session) -> str:
     return f"session:{session.guid}"
-
-
-def request_payload(request: PollRequest) -> Payload:
-    """The poll, plus what is needed to record it once Telegram gives it an id."""
-    payload = poll_payload(request.question, list(request.options), multiple=request.multiple)
-    payload["meta"] = {
-        "subject": request.subject,
-        "question": request.question_key,
-        "language": request.language,
-        "keys": list(request.keys),
-    }
-    return payload
 
 
 class Feedback:
@@ -116,9 +104,7 @@ class Feedback:
         if not followers:
             return 0
         payloads = {
-            lang: request_payload(
-                self.rating_request(View(self._catalogs[lang], schedule, now), session)
-            )
+            lang: Poll(self.rating_request(View(self._catalogs[lang], schedule, now), session))
             for lang in {language for _, language in followers}
         }
         items = [Outgoing(user, payloads[lang], f"{prefix}{user}") for user, lang in followers]
@@ -127,11 +113,7 @@ class Feedback:
     async def _close_old_polls(self, now: datetime) -> None:
         old = await self._storage.feedback.due_for_closing(now - self._close_after)
         items = [
-            Outgoing(
-                poll.user_id,
-                {"stop_poll": {"message_id": poll.message_id}, "meta": {"poll_id": poll.poll_id}},
-                f"close:{poll.poll_id}",
-            )
+            Outgoing(poll.user_id, StopPoll(poll.message_id, poll.poll_id), f"close:{poll.poll_id}")
             for poll in old
         ]
         if items:
@@ -144,25 +126,13 @@ class Feedback:
 
     async def on_sent(self, item: OutboxItem, receipt: Receipt) -> None:
         """Delivery hook: remember which poll went to whom, or that an old poll is closed."""
-        meta = item.payload.get("meta") or {}
-        if item.kind == CLOSE_KIND:
-            await self._storage.feedback.mark_closed(str(meta["poll_id"]))
-            return
-        if receipt.poll_id is None or receipt.message_id is None:
-            return
-        await self.register(
-            receipt.poll_id,
-            receipt.message_id,
-            item.chat_id,
-            PollRequest(
-                subject=str(meta["subject"]),
-                question_key=str(meta["question"]),
-                language=str(meta["language"]),
-                question="",
-                options=(),
-                keys=tuple(meta["keys"]),
-            ),
-        )
+        match item.payload:
+            case StopPoll(poll_id=poll_id):
+                await self._storage.feedback.mark_closed(poll_id)
+            case Poll(request) if receipt.poll_id is not None and receipt.message_id is not None:
+                await self.register(receipt.poll_id, receipt.message_id, item.chat_id, request)
+            case _:  # not a poll (the survey's introduction), or no id came back
+                pass
 
     async def register(
         self, poll_id: str, message_id: int, user_id: int, request: PollRequest

@@ -16,10 +16,10 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.config import PROJECT_ROOT
-from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.payload import Outgoing, Poll, Text
 from bot.delivery.service import Delivery
 from bot.errors import StartupError
-from bot.features.feedback.service import FEEDBACK_KIND, request_payload
+from bot.features.feedback.service import FEEDBACK_KIND
 from bot.i18n import LANGUAGES
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
@@ -146,14 +146,12 @@ class Surveys:
         first = survey.questions[0]
         items: list[Outgoing] = []
         for user_id, lang in recipients:
-            intro = Screen(f"<b>{survey.titles[lang]}</b>\n\n{survey.intros[lang]}")
-            items.append(
-                Outgoing(user_id, screen_payload(intro), f"{survey.subject}:{user_id}:intro")
-            )
+            intro = Text(f"<b>{survey.titles[lang]}</b>\n\n{survey.intros[lang]}")
+            items.append(Outgoing(user_id, intro, f"{survey.subject}:{user_id}:intro"))
             items.append(
                 Outgoing(
                     user_id,
-                    request_payload(self.poll(first, lang)),
+                    Poll(self.poll(first, lang)),
                     f"{survey.subject}:{user_id}:{first.key}",
                 )
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.delivery.service import Delivery, Progress
 from channels.telegram.app import BotApplication
 from standin.telegram import StandIn
@@ -26,7 +26,7 @@ async def recipients(bot: BotApplication, standin: StandIn, first: int, count: i
 
 
 def texts(batch: str, chat_ids: list[int], text: str = "Hello") -> list[Outgoing]:
-    return [Outgoing(c, {"text": f"{text} {c}"}, f"{batch}:{c}") for c in chat_ids]
+    return [Outgoing(c, Text(f"{text} {c}"), f"{batch}:{c}") for c in chat_ids]
 
 
 async def until_done(delivery: Delivery, batch: str, timeout: float = 20.0) -> Progress:  # noqa: ASYNC109

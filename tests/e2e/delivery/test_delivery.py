@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication
 from standin.telegram import Limits, StandIn
@@ -34,7 +34,7 @@ async def test_several_messages_to_one_chat_are_spaced_a_second_apart(
     standin.limits = STRICT
     async with start_bot(send_rate=60) as bot:
         (chat,) = await recipients(bot, standin, 1200, 1)
-        items = [Outgoing(chat, {"text": f"part {i}"}, f"parts:{i}") for i in range(3)]
+        items = [Outgoing(chat, Text(f"part {i}"), f"parts:{i}") for i in range(3)]
         await delivery_of(bot).enqueue("parts", "announcement", items)
         await until_done(delivery_of(bot), "parts")
     assert [m.text for m in standin.user(chat).messages] == ["part 0", "part 1", "part 2"]
@@ -187,8 +187,9 @@ async def test_replies_keep_priority_while_a_broadcast_runs(
 async def test_polls_and_buttons_go_out_and_report_their_ids(
     bot: BotApplication, standin: StandIn
 ) -> None:
-    from bot.delivery.payload import Receipt, poll_payload
+    from bot.delivery.payload import Poll, Receipt
     from bot.storage.outbox import OutboxItem
+    from bot.ui.model import Button, PollRequest
 
     (chat,) = await recipients(bot, standin, 2200, 1)
     receipts: list[tuple[str, Receipt]] = []
@@ -198,8 +199,9 @@ async def test_polls_and_buttons_go_out_and_report_their_ids(
 
     delivery = delivery_of(bot)
     delivery.sender.hooks["poll"] = remember
-    question = poll_payload("How was the roundtable?", ["5", "4", "3", "2", "1"])
-    card = {"text": "<b>Reminder</b>", "buttons": [[["Open", "s:AIGOV"]]]}
+    stars = ("5", "4", "3", "2", "1")
+    question = Poll(PollRequest("test", "q", "en", "How was the roundtable?", stars, stars))
+    card = Text("<b>Reminder</b>", ((Button("Open", "s:AIGOV"),),))
     await delivery.enqueue("p", "poll", [Outgoing(chat, question, "p:1")])
     await delivery.enqueue("k", "reminder", [Outgoing(chat, card, "k:1")])
     await until_done(delivery, "p")

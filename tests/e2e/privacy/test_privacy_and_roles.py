@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.storage import Storage
 from standin.telegram import ChatMessage, StandIn
 from tests.conftest import at
@@ -54,7 +54,7 @@ async def test_forget_deletes_the_person_and_keeps_their_answers_as_anonymous_co
         # A message waiting for the user (due tomorrow).
         later = at("2025-10-28T09:00+07:00")
         await storage.outbox.enqueue(
-            "test", "test", [Outgoing(910, {"text": "later"}, "test:910", later)], later
+            "test", "test", [Outgoing(910, Text("later"), "test:910", later)], later
         )
         answers_before = await rows(storage, "SELECT count(*) FROM answers")
 

@@ -10,6 +10,7 @@ import aiohttp
 from bot.channels import CHANNEL_BASE, ZALO
 from bot.clock import Clock
 from bot.config import Settings, Zalo
+from bot.delivery.payload import Document, Outgoing, Text, Venue
 from bot.features.broadcast.cli import broadcast
 from bot.features.exports.results import collect
 from bot.storage import Storage
@@ -330,3 +331,35 @@ async def test_privacy_on_zalo_speaks_of_zalo_and_forget_works(
     assert done.text.startswith("C’est fait")
     assert mapping is not None and mapping[0] == 0
     assert "Choisissez votre langue" in again.text  # a new person: asked for a language again
+
+
+async def test_documents_and_venues_are_refused_on_zalo_with_the_reason(
+    start_bot: RunningBot, zalo: ZaloStandIn
+) -> None:
+    user = zalo.user("900000000000000031", name="Hoa")
+    async with start_bot(zalo=channel(zalo)) as bot:
+        await meet(user, "vi")
+        mark = user.seq
+        user_id = await user_id_of(bot, user)
+        delivery = bot.bot_data.deps.delivery
+        items = [
+            Outgoing(user_id, Document("BQACAgIAAxkBAAIC", "Chương trình"), "zalo-doc:1"),
+            Outgoing(user_id, Venue(21.0285, 105.8542, "NCC", "Phạm Hùng, Hà Nội"), "zalo-venue:1"),
+            Outgoing(user_id, Text("<b>Xe đưa đón</b> lúc 17:30"), "zalo-text:1"),
+        ]
+        await delivery.enqueue("zalo-kinds", "announcement", items)
+        shown = await user.wait_for(since=mark, timeout=TIMEOUT)
+        async with asyncio.timeout(TIMEOUT):
+            while not (await delivery.progress("zalo-kinds")).done:
+                await asyncio.sleep(0.05)
+        rows = await bot.bot_data.deps.storage.db.all(
+            "SELECT dedupe_key, status, last_error FROM outbox WHERE batch = 'zalo-kinds'"
+            " ORDER BY id"
+        )
+    assert shown.text == "Xe đưa đón lúc 17:30"
+    assert [tuple(r) for r in rows] == [
+        ("zalo-doc:1", "failed", "Rejected: documents are not sent on Zalo"),
+        ("zalo-venue:1", "failed", "Rejected: venues are not sent on Zalo yet"),
+        ("zalo-text:1", "sent", None),
+    ]
+    assert user.seq == mark + 1

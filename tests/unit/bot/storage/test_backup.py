@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing
+from bot.delivery.payload import Outgoing, Text
 from bot.storage import Storage
 from bot.storage.backup import BackupError, backup
 from tests.conftest import at
@@ -48,7 +48,7 @@ async def test_a_backup_taken_while_the_bot_writes_is_one_consistent_snapshot(
         user_id = FIRST_NEW
         while not stop.is_set():
             await storage.users.touch(user_id, "vi", NOW)
-            item = Outgoing(user_id, {"text": "hello"}, f"backup-test:{user_id}")
+            item = Outgoing(user_id, Text("hello"), f"backup-test:{user_id}")
             await storage.outbox.enqueue("backup-test", "announcement", [item], NOW)
             wrote.set()
             user_id += 1
