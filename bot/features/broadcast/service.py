@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from html import unescape
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.fan_out import fan_out
+from bot.delivery.payload import Outgoing, Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.broadcast import screens as screens
 from bot.i18n import LANGUAGES
@@ -45,14 +46,12 @@ def plain_length(html: str) -> int:
 
 def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Outgoing]:
     """One message per recipient, in their language's version (or the default's)."""
-    items = []
-    for user_id, lang in recipients:
+
+    def render(lang: str) -> Payload | None:
         text = broadcast.text_for(lang)
-        if text is None:
-            continue
-        payload = screen_payload(Screen(text, photo=broadcast.photo))
-        items.append(Outgoing(user_id, payload, f"{broadcast.batch}:{user_id}"))
-    return items
+        return screen_payload(Screen(text, photo=broadcast.photo)) if text is not None else None
+
+    return fan_out(recipients, render, f"{broadcast.batch}:")
 
 
 def audience_from_text(schedule: Schedule, text: str) -> str:

@@ -15,10 +15,12 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.fan_out import fan_out
+from bot.delivery.payload import Outgoing, Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
 from bot.features.reminders.planner import Reminders
@@ -63,27 +65,18 @@ class ChangeNotices:
     async def build(self, changes: ScheduleDiff, version: str) -> list[Outgoing]:
         items: list[Outgoing] = []
         for change in changes.changes:
-            shown = changes.shown_in(change)
-            audience = await self._audience(change)
-            screens: dict[str, Screen | None] = {}
-            for user_id, lang in audience:
-                if lang not in screens:
-                    view = View(self._catalogs[lang], shown, self._clock.now())
-                    screens[lang] = change_screens.notice(view, change)
-                screen = screens[lang]
-                if screen is None:
-                    continue
-                session = change.new or change.old
-                assert session is not None
-                items.append(
-                    Outgoing(
-                        user_id,
-                        screen_payload(screen),
-                        f"change:{version}:{change.guid}:{user_id}",
-                        expires_at=session.end,
-                    )
-                )
+            session = change.new or change.old
+            assert session is not None
+            notice = partial(self._notice, change, changes.shown_in(change))
+            prefix = f"change:{version}:{change.guid}:"
+            items += fan_out(await self._audience(change), notice, prefix, expires_at=session.end)
         return items
+
+    def _notice(self, change: SessionChange, shown: Schedule, lang: str) -> Payload | None:
+        """The notice in one language; None when nothing a reader of it would see changed."""
+        view = View(self._catalogs[lang], shown, self._clock.now())
+        screen = change_screens.notice(view, change)
+        return screen_payload(screen) if screen is not None else None
 
     async def _audience(self, change: SessionChange) -> list[tuple[int, str]]:
         follows = self._storage.follows

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from bot.clock import Clock
+from bot.delivery.fan_out import fan_out
 from bot.delivery.payload import Outgoing, Poll, Receipt, StopPoll
 from bot.delivery.service import Delivery
 from bot.features.feedback import screens as screens
@@ -103,11 +104,11 @@ class Feedback:
         followers = await store.followers_due(session.guid, session.track_slug, prefix)
         if not followers:
             return 0
-        payloads = {
-            lang: Poll(self.rating_request(View(self._catalogs[lang], schedule, now), session))
-            for lang in {language for _, language in followers}
-        }
-        items = [Outgoing(user, payloads[lang], f"{prefix}{user}") for user, lang in followers]
+
+        def render(lang: str) -> Poll:
+            return Poll(self.rating_request(View(self._catalogs[lang], schedule, now), session))
+
+        items = fan_out(followers, render, prefix)
         return await self._delivery.enqueue(f"feedback:{session.guid}", FEEDBACK_KIND, items)
 
     async def _close_old_polls(self, now: datetime) -> None:

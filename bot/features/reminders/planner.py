@@ -21,7 +21,8 @@ from datetime import datetime, timedelta
 from math import ceil
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, screen_payload
+from bot.delivery.fan_out import fan_out
+from bot.delivery.payload import Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.agenda import screens as agenda_screens
 from bot.i18n import Catalogs
@@ -117,16 +118,12 @@ class Reminders:
         if not due:
             return 0
         minutes = max(1, ceil(seconds / 60))
-        payloads = {
-            lang: screen_payload(
-                agenda_screens.reminder(View(self._catalogs[lang], schedule, now), session, minutes)
-            )
-            for lang in {language for _, language in due}
-        }
-        items = [
-            Outgoing(user_id, payloads[lang], f"{prefix}{user_id}", expires_at=session.start)
-            for user_id, lang in due
-        ]
+
+        def render(lang: str) -> Payload:
+            view = View(self._catalogs[lang], schedule, now)
+            return screen_payload(agenda_screens.reminder(view, session, minutes))
+
+        items = fan_out(due, render, prefix, expires_at=session.start)
         return await self._delivery.enqueue(
             reminder_batch(session.guid), "reminder", items, urgent=True
         )
