@@ -18,7 +18,7 @@ from bot.features.changes.service import ProgrammeReload
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
-from bot.features.survey.service import SurveyDefinition, Surveys, load_survey
+from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
 from bot.programme.applied import programme_at_start
 from bot.programme.current import CurrentProgramme
@@ -113,7 +113,9 @@ async def assemble(
         export_user_ids=settings.export_user_ids,
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
-    sender.hooks[FEEDBACK_KIND] = sender.hooks[CLOSE_KIND] = feedback.on_sent
+    # Polls are recorded once the channel names them, whichever feature asked.
+    for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND):
+        sender.hooks[kind] = feedback.on_sent
     return Deps(
         settings,
         programme,

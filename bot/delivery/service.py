@@ -78,6 +78,10 @@ class Delivery:
             self.sender.wake()
         return queued
 
+    async def already_queued(self, dedupe_keys: Sequence[str]) -> set[str]:
+        """Which of these messages were queued before (enqueue would skip them)."""
+        return await self._outbox.queued_keys(dedupe_keys)
+
     async def progress(self, batch: str) -> Progress:
         counts = await self._outbox.counts(batch)
         ahead = (

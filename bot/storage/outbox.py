@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -97,6 +98,14 @@ class OutboxStore:
             """,
             rows,
         )
+
+    async def queued_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of `keys` already queued, whatever became of their messages since."""
+        rows = await self._db.all(
+            "SELECT dedupe_key FROM outbox WHERE dedupe_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(keys)),),
+        )
+        return {str(row[0]) for row in rows}
 
     async def recover_in_flight(self, now: datetime) -> int:
         """After a crash, items marked 'sending' may or may not have gone out: send them again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.delivery.payload import Poll
 from bot.storage.database import Database
 
 
@@ -29,10 +30,21 @@ class StatsStore:
         return [(str(r[0]), int(r[1])) for r in rows]
 
     async def sent_by_kind(self) -> dict[str, int]:
+        """Messages delivered from the outbox, by kind (reminder, feedback, announcement…)."""
         rows = await self._db.all(
             "SELECT kind, count(*) FROM outbox WHERE status = 'sent' GROUP BY kind"
         )
         return {str(r[0]): int(r[1]) for r in rows}
+
+    async def polls_sent(self, kind: str) -> int:
+        """Polls delivered from the outbox as `kind`, without the messages queued beside them
+        (the survey's introductions)."""
+        row = await self._db.one(
+            "SELECT count(*) FROM outbox WHERE kind = ? AND status = 'sent'"
+            " AND json_extract(payload, '$.type') = ?",
+            (kind, Poll.tag),
+        )
+        return int(row[0]) if row else 0
 
     async def poll_response(self) -> tuple[int, int]:
         """(polls sent, polls answered by their recipient)."""

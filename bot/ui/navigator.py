@@ -25,7 +25,7 @@ from bot.features.feedback import screens as feedback_screens
 from bot.features.feedback.service import Feedback
 from bot.features.privacy import screens as privacy_screens
 from bot.features.stats import screens as stats_screens
-from bot.features.survey.service import Surveys
+from bot.features.survey.service import SURVEY_KIND, Surveys
 from bot.i18n import Catalogs, negotiate
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
@@ -396,4 +396,5 @@ class Navigator:
             await figures.sent_by_kind(),
             await figures.poll_response(),
             await figures.broadcasts(),
+            await figures.polls_sent(SURVEY_KIND),  # first questions: one per attendee
         )

@@ -21,6 +21,7 @@ def stats(
     sent: Mapping[str, int],
     polls: tuple[int, int],
     broadcasts: int,
+    surveys: int,
 ) -> Screen:
     _ = view._
     reachable = sum(r for r, _b in users.values())
@@ -44,6 +45,7 @@ def stats(
         bold(_("Sent")),
         _("Reminders: %(count)d") % {"count": sent.get("reminder", 0)},
         _("Feedback polls: %(count)d") % {"count": sent.get("feedback", 0)},
+        _("Surveys: %(count)d") % {"count": surveys},
         _("Announcements: %(broadcasts)d · messages delivered: %(messages)d")
         % {"messages": sent.get("announcement", 0), "broadcasts": broadcasts},
         _("Polls answered: %(answered)d of %(asked)d (%(rate)s)")

@@ -7,6 +7,7 @@ option key, so the three languages make one result.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from bot.config import PROJECT_ROOT
 from bot.delivery.payload import Outgoing, Poll, Text
 from bot.delivery.service import Delivery
 from bot.errors import StartupError
-from bot.features.feedback.service import FEEDBACK_KIND
 from bot.i18n import LANGUAGES
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
@@ -31,6 +31,7 @@ SURVEY_FILE = PROJECT_ROOT / "surveys" / "vidw2025.json"
 # The automatic send happens within this time after the last session, or not at all.
 AUTOMATIC_WINDOW = timedelta(days=2)
 SENT_STATE = "survey.sent"
+SURVEY_KIND = "survey"  # its outbox items: each recipient's introduction and first question
 OPTION_CHARS = 100
 
 
@@ -128,6 +129,7 @@ class Surveys:
         self._delivery = delivery
         self._clock = clock
         self._automatic = automatic
+        self._sending = asyncio.Lock()  # an organizer's send and the automatic one may meet
 
     def poll(self, question: Question, language: str) -> PollRequest:
         return PollRequest(
@@ -141,21 +143,29 @@ class Surveys:
         )
 
     async def send(self, recipients: list[tuple[int, str]]) -> int:
-        """Queue the introduction and the first question for each recipient."""
+        """Queue the introduction and the first question for each recipient not sent them
+        before; returns how many first questions were queued."""
         survey = self.definition
         first = survey.questions[0]
-        items: list[Outgoing] = []
-        for user_id, lang in recipients:
-            intro = Text(f"<b>{survey.titles[lang]}</b>\n\n{survey.intros[lang]}")
-            items.append(Outgoing(user_id, intro, f"{survey.subject}:{user_id}:intro"))
-            items.append(
-                Outgoing(
-                    user_id,
-                    Poll(self.poll(first, lang)),
-                    f"{survey.subject}:{user_id}:{first.key}",
-                )
-            )
-        return await self._delivery.enqueue(survey.subject, FEEDBACK_KIND, items) // 2
+
+        def key(user_id: int, part: str) -> str:
+            return f"{survey.subject}:{user_id}:{part}"
+
+        async with self._sending:
+            asked = await self._delivery.already_queued([key(u, first.key) for u, _ in recipients])
+            new = [
+                (user_id, lang)
+                for user_id, lang in recipients
+                if key(user_id, first.key) not in asked
+            ]
+            items: list[Outgoing] = []
+            for user_id, lang in new:
+                intro = Text(f"<b>{survey.titles[lang]}</b>\n\n{survey.intros[lang]}")
+                question = Poll(self.poll(first, lang))
+                items.append(Outgoing(user_id, intro, key(user_id, "intro")))
+                items.append(Outgoing(user_id, question, key(user_id, first.key)))
+            await self._delivery.enqueue(survey.subject, SURVEY_KIND, items)
+        return len(new)
 
     async def next_after(
         self, view: View, user_id: int, answered: str

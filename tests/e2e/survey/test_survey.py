@@ -127,3 +127,22 @@ async def test_a_bot_started_long_after_the_event_does_not_send_the_survey_by_it
         assert await bot.bot_data.deps.surveys.run() == 0
         await asyncio.sleep(0.3)
     assert not any(is_poll(m) for m in user.messages)
+
+
+async def test_a_second_send_reaches_nobody_twice_and_stats_count_surveys_apart(
+    start_bot: RunningBot, standin: StandIn
+) -> None:
+    organizer = standin.user(ORGANIZER, language_code="en")
+    vi = standin.user(630, language_code="vi")
+    async with start_bot(organizers=frozenset({ORGANIZER})) as bot:
+        await vi.ask("/start")
+        queued = await organizer.press(await organizer.ask("/survey"), "Send to everyone (2)")
+        assert queued.text == "The survey is on its way to 2 attendees."
+        again = await organizer.press(await organizer.ask("/survey"), "Send to everyone (2)")
+        assert again.text == "The survey is on its way to 0 attendees."
+        await until_done(bot.bot_data.deps.delivery, "survey:vidw2025")
+        figures = await organizer.ask("/stats")
+    # Two attendees, each an introduction and a first question: two surveys, no feedback poll.
+    assert "Surveys: 2" in figures.text
+    assert "Feedback polls: 0" in figures.text
+    assert sum(1 for m in vi.messages if is_poll(m)) == 1
