@@ -18,9 +18,9 @@ from pathlib import Path
 from bench.stats import peak_rss_mb, percentile
 from bot.clock import Clock
 from bot.config import Settings
-from bot.delivery.payload import Outgoing, Text
 from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import LANGUAGES
+from bot.outgoing import Outgoing, Text
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
 from bot.storage.backup import BackupReport, backup

@@ -20,7 +20,7 @@ from bench.botproc import bot_environment, start_bot
 from bench.stats import peak_rss_mb, summary_ms
 from bot.clock import Clock
 from bot.config import Settings
-from bot.delivery.payload import Outgoing, Text
+from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication, build_application
 from channels.telegram.runner import running

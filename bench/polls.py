@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bench.stats import peak_rss_mb
 from bot.config import Settings
-from bot.delivery.payload import Outgoing, Poll
 from bot.features.feedback.service import FEEDBACK_KIND
+from bot.outgoing import Outgoing, Poll
 from bot.storage import Storage
 from bot.ui.view import View
 from channels.telegram.app import build_application

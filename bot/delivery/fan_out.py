@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from bot.delivery.payload import Outgoing, Payload
+from bot.outgoing import Outgoing, Payload
 
 
 def fan_out(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bot.channels import channel_of
 from bot.delivery.errors import ChatGone
-from bot.delivery.payload import Payload, Receipt
 from bot.delivery.sender import Transport
+from bot.outgoing import Payload, Receipt
 
 
 class ChannelRouter:

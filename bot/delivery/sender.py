@@ -23,7 +23,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
-from bot.delivery.payload import Payload, PayloadError, Receipt
+from bot.outgoing import Payload, PayloadError, Receipt
 from bot.storage.outbox import (
     BLOCKED,
     FAILED,

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing
 from bot.delivery.sender import Sender
+from bot.outgoing import Outgoing
 from bot.storage.outbox import (
     BLOCKED,
     CANCELLED,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import aiosqlite
 
-from bot.delivery.payload import Outgoing, Payload, decode, encode
+from bot.outgoing import Outgoing, Payload, decode, encode
 from bot.storage.database import Database
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED, EXPIRED = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.delivery.payload import Poll
+from bot.outgoing import Poll
 from bot.storage.database import Database
 
 

@@ -12,7 +12,7 @@ from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
-from bot.delivery.payload import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
+from bot.outgoing import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.ui.model import Row
 from channels.telegram.flood_control import BULK, retry_seconds
 from channels.telegram.render import inline_keyboard

@@ -16,8 +16,8 @@ from typing import TypeVar, assert_never
 
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
-from bot.delivery.payload import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs, Translator
+from bot.outgoing import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.storage import Storage
 from bot.ui.model import PollRequest, Screen
 from channels.zalo.client import ZaloClient, ZaloError

@@ -14,10 +14,10 @@ from html import unescape
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
-from bot.delivery.payload import Outgoing, Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.broadcast import screens as screens
 from bot.i18n import LANGUAGES
+from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
-from bot.delivery.payload import Outgoing, Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
 from bot.features.reminders.planner import Reminders
 from bot.i18n import Catalogs
+from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.applied import APPLIED_HASH, APPLIED_TEXT, fingerprint
 from bot.programme.current import CurrentProgramme
 from bot.programme.diff import ScheduleDiff, SessionChange, diff

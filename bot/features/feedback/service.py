@@ -18,10 +18,10 @@ from enum import Enum
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
-from bot.delivery.payload import Outgoing, Poll, Receipt, StopPoll
 from bot.delivery.service import Delivery
 from bot.features.feedback import screens as screens
 from bot.i18n import Catalogs
+from bot.outgoing import Outgoing, Poll, Receipt, StopPoll
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 from bot.storage import Storage, UserProfile

@@ -22,10 +22,10 @@ from math import ceil
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
-from bot.delivery.payload import Payload, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.agenda import screens as agenda_screens
 from bot.i18n import Catalogs
+from bot.outgoing import Payload, screen_payload
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
 from bot.storage import Storage

@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from bot.channels import TELEGRAM_ID_LIMIT
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, screen_payload
 from bot.delivery.service import Delivery
 from bot.features.staff import screens as screens
+from bot.outgoing import Outgoing, screen_payload
 from bot.roles import Roles
 from bot.storage import Storage, UserProfile
 from bot.ui import organizer

@@ -17,10 +17,10 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.config import PROJECT_ROOT
-from bot.delivery.payload import Outgoing, Poll, Text
 from bot.delivery.service import Delivery
 from bot.errors import StartupError
 from bot.i18n import LANGUAGES
+from bot.outgoing import Outgoing, Poll, Text
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.ui import actions

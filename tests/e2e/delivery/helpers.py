@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing, Text
 from bot.delivery.service import Delivery, Progress
+from bot.outgoing import Outgoing, Text
 from channels.telegram.app import BotApplication
 from standin.telegram import StandIn
 from tests.conftest import at

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing, Text
+from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication
 from standin.telegram import Limits, StandIn
@@ -187,7 +187,7 @@ async def test_replies_keep_priority_while_a_broadcast_runs(
 async def test_polls_and_buttons_go_out_and_report_their_ids(
     bot: BotApplication, standin: StandIn
 ) -> None:
-    from bot.delivery.payload import Poll, Receipt
+    from bot.outgoing import Poll, Receipt
     from bot.storage.outbox import OutboxItem
     from bot.ui.model import Button, PollRequest
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.clock import Clock
-from bot.delivery.payload import Document, Outgoing, Text, Venue
+from bot.outgoing import Document, Outgoing, Text, Venue
 from bot.storage.outbox import FAILED, SENT, utc_text
 from channels.telegram.app import BotApplication
 from standin.telegram import StandIn

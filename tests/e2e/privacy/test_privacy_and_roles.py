@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.delivery.payload import Outgoing, Text
+from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from standin.telegram import ChatMessage, StandIn
 from tests.conftest import at

@@ -10,9 +10,9 @@ import aiohttp
 from bot.channels import CHANNEL_BASE, ZALO
 from bot.clock import Clock
 from bot.config import Settings, Zalo
-from bot.delivery.payload import Document, Outgoing, Text, Venue
 from bot.features.broadcast.cli import broadcast
 from bot.features.exports.results import collect
+from bot.outgoing import Document, Outgoing, Text, Venue
 from bot.storage import Storage
 from channels.telegram.app import BotApplication
 from standin.telegram import StandIn

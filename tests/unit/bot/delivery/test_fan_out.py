@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.delivery.fan_out import fan_out
-from bot.delivery.payload import Outgoing, Payload, Text
+from bot.outgoing import Outgoing, Payload, Text
 
 GREETINGS = {"vi": "Kính chào Quý vị", "en": "Welcome", "fr": "Bienvenue"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import Clock
-from bot.delivery.payload import Outgoing, Text
+from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from bot.storage.backup import BackupError, backup
 from tests.conftest import at

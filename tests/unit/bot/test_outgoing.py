@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.delivery.payload import (
+from bot.outgoing import (
     Document,
     Payload,
     PayloadError,
