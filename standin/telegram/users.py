@@ -12,10 +12,10 @@ from typing import Any
 
 from telegram import User
 
+from standin.common.waiting import first_after
 from standin.telegram import payloads
 from standin.telegram.updates import UpdateQueue
 from standin.telegram.validation import TEXT_LIMIT
-from standin.waiting import first_after
 
 JSONDict = dict[str, Any]
 Buttons = list[list[tuple[str, str | None]]]

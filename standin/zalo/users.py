@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from standin.waiting import first_after
+from standin.common.waiting import first_after
 from standin.zalo import payloads
 from standin.zalo.payloads import NameField
 from standin.zalo.updates import UpdateQueue
