@@ -8,8 +8,9 @@ from typing import Any
 
 from aiohttp import web
 
+import standin.telegram.admin as admin
+import standin.telegram.payloads as payloads
 from standin.common.server import LoopbackServer
-from standin.telegram import admin, payloads
 from standin.telegram.errors import ApiError
 from standin.telegram.faults import Fault, FaultKind, Faults
 from standin.telegram.limits import Limits, RateLimiter

@@ -8,12 +8,11 @@ from typing import Any
 from aiohttp import web
 
 from standin.common.server import LoopbackServer
-from standin.zalo import payloads
 from standin.zalo.errors import NOT_FOUND, UNAUTHORIZED, ApiError
 from standin.zalo.faults import Faults
 from standin.zalo.methods import METHODS
 from standin.zalo.params import read_params
-from standin.zalo.payloads import NameField
+from standin.zalo.payloads import NameField, bot_profile
 from standin.zalo.ratelimit import MessageRate
 from standin.zalo.recording import ZaloCall
 from standin.zalo.users import ZaloUser
@@ -54,7 +53,7 @@ class ZaloStandIn(LoopbackServer):
         self.record_calls = record_calls
         self.calls: list[ZaloCall] = []
         bot_id = token.split(":", 1)[0]
-        self._world = World(payloads.bot_profile(bot_id, account_name), rate_limit)
+        self._world = World(bot_profile(bot_id, account_name), rate_limit)
         self._world.webhook.wrap = wrap_webhook
         self._faults = Faults()
 
