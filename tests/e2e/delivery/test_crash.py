@@ -6,9 +6,9 @@ import asyncio
 import signal
 from pathlib import Path
 
-from bench.botproc import bot_environment, start_bot
 from bot.config import Settings
 from bot.storage import Storage
+from standin.botproc import bot_environment, start_bot
 from standin.telegram import Limits, StandIn
 from tests.conftest import SCHEDULE, at
 from tests.e2e.delivery.helpers import texts
