@@ -10,20 +10,12 @@ import html
 import os
 import re
 import sys
-import tempfile
-from dataclasses import replace
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from bot.config import Settings
-from channels.telegram.app import build_application
-from channels.telegram.runner import running
-from standin.telegram import ChatMessage, Limits, StandIn
+from cli.demo_bot import QUIT, offline_bot
+from standin.telegram import ChatMessage, StandIn
 
 DEMO_USER_ID = 1001
-QUIT = {"/quit", "quit", "exit", "/exit"}
-# Without VIDW_NOW the demo lives on the opening morning, so "now" has something to show.
-DEMO_START = datetime(2025, 10, 27, 10, 15, tzinfo=timezone(timedelta(hours=7)))
 _TAG = re.compile(r"</?(b|i)>")
 
 
@@ -57,18 +49,8 @@ def terminal_language() -> str:
 
 async def run_demo(settings: Settings, language: str | None = None) -> None:
     color = sys.stdout.isatty()
-    with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
-        async with StandIn(limits=Limits(enforce=False)) as standin:
-            demo = replace(
-                settings,
-                token=standin.token,
-                base_url=standin.base_url,
-                db_path=Path(scratch) / "demo.db",
-                rehearsal_start=settings.rehearsal_start or DEMO_START,
-            )
-            app = build_application(demo)
-            async with running(app, poll_timeout=1):
-                await _chat(standin, language or terminal_language(), color)
+    async with offline_bot(settings) as standin:
+        await _chat(standin, language or terminal_language(), color)
 
 
 async def _chat(standin: StandIn, language: str, color: bool) -> None:
