@@ -5,14 +5,13 @@ Buttons are shown numbered; typing a number taps one, anything else is sent as a
 
 from __future__ import annotations
 
-import asyncio
 import html
 import os
 import re
 import sys
 
 from bot.config import Settings
-from cli.demo_bot import QUIT, offline_bot
+from cli.demo_bot import offline_bot, typed_lines
 from standin.telegram import ChatMessage, StandIn
 
 DEMO_USER_ID = 1001
@@ -61,12 +60,7 @@ async def _chat(standin: StandIn, language: str, color: bool) -> None:
     )
     last = await user.ask("/start")
     print(render(last, color=color))
-    while True:
-        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
-        if not line:
-            continue
-        if line.lower() in QUIT:
-            return
+    async for line in typed_lines():
         label = button_at(last, int(line)) if line.isdigit() and len(line) < 4 else None
         if line.isdigit() and len(line) < 4 and label is None:
             print(f"  (there is no button {line} on the last message)")

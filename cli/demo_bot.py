@@ -1,7 +1,9 @@
-"""The real bot offline, as both demos run it: the stand-ins on loopback, a scratch database."""
+"""The real bot offline, as both demos run it: the stand-ins on loopback, a scratch database,
+and what you type."""
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,7 +17,7 @@ from channels.telegram.runner import running
 from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
 
-QUIT = {"/quit", "quit", "exit", "/exit"}
+QUIT = frozenset({"/quit", "quit", "exit", "/exit"})
 # Without VIDW_NOW the demo lives on the opening morning, so "now" has something to show.
 DEMO_START = datetime(2025, 10, 27, 10, 15, tzinfo=timezone(timedelta(hours=7)))
 ZALO_SEND_RATE = 50.0  # the stand-in has no limit: answer at once
@@ -48,3 +50,14 @@ async def offline_bot(
             demo = demo_settings(settings, telegram, Path(scratch) / "demo.db", zalo)
             async with running(build_application(demo), poll_timeout=1):
                 yield telegram
+
+
+async def typed_lines() -> AsyncIterator[str]:
+    """What the attendee types, a line at a time (blank ones skipped), until a quit word."""
+    while True:
+        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
+        if not line:
+            continue
+        if line.lower() in QUIT:
+            return
+        yield line

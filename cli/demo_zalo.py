@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.config import Settings
-from cli.demo_bot import QUIT, offline_bot
+from cli.demo_bot import offline_bot, typed_lines
 from standin.zalo import ZaloStandIn, ZaloUser
 
 DEMO_ZALO_ID = "8000000000000000001"
@@ -23,12 +23,7 @@ async def run_zalo_demo(settings: Settings) -> None:
 
 async def _chat(user: ZaloUser) -> None:
     print("VIDW 2025 bot on Zalo — offline demo. Write as on Zalo (try “xin chào”); /quit leaves.")
-    while True:
-        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
-        if not line:
-            continue
-        if line.lower() in QUIT:
-            return
+    async for line in typed_lines():
         mark = user.seq
         await user.send(line)
         try:
