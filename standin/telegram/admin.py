@@ -43,14 +43,15 @@ class Controls(Protocol):
     @property
     def users(self) -> Mapping[int, SimUser]: ...
 
+    # The admin API passes every field (their defaults live in StandIn.inject).
     def inject(
         self,
         kind: FaultKind,
         *,
-        method: str | None = None,
-        chat_id: int | None = None,
-        times: int = 1,
-        retry_after: int = 1,
+        method: str | None,
+        chat_id: int | None,
+        times: int,
+        retry_after: int,
     ) -> None: ...
 
     def block(self, user_id: int) -> None: ...
