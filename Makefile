@@ -1,4 +1,5 @@
 # Everything a fresh clone needs: `make run` and `make test` set up .venv themselves.
+# `make test` is the whole suite (lint, types, every test); `make test-fast` the unit tests.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ LANGS  := vi en fr
 PO     := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/$(DOMAIN).po)
 MO     := $(PO:.po=.mo)
 
-.PHONY: run demo test lint typecheck pytest bench catalogs extract update-catalogs clean
+.PHONY: run demo test test-fast lint typecheck pytest bench catalogs extract update-catalogs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,11 @@ pytest: $(STAMP) catalogs
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Unit tests only, in about 20 s: not the end-to-end tests (marked e2e by tests/e2e/ and
+# tests/bench/), nor the stand-ins' own tests (tests/standin/, another 20 s).
+test-fast: $(STAMP) catalogs
+	$(BIN)/pytest -m "not e2e" --ignore=tests/standin
 
 bench: $(STAMP) catalogs
 	$(BIN)/python -m bench

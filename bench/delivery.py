@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.botproc import bot_environment, start_bot
 from bench.stats import peak_rss_mb, summary_ms
 from bot.clock import Clock
 from bot.config import Settings
@@ -24,6 +23,7 @@ from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication, build_application
 from channels.telegram.runner import running
+from standin.botproc import bot_environment, start_bot
 from standin.telegram import Limits, RemoteStandIn, StandIn
 
 FIRST_CHAT = 100_000

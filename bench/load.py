@@ -27,11 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.botproc import bot_environment, cpu_seconds_of, peak_rss_mb_of, rss_mb_of, start_bot
 from bench.stats import percentile, reset_peak_rss
 from bench.walks import StepTimes, browse, first_button
 from bot.config import FREE_RATE_CEILING, PAID_RATE_CEILING, Settings
 from bot.storage import Storage
+from standin.botproc import bot_environment, cpu_seconds_of, peak_rss_mb_of, rss_mb_of, start_bot
 from standin.telegram import Limits, SimUser, StandIn
 from standin.telegram.remote import terminate
 

@@ -5,25 +5,16 @@ Buttons are shown numbered; typing a number taps one, anything else is sent as a
 
 from __future__ import annotations
 
-import asyncio
 import html
 import os
 import re
 import sys
-import tempfile
-from dataclasses import replace
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from bot.config import Settings
-from channels.telegram.app import build_application
-from channels.telegram.runner import running
-from standin.telegram import ChatMessage, Limits, StandIn
+from cli.demo_bot import offline_bot, typed_lines
+from standin.telegram import ChatMessage, StandIn
 
 DEMO_USER_ID = 1001
-QUIT = {"/quit", "quit", "exit", "/exit"}
-# Without VIDW_NOW the demo lives on the opening morning, so "now" has something to show.
-DEMO_START = datetime(2025, 10, 27, 10, 15, tzinfo=timezone(timedelta(hours=7)))
 _TAG = re.compile(r"</?(b|i)>")
 
 
@@ -57,18 +48,8 @@ def terminal_language() -> str:
 
 async def run_demo(settings: Settings, language: str | None = None) -> None:
     color = sys.stdout.isatty()
-    with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
-        async with StandIn(limits=Limits(enforce=False)) as standin:
-            demo = replace(
-                settings,
-                token=standin.token,
-                base_url=standin.base_url,
-                db_path=Path(scratch) / "demo.db",
-                rehearsal_start=settings.rehearsal_start or DEMO_START,
-            )
-            app = build_application(demo)
-            async with running(app, poll_timeout=1):
-                await _chat(standin, language or terminal_language(), color)
+    async with offline_bot(settings) as standin:
+        await _chat(standin, language or terminal_language(), color)
 
 
 async def _chat(standin: StandIn, language: str, color: bool) -> None:
@@ -79,12 +60,7 @@ async def _chat(standin: StandIn, language: str, color: bool) -> None:
     )
     last = await user.ask("/start")
     print(render(last, color=color))
-    while True:
-        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
-        if not line:
-            continue
-        if line.lower() in QUIT:
-            return
+    async for line in typed_lines():
         label = button_at(last, int(line)) if line.isdigit() and len(line) < 4 else None
         if line.isdigit() and len(line) < 4 and label is None:
             print(f"  (there is no button {line} on the last message)")

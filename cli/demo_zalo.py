@@ -7,15 +7,9 @@ type goes to the Zalo stand-in as a message, and every message the bot sends bac
 from __future__ import annotations
 
 import asyncio
-import tempfile
-from dataclasses import replace
-from pathlib import Path
 
-from bot.config import Settings, Zalo
-from channels.telegram.app import build_application
-from channels.telegram.runner import running
-from cli.demo import DEMO_START, QUIT
-from standin.telegram import Limits, StandIn
+from bot.config import Settings
+from cli.demo_bot import offline_bot, typed_lines
 from standin.zalo import ZaloStandIn, ZaloUser
 
 DEMO_ZALO_ID = "8000000000000000001"
@@ -23,28 +17,13 @@ SETTLE_SECONDS = 0.4  # a reply may come in several messages (long texts, a poll
 
 
 async def run_zalo_demo(settings: Settings) -> None:
-    with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
-        async with StandIn(limits=Limits(enforce=False)) as telegram, ZaloStandIn() as zalo:
-            demo = replace(
-                settings,
-                token=telegram.token,
-                base_url=telegram.base_url,
-                db_path=Path(scratch) / "demo.db",
-                rehearsal_start=settings.rehearsal_start or DEMO_START,
-                zalo=Zalo(zalo.token, zalo.base_url, send_rate=50),
-            )
-            async with running(build_application(demo), poll_timeout=1):
-                await _chat(zalo.user(DEMO_ZALO_ID, name="Demo"))
+    async with ZaloStandIn() as zalo, offline_bot(settings, zalo):
+        await _chat(zalo.user(DEMO_ZALO_ID, name="Demo"))
 
 
 async def _chat(user: ZaloUser) -> None:
     print("VIDW 2025 bot on Zalo — offline demo. Write as on Zalo (try “xin chào”); /quit leaves.")
-    while True:
-        line = (await asyncio.to_thread(input, "\nyou> ")).strip()
-        if not line:
-            continue
-        if line.lower() in QUIT:
-            return
+    async for line in typed_lines():
         mark = user.seq
         await user.send(line)
         try:

@@ -1,1 +1,2 @@
-"""API stand-ins on loopback HTTP (tests, the demo, benchmarks): telegram/ and zalo/."""
+"""API stand-ins on loopback HTTP (tests, the demo, benchmarks): telegram/ and zalo/, and
+common/, the plumbing both share."""

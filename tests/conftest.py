@@ -74,3 +74,10 @@ def at(iso: str) -> datetime:
 def clock() -> Clock:
     """Mid-morning of day 1 in Ninh Binh, while the programme runs."""
     return Clock(at("2025-10-27T10:00:00+07:00"))
+
+
+def mark_folder(items: list[pytest.Item], folder: Path, mark: pytest.MarkDecorator) -> None:
+    """Give `mark` to every collected test under `folder` (a folder conftest's hook calls it)."""
+    for item in items:
+        if item.path.is_relative_to(folder):
+            item.add_marker(mark)

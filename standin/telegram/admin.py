@@ -8,15 +8,15 @@ they are neither recorded nor counted. Errors answer 400 with {"error": descript
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, get_type_hints
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol, get_type_hints
 
 from aiohttp import web
 
+from standin.telegram.faults import FaultKind
 from standin.telegram.limits import Limits
-
-if TYPE_CHECKING:
-    from standin.telegram.server import StandIn
+from standin.telegram.recording import Stats
+from standin.telegram.users import SimUser
 
 JSONDict = dict[str, Any]
 Action = Callable[[JSONDict], JSONDict]
@@ -29,7 +29,35 @@ _LIMIT_KINDS: dict[str, tuple[type, ...]] = {
 }
 
 
-def add_routes(app: web.Application, standin: StandIn) -> None:
+class Controls(Protocol):
+    """What the admin API drives: the stand-in (server.StandIn) seen through its controls.
+
+    A protocol, so that the server may add these routes without the two importing each other.
+    """
+
+    limits: Limits  # setting it takes effect at once
+
+    @property
+    def stats(self) -> Stats: ...
+
+    @property
+    def users(self) -> Mapping[int, SimUser]: ...
+
+    # The admin API passes every field (their defaults live in StandIn.inject).
+    def inject(
+        self,
+        kind: FaultKind,
+        *,
+        method: str | None,
+        chat_id: int | None,
+        times: int,
+        retry_after: int,
+    ) -> None: ...
+
+    def block(self, user_id: int) -> None: ...
+
+
+def add_routes(app: web.Application, standin: Controls) -> None:
     """Serve `standin`'s controls on its own server, beside the Bot API."""
 
     async def stats(request: web.Request) -> web.Response:

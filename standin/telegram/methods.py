@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from standin.telegram import payloads, validation
+import standin.telegram.payloads as payloads
+import standin.telegram.validation as validation
 from standin.telegram.errors import NOT_MODIFIED, QUERY_INVALID, ApiError, bad_request
 from standin.telegram.users import ChatMessage, SimUser
 from standin.telegram.world import WEBHOOK_CONFLICT, StoredFile, World, scope_key

@@ -16,21 +16,22 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import aiohttp
 
+from standin.common.server import Endpoint
 from standin.telegram.faults import FaultKind
 from standin.telegram.limits import Limits
 from standin.telegram.server import DEFAULT_TOKEN
+from standin.telegram.urls import BotApiUrls
 
 # The directory holding this standin package: the child must run this same code.
 SOURCE_ROOT = str(Path(__file__).resolve().parents[2])
 STOP_GRACE = 5.0  # seconds between SIGTERM and SIGKILL
 
 
-class RemoteStandIn:
+class RemoteStandIn(Endpoint, BotApiUrls):
     """Starts `python -m standin` on enter and stops it on exit (SIGTERM, then SIGKILL)."""
 
     def __init__(
@@ -42,17 +43,16 @@ class RemoteStandIn:
         host: str = "127.0.0.1",
         ready_timeout: float = 10.0,
     ) -> None:
+        super().__init__(host, 0)
         self.token = token
-        self.host = host
         self._argv = _options(token, host, limits or Limits(), open_chats)
         self._ready_timeout = ready_timeout
         self._process: asyncio.subprocess.Process | None = None
         self._session: aiohttp.ClientSession | None = None
-        self._port = 0
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    async def __aenter__(self) -> Self:
+    async def start(self) -> None:
         path = [SOURCE_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])]
         self._process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -67,15 +67,9 @@ class RemoteStandIn:
         except BaseException:
             await self._stop()
             raise
-        self._session = aiohttp.ClientSession(f"http://{self.host}:{self._port}")
-        return self
+        self._session = aiohttp.ClientSession(self.root_url)
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def stop(self) -> None:
         if self._session is not None:
             await self._session.close()
         await self._stop()
@@ -101,18 +95,6 @@ class RemoteStandIn:
         if self._process is None:
             raise RuntimeError("the remote stand-in has not been started")
         return self._process
-
-    @property
-    def port(self) -> int:
-        return self._port
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self.host}:{self._port}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        return f"http://{self.host}:{self._port}/file/bot"
 
     # -- admin API -------------------------------------------------------------------------
 

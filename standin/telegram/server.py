@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
 
-from standin.telegram import admin, payloads
+import standin.telegram.admin as admin
+import standin.telegram.payloads as payloads
+from standin.common.server import LoopbackServer
 from standin.telegram.errors import ApiError
 from standin.telegram.faults import Fault, FaultKind, Faults
 from standin.telegram.limits import Limits, RateLimiter
 from standin.telegram.methods import METHODS
 from standin.telegram.params import UploadedFile, read_params
 from standin.telegram.recording import Call, Stats
+from standin.telegram.urls import BotApiUrls
 from standin.telegram.users import SimUser
 from standin.telegram.webhook import WebhookPusher
 from standin.telegram.world import World, numeric_id, scope_key
@@ -24,7 +26,7 @@ DEFAULT_TOKEN = "123456789:STAND-IN-TOKEN"
 CLIENT_GONE = 499  # nginx's code for "the client closed the request before the answer"
 
 
-class StandIn:
+class StandIn(LoopbackServer, BotApiUrls):
     """A Telegram Bot API stand-in: records calls, plays users, enforces limits, injects faults.
 
     Point PTB at it with ApplicationBuilder().base_url(s.base_url).base_file_url(s.base_file_url).
@@ -45,6 +47,7 @@ class StandIn:
     ) -> None:
         """`record_calls=False` keeps `calls` empty (stats still count), so a long benchmark's
         memory does not grow by one Call per request."""
+        super().__init__(host, port)
         self.token = token
         self.record_calls = record_calls
         self.latency = 0.0  # seconds added before every reply
@@ -54,57 +57,22 @@ class StandIn:
         bot = payloads.bot_user(int(token.split(":", 1)[0]), bot_name, bot_username)
         self._world = World(bot, limits or Limits(), self.stats)
         self._faults = Faults()
-        self._host = host
-        self._port = port
-        self._runner: web.AppRunner | None = None
         self._stopping = asyncio.Event()
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    def _application(self) -> web.Application:
         app = web.Application(client_max_size=50 * 1024 * 1024)  # Telegram's upload limit
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._download)
         admin.add_routes(app, self)
-        # No access log: request paths carry the bot token.
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self._host, self._port)
-        await site.start()
-        self._port = self._runner.addresses[0][1]  # the ephemeral port when asked for 0
+        return app
 
-    async def stop(self) -> None:
-        """Release held requests and long polls, then close the server."""
+    async def _release(self) -> None:
+        """Release held requests and long polls, and stop the webhook pusher."""
         self._stopping.set()
         self._world.updates.close()
         await self._world.webhook.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._port
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self._host}:{self._port}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        return f"http://{self._host}:{self._port}/file/bot"
 
     # -- controls --------------------------------------------------------------------------
 

@@ -12,10 +12,15 @@ from typing import Any
 
 from telegram import User
 
-from standin.telegram import payloads
+from standin.common.waiting import first_after
+from standin.telegram.payloads import (
+    callback_update,
+    poll_answer_update,
+    private_chat,
+    text_update,
+)
 from standin.telegram.updates import UpdateQueue
 from standin.telegram.validation import TEXT_LIMIT
-from standin.waiting import first_after
 
 JSONDict = dict[str, Any]
 Buttons = list[list[tuple[str, str | None]]]
@@ -74,7 +79,7 @@ class SimUser:
         describe: Callable[[int], str],
     ) -> None:
         self.user = user
-        self.chat = payloads.private_chat(user)
+        self.chat = private_chat(user)
         self.blocked = False
         self.messages: list[ChatMessage] = []
         self.callback_answers: list[str] = []  # answerCallbackQuery texts, "" for none
@@ -136,9 +141,7 @@ class SimUser:
         message_id = self.next_message_id()
         self._updates.push(
             "message",
-            lambda update_id: payloads.text_update(
-                update_id, message_id, self.user, self.chat, text
-            ),
+            lambda update_id: text_update(update_id, message_id, self.user, self.chat, text),
         )
         return message_id
 
@@ -160,7 +163,7 @@ class SimUser:
         self._queries[query_id] = self
         self._updates.push(
             "callback_query",
-            lambda update_id: payloads.callback_update(
+            lambda update_id: callback_update(
                 update_id, query_id, self.user, current.raw, callback_data
             ),
         )
@@ -174,7 +177,7 @@ class SimUser:
         persistent = [poll["options"][i]["persistent_id"] for i in option_ids]
         self._updates.push(
             "poll_answer",
-            lambda update_id: payloads.poll_answer_update(
+            lambda update_id: poll_answer_update(
                 update_id, poll_id, self.user, list(option_ids), persistent
             ),
         )

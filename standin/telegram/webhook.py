@@ -12,12 +12,10 @@ retries within a second (Telegram backs off for up to minutes).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from urllib.parse import urlsplit
 
-import aiohttp
-
+from standin.common.webhook import FailureWording, WebhookPoster
 from standin.telegram.updates import UpdateQueue
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -26,20 +24,21 @@ LAST_RETRY = 1.0
 POST_TIMEOUT = 10.0
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 NOT_LOOPBACK = "the stand-in posts only to loopback webhooks"
+# As getWebhookInfo's last_error_message words a failed post.
+WORDING = FailureWording(
+    "Wrong response from the webhook: {status} {reason}", "Connection failed: {error}"
+)
 
 
-class WebhookPusher:
+class WebhookPusher(WebhookPoster):
     """The webhook the bot set, if any, and the pusher that serves it."""
 
     def __init__(self, updates: UpdateQueue) -> None:
-        self.url = ""
+        super().__init__("standin-webhook", post_timeout=POST_TIMEOUT, wording=WORDING)
         self.secret_token: str | None = None
-        self.delivered = 0  # updates the bot accepted (2xx)
         self.last_error_date: int | None = None
         self.last_error_message: str | None = None
         self._updates = updates
-        self._task: asyncio.Task[None] | None = None
-        self._session: aiohttp.ClientSession | None = None
 
     def set(self, url: str, secret_token: str | None) -> None:
         """Point the pusher at `url` (a new URL takes effect with the next post)."""
@@ -49,36 +48,21 @@ class WebhookPusher:
             self._failed(NOT_LOOPBACK)
             self._cancel()
             return
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._push(), name="standin-webhook")
+        self._start()
 
     def delete(self) -> None:
         """Updates wait for getUpdates again; a post in flight may still land."""
         self.url, self.secret_token = "", None
         self._cancel()
 
-    def _cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-
-    async def close(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
-
     async def _push(self) -> None:
+        """The first pending update until the bot accepts it, backing off after failures."""
         delay = FIRST_RETRY
         while True:
             update = await self._updates.first()
             if update is None:  # the stand-in is stopping
                 return
-            error = await self._post(update)
+            error = await self._post(update, self._headers())
             if error is None:
                 self._updates.confirm(update["update_id"])
                 self.delivered += 1
@@ -88,18 +72,9 @@ class WebhookPusher:
             await asyncio.sleep(delay)
             delay = min(delay * 2, LAST_RETRY)
 
-    def _failed(self, error: str) -> None:
-        self.last_error_date, self.last_error_message = int(time.time()), error
+    def _headers(self) -> dict[str, str]:
+        return {SECRET_HEADER: self.secret_token} if self.secret_token else {}
 
-    async def _post(self, update: dict[str, object]) -> str | None:
-        """None when the bot accepted the update; otherwise what getWebhookInfo reports."""
-        if self._session is None:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=POST_TIMEOUT))
-        headers = {SECRET_HEADER: self.secret_token} if self.secret_token else {}
-        try:
-            async with self._session.post(self.url, json=update, headers=headers) as response:
-                if 200 <= response.status < 300:
-                    return None
-                return f"Wrong response from the webhook: {response.status} {response.reason}"
-        except (aiohttp.ClientError, TimeoutError) as error:
-            return f"Connection failed: {type(error).__name__}"
+    def _failed(self, error: str) -> None:
+        """What getWebhookInfo reports from now on."""
+        self.last_error_date, self.last_error_message = int(time.time()), error

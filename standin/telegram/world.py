@@ -11,7 +11,6 @@ from typing import Any
 
 from telegram import User
 
-from standin.telegram import payloads
 from standin.telegram.errors import (
     BLOCKED,
     CHAT_NOT_FOUND,
@@ -21,6 +20,7 @@ from standin.telegram.errors import (
 )
 from standin.telegram.limits import Limits, RateLimiter
 from standin.telegram.params import UploadedFile
+from standin.telegram.payloads import bot_message, message_base, message_template
 from standin.telegram.recording import Stats
 from standin.telegram.updates import UpdateQueue
 from standin.telegram.users import ChatMessage, SimUser
@@ -66,7 +66,7 @@ class World:
         self.webhook = WebhookPusher(self.updates)
         self.files: dict[str, StoredFile] = {}
         self.paths: dict[str, StoredFile] = {}
-        self._message_base = payloads.message_base(bot)
+        self._message_base = message_base(bot)
         self._templates: dict[int, JSONDict] = {}
         self._ids = itertools.count(1)
 
@@ -110,10 +110,10 @@ class World:
         """A new bot message in `user`'s chat, not yet delivered."""
         template = self._templates.get(user.id)
         if template is None:
-            template = payloads.message_template(self._message_base, user.chat)
+            template = message_template(self._message_base, user.chat)
             self._templates[user.id] = template
         message_id = user.next_message_id()
-        raw = payloads.bot_message(template, message_id, content)
+        raw = bot_message(template, message_id, content)
         return ChatMessage(message_id, raw, reply_markup=params.get("reply_markup"))
 
     def new_id(self) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from standin.zalo import payloads, validation
+import standin.zalo.payloads as payloads
+import standin.zalo.validation as validation
 from standin.zalo.errors import REQUEST_TIMEOUT, ApiError
 from standin.zalo.users import ZaloMessage, ZaloUser
 from standin.zalo.world import World

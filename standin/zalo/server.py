@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
 
-from standin.zalo import payloads
+from standin.common.server import LoopbackServer
 from standin.zalo.errors import NOT_FOUND, UNAUTHORIZED, ApiError
 from standin.zalo.faults import Faults
 from standin.zalo.methods import METHODS
 from standin.zalo.params import read_params
-from standin.zalo.payloads import NameField
+from standin.zalo.payloads import NameField, bot_profile
 from standin.zalo.ratelimit import MessageRate
 from standin.zalo.recording import ZaloCall
 from standin.zalo.users import ZaloUser
@@ -23,7 +22,7 @@ from standin.zalo.world import World
 DEFAULT_TOKEN = "1234567890123456789:STAND-IN-ZALO-TOKEN"
 
 
-class ZaloStandIn:
+class ZaloStandIn(LoopbackServer):
     """A Zalo Bot API stand-in: records calls, plays users, injects faults, may limit rate.
 
     The bot calls f"{zalo.base_url}/bot{zalo.token}/{method}". One start and one stop per
@@ -46,60 +45,33 @@ class ZaloStandIn:
         `wrap_webhook`: post {"ok": true, "result": update} instead of the bare update.
         `record_calls=False` keeps `calls` empty, for a long benchmark.
         `latency`: seconds added before every answer, as the internet's round trip would."""
+        # Handler cancellation: a poll whose client went away must not take an update that
+        # nobody will read.
+        super().__init__(host, port, handler_cancellation=True)
         self.latency = latency
         self.token = token
         self.record_calls = record_calls
         self.calls: list[ZaloCall] = []
         bot_id = token.split(":", 1)[0]
-        self._world = World(payloads.bot_profile(bot_id, account_name), rate_limit)
+        self._world = World(bot_profile(bot_id, account_name), rate_limit)
         self._world.webhook.wrap = wrap_webhook
         self._faults = Faults()
-        self._host = host
-        self._port = port
-        self._runner: web.AppRunner | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    def _application(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        # No access log: request paths carry the bot token. Handler cancellation: a poll
-        # whose client went away must not take an update that nobody will read.
-        self._runner = web.AppRunner(
-            app, access_log=None, shutdown_timeout=1.0, handler_cancellation=True
-        )
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self._host, self._port)
-        await site.start()
-        self._port = self._runner.addresses[0][1]  # the ephemeral port when asked for 0
+        return app
 
-    async def stop(self) -> None:
-        """Release long polls, stop the webhook pusher, then close the server."""
+    async def _release(self) -> None:
+        """Release long polls and stop the webhook pusher."""
         self._world.updates.close()
         await self._world.webhook.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._port
 
     @property
     def base_url(self) -> str:
-        return f"http://{self._host}:{self._port}"
+        return self.root_url
 
     # -- controls --------------------------------------------------------------------------
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from standin.waiting import first_after
-from standin.zalo import payloads
+import standin.zalo.payloads as payloads
+from standin.common.waiting import first_after
 from standin.zalo.payloads import NameField
 from standin.zalo.updates import UpdateQueue
 

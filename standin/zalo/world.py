@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from standin.zalo import validation
+import standin.zalo.validation as validation
 from standin.zalo.errors import BLOCKED, TOO_MANY_REQUESTS, USER_NOT_FOUND, ApiError
 from standin.zalo.ratelimit import MessageRate
 from standin.zalo.updates import UpdateQueue

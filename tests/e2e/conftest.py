@@ -17,9 +17,15 @@ from channels.telegram.app import BotApplication, build_application
 from channels.telegram.runner import running, running_webhook
 from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
-from tests.conftest import SCHEDULE
+from tests.conftest import SCHEDULE, mark_folder
 
 RunningBot = Callable[..., AbstractAsyncContextManager[BotApplication]]
+
+
+@pytest.hookimpl(tryfirst=True)  # mark before `-m` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything here is end-to-end: `pytest -m "not e2e"` (make test-fast) leaves it out."""
+    mark_folder(items, Path(__file__).parent, pytest.mark.e2e)
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import asyncio
 import signal
 from pathlib import Path
 
-from bench.botproc import bot_environment, start_bot
 from bot.config import Settings
 from bot.storage import Storage
+from standin.botproc import bot_environment, start_bot
 from standin.telegram import Limits, StandIn
 from tests.conftest import SCHEDULE, at
 from tests.e2e.delivery.helpers import texts
@@ -39,6 +39,15 @@ async def _start_bot(standin: StandIn, db_path: Path, locales: Path) -> asyncio.
     return await start_bot(env, stderr=asyncio.subprocess.PIPE)
 
 
+async def _outbox_counts(db_path: Path) -> dict[str, int]:
+    """The batch's rows per status, read beside the running bot (SQLite in WAL mode)."""
+    storage = await Storage.open(db_path)
+    try:
+        return await storage.outbox.counts("crash")
+    finally:
+        await storage.close()
+
+
 def _delivered(standin: StandIn, chats: list[int]) -> int:
     return sum(len(standin.user(c).messages) for c in chats)
 
@@ -62,8 +71,12 @@ async def test_kill_9_half_way_then_restart_loses_nothing(
         assert before_restart < RECIPIENTS
 
         second = await _start_bot(standin, db_path, compiled_locales)
+        # Every chat can have its message before the outbox says so: what the first process
+        # sent but had not recorded is sent again. So wait for both.
         async with asyncio.timeout(30):
             while any(not standin.user(c).messages for c in chats):
+                await asyncio.sleep(0.05)
+            while (await _outbox_counts(db_path))["sent"] < RECIPIENTS:
                 await asyncio.sleep(0.05)
         second.send_signal(signal.SIGTERM)
         _, stderr = await second.communicate()
@@ -77,9 +90,5 @@ async def test_kill_9_half_way_then_restart_loses_nothing(
     log = stderr.decode()
     assert "in flight at the last stop" in log
     assert standin.token not in log
-    storage = await Storage.open(db_path)
-    try:
-        counts = await storage.outbox.counts("crash")
-    finally:
-        await storage.close()
+    counts = await _outbox_counts(db_path)
     assert counts["sent"] == RECIPIENTS  # the graceful stop recorded everything

@@ -1,7 +1,9 @@
 """The bot in its own process, started as `vidw-bot run` starts it, and what it cost.
 
-Its settings come only from the environment given here: the caller's TELEGRAM_* and VIDW_*
-variables and any .env file (the child runs in the scratch folder) are left out.
+It lives beside the stand-ins so that tests (kill -9 in mid-send) and benchmarks both use it
+without tests importing the benchmarks. Its settings come only from the environment given
+here: the caller's TELEGRAM_* and VIDW_* variables and any .env file (the child runs in the
+scratch folder) are left out.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def bot_environment(
 async def start_bot(
     env: dict[str, str], stderr: int | IO[bytes] = asyncio.subprocess.DEVNULL
 ) -> asyncio.subprocess.Process:
-    """`python -m bot.cli run` in the folder of its database; its log goes to `stderr`."""
+    """`python -m cli.main run` in the folder of its database; its log goes to `stderr`."""
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
