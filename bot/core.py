@@ -1,6 +1,7 @@
 """The bot without its channels: programme, storage, delivery engine, planners and roles —
-what every channel serves from. The composition roots add channels around it:
-channels/telegram/app.py (Telegram, and Zalo beside it), channels/zalo/app.py (Zalo on its own)."""
+what every channel serves from. bot/lifecycle.py starts it with its channels around it, for
+every process kind: cli/compose.py (Telegram, and Zalo beside it), channels/zalo/app.py (Zalo
+on its own)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
+from bot.supervise import Supervisor
 from bot.ui.navigator import Navigator
 from bot.ui.view import Views
 
@@ -53,6 +55,7 @@ async def assemble(
     clock: Clock,
     transport: Transport,
     pacer: Pacer,
+    supervisor: Supervisor,
     *,
     rate: float,
     window: int,
@@ -69,6 +72,7 @@ async def assemble(
         transport,
         pacer,
         clock,
+        supervisor=supervisor,
         window=window,
         # About half a second of sending per claim: small crash window, few DB round trips.
         claim_size=max(8, min(64, int(rate) // 2)),
@@ -111,6 +115,7 @@ async def assemble(
         broadcasting=broadcasting,
         reload=programme_reload.check,
         export_user_ids=settings.export_user_ids,
+        failing_tasks=supervisor.failing,
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
     # Polls are recorded once the channel names them, whichever feature asked.
@@ -128,4 +133,5 @@ async def assemble(
         broadcasting,
         programme_reload,
         staff,
+        supervisor,
     )

@@ -14,6 +14,7 @@ from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import Surveys
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
+from bot.supervise import Supervisor
 from bot.ui.navigator import Navigator
 
 
@@ -30,6 +31,7 @@ class Deps:
     broadcasting: Broadcasting
     programme_reload: ProgrammeReload
     staff: StaffAdmin
+    supervisor: Supervisor  # every background loop, and their health
 
 
 class BotData:

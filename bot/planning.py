@@ -1,74 +1,94 @@
-"""Timed work when no PTB JobQueue hosts it (a bot serving Zalo alone).
+"""Timed work, the same for every process kind: the planners (reminders, feedback polls, the
+survey), each on its own supervised loop.
 
-The same planners as channels/telegram/jobs.py (reminders, feedback polls, the survey) and the same
-look at the schedule file, on one asyncio loop: it wakes at the planners' next due instant,
-at least every TICK_SECONDS, and at once when a new programme was applied (`wake`).
+A planner's loop runs it, then sleeps until its next due instant (computed from the
+programme, not per user), at most TICK_SECONDS (follows made a minute before a session, a
+clock moved for a rehearsal), or until `wake` (a new programme was applied). Each planner has
+its own loop, so one that fails does not hold up the others; the supervisor logs the failure
+and runs it again after a backoff.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
-import time
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import Protocol
 
-from bot.deps import Deps
-
-log = logging.getLogger(__name__)
+from bot.clock import Clock
+from bot.supervise import Supervised, Supervisor
 
 TICK_SECONDS = 60.0
 
 
+class Planner(Protocol):
+    """Queues what has come due in the outbox (bot/features/reminders/planner.py,
+    bot/features/feedback/service.py, bot/features/survey/service.py)."""
+
+    def next_due(self) -> datetime | None: ...
+
+    async def run(self) -> object: ...
+
+
 class PlannerLoop:
-    def __init__(self, deps: Deps, *, watch: float, tick: float = TICK_SECONDS) -> None:
-        self._deps = deps
-        self._watch = watch
+    def __init__(
+        self,
+        planners: Mapping[str, Planner],
+        clock: Clock,
+        supervisor: Supervisor,
+        *,
+        tick: float = TICK_SECONDS,
+    ) -> None:
+        self._planners = planners
+        self._clock = clock
+        self._supervisor = supervisor
         self._tick = tick
-        self._wake = asyncio.Event()
+        self._wakes = {name: asyncio.Event() for name in planners}
+        self._tasks: list[Supervised] = []
+
+    async def start(self) -> None:
+        """Each planner's loop; returns once each has had its first run (the catch-up on
+        what came due while the bot was down), whether that run went well or not."""
+        first_runs = []
+        for name, planner in self._planners.items():
+            first_run = asyncio.Event()
+            first_runs.append(first_run)
+            self._tasks.append(
+                self._supervisor.start(
+                    f"planner:{name}", self._loop_of(planner, self._wakes[name], first_run)
+                )
+            )
+        for first_run in first_runs:
+            await first_run.wait()
 
     async def wake(self) -> None:
-        """A new programme: plan again now (a ProgrammeReload.on_applied callback)."""
-        self._wake.set()
+        """A new programme: every planner plans again now (a ProgrammeReload.on_applied
+        callback)."""
+        for wake in self._wakes.values():
+            wake.set()
 
-    async def run(self, stop: asyncio.Event) -> None:
-        deps = self._deps
-        planners = (deps.reminders, deps.feedback, deps.surveys)
-        next_watch = time.monotonic() + self._watch
-        while not stop.is_set():
-            for planner in planners:
+    async def stop(self) -> None:
+        for task in self._tasks:
+            await task.cancel()
+
+    def _loop_of(
+        self, planner: Planner, wake: asyncio.Event, first_run: asyncio.Event
+    ) -> Callable[[], Awaitable[None]]:
+        async def loop() -> None:
+            while True:
+                wake.clear()  # before the run: a wake during the run means run again
                 try:
                     await planner.run()
-                except Exception:  # one failing planner must not stop the others
-                    log.exception("%s failed", type(planner).__name__)
-            if time.monotonic() >= next_watch:
-                await deps.programme_reload.check()
-                next_watch = time.monotonic() + self._watch
-            await self._sleep(stop, self._delay(next_watch))
+                finally:
+                    first_run.set()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), self._delay(planner))
 
-    def _delay(self, next_watch: float) -> float:
-        deps = self._deps
-        now = deps.navigator.clock.now()
-        dues = [
-            (due - now).total_seconds()
-            for due in (
-                deps.reminders.next_due(),
-                deps.feedback.next_due(),
-                deps.surveys.next_due(),
-            )
-            if due is not None
-        ]
-        return max(0.0, min([self._tick, next_watch - time.monotonic(), *dues]))
+        return loop
 
-    async def _sleep(self, stop: asyncio.Event, seconds: float) -> None:
-        self._wake.clear()
-        stopped = asyncio.ensure_future(stop.wait())
-        woken = asyncio.ensure_future(self._wake.wait())
-        try:
-            await asyncio.wait(
-                {stopped, woken}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED
-            )
-        finally:
-            for waiter in (stopped, woken):
-                waiter.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await waiter
+    def _delay(self, planner: Planner) -> float:
+        due = planner.next_due()
+        if due is None:
+            return self._tick
+        return max(0.0, min(self._tick, (due - self._clock.now()).total_seconds()))

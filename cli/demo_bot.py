@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.config import Settings, Zalo
-from channels.telegram.app import build_application
 from channels.telegram.runner import running
+from cli.compose import telegram_application
 from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
 
@@ -43,12 +43,12 @@ def demo_settings(
 async def offline_bot(
     settings: Settings, zalo: ZaloStandIn | None = None
 ) -> AsyncIterator[StandIn]:
-    """The bot running against a Telegram stand-in (which also hosts its jobs) and `zalo`, if
-    given; yields the Telegram stand-in. The database goes when the demo ends."""
+    """The bot running against a Telegram stand-in, and `zalo` beside it if given; yields the
+    Telegram stand-in. The database goes when the demo ends."""
     with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
         async with StandIn(limits=Limits(enforce=False)) as telegram:
             demo = demo_settings(settings, telegram, Path(scratch) / "demo.db", zalo)
-            async with running(build_application(demo), poll_timeout=1):
+            async with running(telegram_application(demo), poll_timeout=1):
                 yield telegram
 
 

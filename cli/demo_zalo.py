@@ -1,6 +1,6 @@
 """Offline demo of the Zalo channel: you are a Zalo user; the bot answers in numbered text.
 
-The real bot runs against both stand-ins on loopback (Telegram hosts the bot's jobs); what you
+The real bot runs against both stand-ins on loopback (Telegram and Zalo side by side); what you
 type goes to the Zalo stand-in as a message, and every message the bot sends back is printed.
 """
 

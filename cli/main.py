@@ -112,12 +112,12 @@ def _serve(settings: Settings) -> int:
     from telegram import Update
 
     from bot.logs import configure_logging
-    from channels.telegram.app import build_application
     from channels.telegram.runner import webhook_arguments
+    from cli.compose import telegram_application
 
     webhook = settings.webhook
     configure_logging(settings.token, secrets=_secrets(settings))
-    app = build_application(settings)
+    app = telegram_application(settings)
     if webhook is None:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
         return 0

@@ -34,6 +34,7 @@ from bot.storage.outbox import (
     OutboxStore,
 )
 from bot.storage.users import Users
+from bot.supervise import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class Sender:
         pacer: Pacer,
         clock: Clock,
         *,
+        supervisor: Supervisor,
         window: int = 4,
         claim_size: int = 64,
         max_attempts: int = 5,
@@ -79,6 +81,7 @@ class Sender:
         self._transport = transport
         self._pacer = pacer
         self._clock = clock
+        self._supervisor = supervisor
         self._window = asyncio.Semaphore(window)
         self._window_size = window
         self._claim_size = claim_size
@@ -103,7 +106,8 @@ class Sender:
         self._newly_blocked: list[int] = []
         self._wake = asyncio.Event()
         self._stopping = False
-        self._tasks: list[asyncio.Task[None]] = []
+        self._sending: Supervised | None = None
+        self._recording: Supervised | None = None
 
     @property
     def duplicate_bound(self) -> int:
@@ -119,10 +123,10 @@ class Sender:
                 "(at most that many duplicates)",
                 self.stats.recovered,
             )
-        self._tasks = [
-            asyncio.create_task(self._run(), name="sender"),
-            asyncio.create_task(self._flush_loop(), name="sender-flush"),
-        ]
+        # Supervised: a failed claim or write (a locked database) is logged and retried
+        # after a backoff, and what is queued meanwhile still goes out.
+        self._sending = self._supervisor.start("sender", self._run)
+        self._recording = self._supervisor.start("sender:records", self._flush_loop)
 
     def wake(self) -> None:
         """New items were queued: look now instead of at the next poll."""
@@ -132,11 +136,10 @@ class Sender:
         """Finish what is in flight, give back what was claimed but not sent, record all."""
         self._stopping = True
         self._wake.set()
-        run, flusher = self._tasks or (None, None)
-        if run is not None:
-            await run
-        if flusher is not None:
-            flusher.cancel()
+        if self._sending is not None:
+            await self._sending.finish()
+        if self._recording is not None:
+            await self._recording.cancel()
         unsent = [item.id for item in self._buffer]
         unsent += [item.id for queue in self._waiting.values() for item in queue]
         self._buffer.clear()
@@ -300,11 +303,18 @@ class Sender:
     async def _flush(self) -> None:
         outcomes, self._outcomes = self._outcomes, []
         blocked, self._newly_blocked = self._newly_blocked, []
-        if outcomes:
-            await self._outbox.record(outcomes, self._clock.now())
-            self._unrecorded -= len(outcomes)
-            self._recorded.set()
-            if any(o.status == PENDING for o in outcomes):
-                self.wake()  # retries are due later; let the loop recompute its wait
-        for user_id in blocked:
-            await self._users.mark_blocked(user_id)
+        try:
+            if outcomes:
+                await self._outbox.record(outcomes, self._clock.now())
+                self._unrecorded -= len(outcomes)
+                self._recorded.set()
+                if any(o.status == PENDING for o in outcomes):
+                    self.wake()  # retries are due later; let the loop recompute its wait
+                outcomes = []
+            while blocked:
+                await self._users.mark_blocked(blocked[0])
+                del blocked[0]
+        except BaseException:  # a write failed: the next flush (after a restart) writes these
+            self._outcomes[:0] = outcomes
+            self._newly_blocked[:0] = blocked
+            raise

@@ -6,7 +6,7 @@ screen; language, search memory and the clock are handled here, once for all cha
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from html import escape
@@ -31,6 +31,7 @@ from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage, UserProfile
+from bot.supervise import TaskHealth
 from bot.ui import actions, menus, organizer
 from bot.ui.actions import Action
 from bot.ui.keywords import command_for
@@ -94,6 +95,7 @@ class Navigator:
         broadcasting: Broadcasting,
         reload: Callable[[int], Awaitable[ReloadResult]],
         export_user_ids: bool,
+        failing_tasks: Callable[[], Sequence[TaskHealth]],
     ) -> None:
         self.programme = programme
         self.views = views
@@ -108,6 +110,8 @@ class Navigator:
         self.export_user_ids = export_user_ids  # VIDW_EXPORT_USER_IDS: real ids, no pseudonyms
         # Reads the schedule file again and applies it (bot/features/changes/service.py).
         self.reload = reload
+        # Background tasks that keep failing (bot/supervise.py): /stats shows them to staff.
+        self.failing_tasks = failing_tasks
 
     @property
     def schedule(self) -> Schedule:
@@ -397,4 +401,5 @@ class Navigator:
             await figures.poll_response(),
             await figures.broadcasts(),
             await figures.polls_sent(SURVEY_KIND),  # first questions: one per attendee
+            self.failing_tasks(),
         )

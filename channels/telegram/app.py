@@ -1,7 +1,10 @@
-"""The composition root: one function builds the whole bot from a frozen Settings."""
+"""The Telegram process: the PTB Application around bot/lifecycle.py's one start/stop
+sequence, with the Telegram channel and any other channels it is given (cli/compose.py adds
+Zalo beside it; the channels never import each other)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -10,36 +13,41 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.admission import Admission
-from bot.channels import TELEGRAM, ZALO
 from bot.clock import Clock
 from bot.config import Settings
-from bot.core import assemble, load_startup_files
+from bot.core import load_startup_files
 from bot.delivery.pacer import Pacer
-from bot.delivery.router import ChannelRouter
-from bot.delivery.sender import Transport
 from bot.deps import BotData
-from bot.storage import Storage
+from bot.lifecycle import Channel, Lifecycle
+from bot.planning import TICK_SECONDS
+from bot.supervise import Supervisor
 from channels.telegram.admission import FairUpdateProcessor, refuse
 from channels.telegram.aiohttp_request import AiohttpRequest
-from channels.telegram.command_menus import publish_for, publish_public, publish_roles
+from channels.telegram.channel import TelegramChannel
 from channels.telegram.context import CONTEXT_TYPES
 from channels.telegram.errors import on_error
 from channels.telegram.flood_control import FloodControl
-from channels.telegram.jobs import start_jobs
 from channels.telegram.routing import handlers
 from channels.telegram.scrubbed_request import ScrubbedUpdatesRequest
-from channels.telegram.transport import TelegramTransport
-from channels.zalo.channel import ZaloChannel
 
 BotApplication = Application[Any, Any, Any, Any, BotData, Any]
 BULK_CONNECTIONS = 4
 CONCURRENT_UPDATES = 64
 
 
-def build_application(settings: Settings, *, clock: Clock | None = None) -> BotApplication:
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    channels: Sequence[Channel] = (),
+    supervisor: Supervisor | None = None,
+    tick: float = TICK_SECONDS,
+) -> BotApplication:
     """Load what can fail before any network call (catalogs, schedule), then wire the bot.
 
-    Storage opens in post_init (it is async) and closes in post_shutdown.
+    The bot starts in post_init (storage and the channels open there: it is async) and stops
+    in post_stop, while the bot can still call Telegram: in-flight sends finish. post_shutdown
+    stops what a failed start or an early exit left (nothing, when post_stop ran).
     """
     if not settings.token:
         raise ValueError("build_application needs a bot token")
@@ -61,54 +69,15 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         rate_limiter=flood_control,
     )
 
-    zalo: ZaloChannel | None = None  # on when ZALO_BOT_TOKEN is set
-
     async def post_init(app: BotApplication) -> None:
-        storage = await Storage.open(settings.db_path)
-        await bulk_bot.initialize()
-        transports: dict[str, Transport] = {
-            TELEGRAM: TelegramTransport(bulk_bot, paid_broadcast=settings.paid_broadcast)
-        }
-        nonlocal zalo
-        if settings.zalo is not None:
-            zalo = ZaloChannel(settings.zalo, storage, static.catalogs)
-            await zalo.open()
-            transports[ZALO] = zalo.transport
-        deps = await assemble(
-            settings,
-            static,
-            storage,
-            clock,
-            ChannelRouter(transports),
-            pacer,
-            rate=settings.send_rate,
-            window=BULK_CONNECTIONS,
-        )
-        app.bot_data.attach(deps)
-        catalogs = static.catalogs
-        await publish_public(app.bot, catalogs)
-        await publish_roles(app.bot, deps, catalogs)
-        deps.staff.on_change = lambda user_id: publish_for(app.bot, deps, catalogs, user_id)
-        await deps.delivery.sender.start()
-        await deps.programme_reload.start()  # a file replaced while the bot was down
-        assert app.job_queue is not None  # the job-queue extra is a pinned dependency
-        await start_jobs(app.job_queue)
-        if zalo is not None:
-            await zalo.start(deps)
+        await lifecycle.start()
 
     async def post_stop(app: BotApplication) -> None:
-        """The sender stops while the bot can still call Telegram: in-flight sends finish."""
-        if zalo is not None:
-            await zalo.stop_updates()
-        await app.bot_data.deps.delivery.sender.stop()
-        await bulk_bot.shutdown()
-        if zalo is not None:
-            await zalo.close()
+        await lifecycle.stop()
 
     async def post_shutdown(app: BotApplication) -> None:
-        deps = app.bot_data.detach()
-        if deps is not None:
-            await deps.storage.close()
+        await lifecycle.stop()
+        app.bot_data.detach()
 
     async def refuse_update(update: Update, notify: bool) -> None:
         await refuse(update, app.bot_data.deps, notify)
@@ -132,7 +101,20 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> BotA
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
+        .job_queue(None)  # timed work runs on bot/planning.py's supervised loops
         .build()
+    )
+    telegram = TelegramChannel(app, bulk_bot, paid_broadcast=settings.paid_broadcast)
+    lifecycle = Lifecycle(
+        settings,
+        static,
+        clock,
+        pacer,
+        [telegram, *channels],
+        rate=settings.send_rate,
+        window=BULK_CONNECTIONS,
+        supervisor=supervisor,
+        tick=tick,
     )
     app.add_handlers(handlers())
     app.add_error_handler(on_error)

@@ -1,11 +1,14 @@
-"""The Zalo channel inside the running bot: started after the bot's dependencies, stopped
-before them. The transport exists earlier: the outbox needs it to reach Zalo users."""
+"""The Zalo channel inside the running bot (bot/lifecycle.py's Channel): its intake starts
+after the bot's dependencies and stops before them. The transport exists earlier: the outbox
+needs it to reach Zalo users."""
 
 from __future__ import annotations
 
 import logging
 
+from bot.channels import ZALO
 from bot.config import Zalo
+from bot.delivery.sender import Transport
 from bot.deps import Deps
 from bot.errors import StartupError
 from bot.i18n import Catalogs
@@ -13,25 +16,31 @@ from bot.storage import Storage
 from channels.zalo.client import ZaloClient, ZaloError
 from channels.zalo.conversation import ZaloConversation
 from channels.zalo.transport import ZaloTransport
-from channels.zalo.updates import Dispatcher, Polling, ZaloWebhookServer
+from channels.zalo.updates import POLL_TIMEOUT, Dispatcher, Polling, ZaloWebhookServer
 
 log = logging.getLogger(__name__)
 
 
 class ZaloChannel:
-    def __init__(self, settings: Zalo, storage: Storage, catalogs: Catalogs) -> None:
+    name = ZALO
+
+    def __init__(self, settings: Zalo, *, poll_timeout: int = POLL_TIMEOUT) -> None:
         self._settings = settings
+        self._poll_timeout = poll_timeout
         self.client = ZaloClient(settings.token, settings.base_url)
-        self.transport = ZaloTransport(self.client, storage, catalogs, settings.send_rate)
+        self._transport: ZaloTransport | None = None
         self._source: Polling | ZaloWebhookServer | None = None
 
-    async def open(self) -> None:
+    async def open(self, storage: Storage, catalogs: Catalogs) -> Transport:
         """The HTTP session, before the outbox may send to Zalo users."""
         await self.client.open()
+        self._transport = ZaloTransport(self.client, storage, catalogs, self._settings.send_rate)
+        return self._transport
 
-    async def start(self, deps: Deps, *, poll_timeout: int = 25) -> None:
+    async def start(self, deps: Deps) -> None:
+        assert self._transport is not None, "open() the channel first"
         await self._check_token()
-        conversation = ZaloConversation(deps, self.transport)
+        conversation = ZaloConversation(deps, self._transport)
         dispatcher = Dispatcher(conversation.handle, conversation.refuse)
         zalo = self._settings
         if zalo.webhook_url and zalo.webhook_secret:
@@ -45,13 +54,15 @@ class ZaloChannel:
                 zalo.webhook_path,
             )
         else:
-            self._source = Polling(self.client, dispatcher, poll_timeout, zalo.pollers)
+            self._source = Polling(
+                self.client, dispatcher, deps.supervisor, self._poll_timeout, zalo.pollers
+            )
         await self._source.start()
         log.info("Zalo channel on (%s)", type(self._source).__name__)
 
     async def _check_token(self) -> None:
         """A refused token stops the start with a clear message; a network error does not
-        (the update loop retries with backoff)."""
+        (the supervised update loop retries with backoff)."""
         try:
             me = await self.client.get_me()
         except ZaloError as exc:

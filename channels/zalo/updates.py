@@ -15,13 +15,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.admission import Admission
+from bot.supervise import Supervised, Supervisor
 from channels.zalo.client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
 
 UpdateHandler = Callable[[dict[str, Any]], Awaitable[None]]
 POLL_TIMEOUT = 25  # seconds a getUpdates call waits for an update
-MAX_BACKOFF = 30.0
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 MAX_BODY = 64 * 1024
 CONCURRENT_UPDATES = 64
@@ -101,20 +101,23 @@ def _sender_key(update: dict[str, Any]) -> int:
 
 class Polling:
     """`pollers` loops, each with one getUpdates call at a time: Zalo answers one update per
-    call, so intake is one update per round trip and per loop."""
+    call, so intake is one update per round trip and per loop. Each loop is supervised: a
+    failed call (Zalo or the network down) is logged and tried again after a backoff."""
 
     def __init__(
         self,
         client: ZaloClient,
         dispatcher: Dispatcher,
+        supervisor: Supervisor,
         timeout: int = POLL_TIMEOUT,
         pollers: int = 1,
     ) -> None:
         self._client = client
         self._dispatcher = dispatcher
+        self._supervisor = supervisor
         self._timeout = timeout
         self._pollers = pollers
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks: list[Supervised] = []
 
     async def start(self) -> None:
         try:  # getUpdates does not work while a webhook is set
@@ -122,27 +125,17 @@ class Polling:
         except ZaloError as exc:
             log.warning("Zalo deleteWebhook failed (%s); polling anyway", exc)
         self._tasks = [
-            asyncio.create_task(self._loop(), name=f"zalo-polling-{n}")
-            for n in range(self._pollers)
+            self._supervisor.start(f"zalo-polling-{n}", self._loop) for n in range(self._pollers)
         ]
 
     async def stop(self) -> None:
         for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+            await task.cancel()
         await self._dispatcher.drain()
 
     async def _loop(self) -> None:
-        backoff = 1.0
         while True:
-            try:
-                update = await self._client.get_update(self._timeout)
-            except ZaloError as exc:
-                log.warning("Zalo getUpdates failed (%s); again in %.0f s", exc, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF)
-                continue
-            backoff = 1.0
+            update = await self._client.get_update(self._timeout)
             if update is not None:
                 await self._dispatcher.dispatch(update)
 

@@ -13,8 +13,9 @@ import pytest
 
 from bot.clock import Clock
 from bot.config import Settings
-from channels.telegram.app import BotApplication, build_application
+from channels.telegram.app import BotApplication
 from channels.telegram.runner import running, running_webhook
+from cli.compose import telegram_application
 from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
 from tests.conftest import SCHEDULE, mark_folder
@@ -63,7 +64,7 @@ def start_bot(settings: Settings, clock: Clock) -> RunningBot:
     @asynccontextmanager
     async def _start(**overrides: Any) -> AsyncIterator[BotApplication]:
         chosen = replace(settings, **overrides)
-        app = build_application(chosen, clock=clock)
+        app = telegram_application(chosen, clock=clock)
         if chosen.webhook is None:
             serving = running(app, poll_timeout=1)
         else:

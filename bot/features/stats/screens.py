@@ -1,4 +1,5 @@
-"""/stats for staff: who uses the bot, what they follow, what went out, how polls are answered."""
+"""/stats for staff: who uses the bot, what they follow, what went out, how polls are answered,
+and which background tasks keep failing (none: no such lines)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from html import escape
 
 from bot.i18n import LANGUAGES
 from bot.programme.model import Session
+from bot.supervise import TaskHealth
 from bot.ui import actions
 from bot.ui.menus import LANGUAGE_NAMES
 from bot.ui.model import Button, Screen
-from bot.ui.view import View, bold
+from bot.ui.view import View, bold, clip
 
 
 def stats(
@@ -22,11 +24,16 @@ def stats(
     polls: tuple[int, int],
     broadcasts: int,
     surveys: int,
+    failing: Sequence[TaskHealth] = (),
 ) -> Screen:
     _ = view._
     reachable = sum(r for r, _b in users.values())
     blocked = sum(b for _r, b in users.values())
-    lines = [bold(_("Live figures")), "", bold(_("Attendees"))]
+    lines = [bold(_("Live figures"))]
+    if failing:
+        lines += ["", bold(_("Background work in trouble"))]
+        lines += [_failing_line(view, task) for task in failing]
+    lines += ["", bold(_("Attendees"))]
     lines.append(
         _("Reachable: %(reachable)d · blocked the bot: %(blocked)d · active today: %(active)d")
         % {"reachable": reachable, "blocked": blocked, "active": active_today}
@@ -55,3 +62,19 @@ def stats(
         "\n".join(lines),
         ((Button(_("🔄 Refresh"), actions.STATS), Button(_("‹ Main menu"), actions.HOME)),),
     )
+
+
+def _failing_line(view: View, task: TaskHealth) -> str:
+    """⚠️ sender: failing since 14:02, restarted 3 times — OperationalError: database is locked"""
+    zone = view.schedule.zone
+    since = task.failing_since or view.now
+    when = view.t.time(since, zone)
+    if since.astimezone(zone).date() != view.now.astimezone(zone).date():
+        when = f"{view.t.short_day(since, zone)} {when}"
+    status = view.t.ngettext(
+        "%(task)s: failing since %(since)s, restarted %(count)d time",
+        "%(task)s: failing since %(since)s, restarted %(count)d times",
+        task.restarts,
+    ) % {"task": escape(task.name), "since": when, "count": task.restarts}
+    error = f" — {escape(clip(task.last_error, 120))}" if task.last_error else ""
+    return f"⚠️ {status}{error}"
