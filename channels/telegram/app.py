@@ -101,7 +101,7 @@ def build_application(
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
-        .job_queue(None)  # timed work runs on bot/planning.py's supervised loops
+        .job_queue(None)  # timed work runs on bot/planning.py's supervised loops (no APScheduler)
         .build()
     )
     telegram = TelegramChannel(app, bulk_bot, paid_broadcast=settings.paid_broadcast)
