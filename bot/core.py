@@ -14,20 +14,37 @@ from bot.delivery.pacer import Pacer
 from bot.delivery.sender import Sender, Transport
 from bot.delivery.service import Delivery
 from bot.deps import Deps
+from bot.features.agenda import routes as agenda
+from bot.features.agenda.service import AgendaService
+from bot.features.broadcast import routes as broadcast
 from bot.features.broadcast.service import Broadcasting
+from bot.features.browse import routes as browse
+from bot.features.browse.service import Browse
+from bot.features.changes import routes as changes
 from bot.features.changes.service import ProgrammeReload
+from bot.features.exports import routes as exports
+from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.features.help import routes as help_routes
+from bot.features.language import routes as language
+from bot.features.privacy import routes as privacy
+from bot.features.reminders import routes as reminder_routes
 from bot.features.reminders.planner import Reminders
+from bot.features.reminders.settings import ReminderSettings
+from bot.features.staff import routes as staff_routes
 from bot.features.staff.service import StaffAdmin
+from bot.features.stats import routes as stats
+from bot.features.survey import routes as survey
 from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
+from bot.navigation.navigator import Navigator
 from bot.programme.applied import programme_at_start
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
 from bot.supervise import Supervisor
-from bot.ui.navigator import Navigator
+from bot.ui.routes import RouteTable, Who
 from bot.ui.view import Views
 
 
@@ -103,21 +120,27 @@ async def assemble(
         roles,
         reminders,
     )
-    navigator = Navigator(
-        programme,
-        views,
-        catalogs,
-        clock,
-        storage,
-        roles,
-        feedback=feedback,
-        surveys=surveys,
-        broadcasting=broadcasting,
-        reload=programme_reload.check,
-        export_user_ids=settings.export_user_ids,
-        failing_tasks=supervisor.failing,
-    )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
+    # Every command, plain word and button, by feature. The order is the menus' order (and
+    # typed text reaches an announcement being written before an offered comment).
+    routes = RouteTable(
+        [
+            browse.routes(Browse(programme, storage, clock)),
+            agenda.routes(AgendaService(programme, storage, clock)),
+            reminder_routes.routes(ReminderSettings(storage)),
+            broadcast.routes(broadcasting),
+            feedback_routes.routes(feedback),
+            language.routes(storage, catalogs),
+            privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
+            help_routes.routes(lambda: routes.menu(Who.EVERYONE)),
+            stats.routes(programme, storage, supervisor.failing),
+            exports.routes(programme, storage, surveys, user_ids=settings.export_user_ids),
+            survey.routes(surveys, storage),
+            changes.routes(programme_reload.check, programme),
+            staff_routes.routes(staff),
+        ]
+    )
+    navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
     # Polls are recorded once the channel names them, whichever feature asked.
     for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND):
         sender.hooks[kind] = feedback.on_sent

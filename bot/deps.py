@@ -12,10 +12,10 @@ from bot.features.feedback.service import Feedback
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import Surveys
+from bot.navigation.navigator import Navigator
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.supervise import Supervisor
-from bot.ui.navigator import Navigator
 
 
 @dataclass(frozen=True)

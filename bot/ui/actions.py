@@ -1,179 +1,262 @@
-"""Button actions: short strings (≤ 64 bytes) that say what a tap does.
+"""Button actions: what a tap does, as a typed value, and the short string a button carries.
 
-Grammar (numbers are decimal, `back` is itself a list action):
-    home | sched | days | now | help | lang | search | agenda | ics | rem | fb | skipc | noop
-    priv | forget | forgety (privacy, /forget and its confirmation)
-    t:<track>:<page>    d:<day>:<page>    q:<page>    A:<page>      list pages
-    fbd:<day>:<page>    fbt:<track>:<page>                         feedback picker pages
-    T:<track>:<page>    toggle following a theme (shown on that theme's page)
-    s:<key>[:<back>]    session card       F:<key>[:<back>]   toggle following that session
-    fs:<key>            send me the feedback poll of that session
-    L:<language>        Rl:<minutes>       Re:<0|1>           Rf:<0|1>    settings
-    svy:<audience>      organizers: send the event survey (0 everyone, 1 vi, 2 en, 3 fr)
-    bc | bca:<kind> | bcd:<day>:<page> | bcs:<key> | bct:<track> | bcv:<id> | bcw:<id>:<lang>
-    | bcf:<id>:<lang> | bcp:<id> | bcy:<id> | bcn:<id>       organizers: the broadcast flow
-Anything else, from an old message or forged by a client, parses to None.
+Every feature declares the actions its buttons carry (bot/features/<feature>/actions.py); the
+few that several features put on their buttons are declared here (`Go`) and in
+bot/ui/sessions.py (`OpenSession`). There are two kinds:
+
+- a plain verb: a member of a `Plain` StrEnum, the whole action ("home", "ics"); being a str,
+  the member is itself the data of its button;
+- a typed action: a frozen dataclass subclassing `Action`, with a verb and typed fields, written
+  "verb:field:field" ("t:3:0", "s:AIGOV:t:3:0").
+
+A typed action's fields are written, in the order they are declared, as:
+
+    int          decimal, 0 to 9999
+    bool         1 or 0
+    an IntEnum   its number: only its members' numbers read back
+    SessionKey   a session's code: ASCII letters and digits
+    Language     vi, en or fr
+    Back         last, optional: the action of the screen its Back button returns to (one
+                 that names no session itself)
+
+The strings are the ones buttons have always carried: buttons already in people's chats keep
+working, and Zalo maps the numbers a user answers to them. Each fits Telegram's 64 bytes.
+
+`ActionTypes` is the one parser: built from every action type of the route table, it turns a
+button's data back into its action, or None for anything no button of the bot carries (stale,
+forged, cut, over 64 bytes).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from enum import Enum, IntEnum, StrEnum
+from typing import Annotated, Any, ClassVar, TypeAlias, get_args, get_origin, get_type_hints
 
 from bot.i18n import LANGUAGES
+from bot.ui.model import MAX_ACTION_BYTES
 
-HOME = "home"
-SCHEDULE = "sched"
-DAYS = "days"
-NOW = "now"
-HELP = "help"
-LANGUAGE = "lang"
-SEARCH = "search"
-AGENDA = "agenda"
-CALENDAR = "ics"
-REMINDERS = "rem"
-FEEDBACK = "fb"
-SKIP_COMMENT = "skipc"
-BROADCAST = "bc"
-STATS = "stats"
-PRIVACY = "priv"
-FORGET = "forget"
-FORGET_CONFIRM = "forgety"
-NOOP = "noop"
-_PLAIN = {
-    HOME,
-    SCHEDULE,
-    DAYS,
-    NOW,
-    HELP,
-    LANGUAGE,
-    SEARCH,
-    AGENDA,
-    CALENDAR,
-    REMINDERS,
-    FEEDBACK,
-    SKIP_COMMENT,
-    BROADCAST,
-    STATS,
-    PRIVACY,
-    FORGET,
-    FORGET_CONFIRM,
-    NOOP,
-}
-# verb → how many numbers follow; with one, it is kept in `page`
-_PAGED = {
-    **{"t": 2, "d": 2, "T": 2, "q": 1, "A": 1, "fbd": 2, "fbt": 2},
-    **{"bca": 1, "bcd": 2, "bct": 1, "bcv": 1, "bcw": 2, "bcf": 2, "bcp": 1, "bcy": 1, "bcn": 1},
-}
-_WITH_SESSION = {"s", "F", "fs", "bcs"}
-_SETTINGS = {"Rl": {10, 15, 30, 60}, "Re": {0, 1}, "Rf": {0, 1}, "svy": {0, 1, 2, 3}}
-_MAX_NUMBER = 10_000
+MAX_NUMBER = 10_000  # list indexes, pages, broadcast ids and minutes stay below this
+_MAX_DIGITS = 5
+
+
+class Plain(StrEnum):
+    """Verbs that are whole actions: no data follows. Each feature subclasses it."""
+
+
+class Action:
+    """A typed action: subclass it as a frozen dataclass, `verb=` naming its verb."""
+
+    verb: ClassVar[str]
+
+    def __init_subclass__(cls, *, verb: str, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if ":" in verb or not verb:
+            raise ValueError(f"{cls.__name__}: a verb is a non-empty word without ':'")
+        cls.verb = str(verb)
+
+    def valid(self) -> bool:
+        """Whether the values make sense beyond their types (override to narrow them)."""
+        return True
+
+    def encode(self) -> str:
+        parts = [self.verb]
+        for field in _fields(type(self)):
+            value = getattr(self, field.name)
+            if value is not None:
+                parts.append(field.write(value))
+        return ":".join(parts)
+
+
+# What a button carries, once read.
+AnyAction: TypeAlias = Action | Plain
+# The screen a Back button returns to.
+Back: TypeAlias = Action | Plain | None
+ActionType: TypeAlias = type[Action] | type[Plain]
+
+
+class _Kind(Enum):
+    SESSION_KEY = "session key"
+    LANGUAGE = "language"
+
+
+SessionKey: TypeAlias = Annotated[str, _Kind.SESSION_KEY]
+Language: TypeAlias = Annotated[str, _Kind.LANGUAGE]
+
+
+class Go(Plain):
+    """Plain verbs that more than one feature puts on its buttons: the main screens, the
+    page counter of a list (it does nothing) and skipping an offered comment."""
+
+    HOME = "home"
+    SCHEDULE = "sched"
+    DAYS = "days"
+    NOW = "now"
+    SEARCH = "search"
+    AGENDA = "agenda"
+    REMINDERS = "rem"
+    HELP = "help"
+    LANGUAGE = "lang"
+    SKIP_COMMENT = "skipc"
+    NOOP = "noop"
+
+
+# -- fields -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Action:
-    verb: str
-    number: int = 0  # track or day index, or a setting's value
-    page: int = 0
-    text: str = ""  # session key or language code
-    back: Action | None = None
+class _Field:
+    name: str
+    hint: Any
 
-    def encode(self) -> str:
-        if self.verb in _PLAIN:
-            return self.verb
-        if self.verb in _PAGED:
-            numbers = (self.number, self.page) if _PAGED[self.verb] == 2 else (self.page,)
-            return ":".join([self.verb, *map(str, numbers)])
-        if self.verb in _SETTINGS:
-            return f"{self.verb}:{self.number}"
-        if self.verb == "L":
-            return f"L:{self.text}"
-        tail = f":{self.back.encode()}" if self.back else ""
-        return f"{self.verb}:{self.text}{tail}"
+    @property
+    def is_back(self) -> bool:
+        return bool(self.hint == Back)
 
+    @property
+    def names_session(self) -> bool:
+        return _kind(self.hint) is _Kind.SESSION_KEY
 
-def plain(verb: str) -> Action:
-    return Action(verb)
+    def write(self, value: Any) -> str:
+        if self.is_back:
+            return data_of(value)
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, int):
+            return str(int(value))
+        return str(value)
 
-
-def theme(index: int, page: int = 0) -> Action:
-    return Action("t", number=index, page=page)
-
-
-def follow_theme(index: int, page: int = 0) -> Action:
-    return Action("T", number=index, page=page)
-
-
-def day(index: int, page: int = 0) -> Action:
-    return Action("d", number=index, page=page)
-
-
-def results(page: int = 0) -> Action:
-    return Action("q", page=page)
+    def read(self, text: str) -> Any:
+        """The value `text` stands for; None if it stands for none."""
+        kind = _kind(self.hint)
+        if kind is _Kind.SESSION_KEY:
+            return text if text.isascii() and text.isalnum() else None
+        if kind is _Kind.LANGUAGE:
+            return text if text in LANGUAGES else None
+        if self.hint is bool:
+            return {"0": False, "1": True}.get(text)
+        number = _number(text)
+        if number is None or self.hint is int:
+            return number
+        members: Mapping[int, IntEnum] = self.hint._value2member_map_
+        return members.get(number)
 
 
-def agenda(page: int = 0) -> Action:
-    return Action("A", page=page)
-
-
-def language(code: str) -> Action:
-    return Action("L", text=code)
-
-
-def session(key: str, back: Action | None = None) -> Action:
-    return Action("s", text=key, back=back)
-
-
-def follow(key: str, back: Action | None = None) -> Action:
-    return Action("F", text=key, back=back)
-
-
-def rate(key: str) -> Action:
-    return Action("fs", text=key)
-
-
-def paged(verb: str, number: int, page: int = 0) -> Action:
-    return Action(verb, number=number, page=page)
-
-
-def setting(verb: str, value: int) -> Action:
-    return Action(verb, number=value)
-
-
-def parse(data: str | None) -> Action | None:
-    # surrogatepass: a forged lone surrogate is just too long or no verb, not a crash
-    if not data or len(data.encode("utf-8", "surrogatepass")) > 64:
-        return None
-    if data in _PLAIN:
-        return Action(data)
-    verb, _, rest = data.partition(":")
-    if verb in _WITH_SESSION:
-        return _session_action(verb, rest)
-    if verb == "L":
-        return language(rest) if rest in LANGUAGES else None
-    numbers = _numbers(rest)
-    if numbers is None:
-        return None
-    if verb in _PAGED and len(numbers) == _PAGED[verb]:
-        number, page = (numbers[0], numbers[1]) if len(numbers) == 2 else (0, numbers[0])
-        return Action(verb, number=number, page=page)
-    if verb in _SETTINGS and len(numbers) == 1 and numbers[0] in _SETTINGS[verb]:
-        return setting(verb, numbers[0])
+def _kind(hint: Any) -> _Kind | None:
+    if get_origin(hint) is Annotated:
+        return next((m for m in get_args(hint)[1:] if isinstance(m, _Kind)), None)
     return None
 
 
-def _session_action(verb: str, rest: str) -> Action | None:
-    key, _, back_data = rest.partition(":")
-    back = parse(back_data) if back_data else None
-    if not key.isalnum() or not key.isascii():
+def _number(text: str) -> int | None:
+    # isdigit alone would take "１" (full width) or "٣"; isascii keeps to 0-9
+    if not (text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS):
         return None
-    if back_data and (back is None or back.verb in _WITH_SESSION):
-        return None
-    return Action(verb, text=key, back=back)
+    value = int(text)
+    return value if value < MAX_NUMBER else None
 
 
-def _numbers(text: str) -> list[int] | None:
-    parts = text.split(":")
-    if not all(p.isdigit() and p.isascii() and len(p) <= 5 for p in parts):
-        return None
-    values = [int(p) for p in parts]
-    return values if all(v < _MAX_NUMBER for v in values) else None
+_FIELDS: dict[type[Action], tuple[_Field, ...]] = {}
+
+
+def _fields(cls: type[Action]) -> tuple[_Field, ...]:
+    """The fields of an action type, checked once: types this module can write, Back last."""
+    known = _FIELDS.get(cls)
+    if known is not None:
+        return known
+    hints = get_type_hints(cls, include_extras=True)
+    found = tuple(_Field(f.name, hints[f.name]) for f in fields(cls))  # type: ignore[arg-type]
+    for position, field in enumerate(found):
+        hint = field.hint
+        readable = (
+            field.is_back
+            or _kind(hint) is not None
+            or hint in (int, bool)
+            or (isinstance(hint, type) and issubclass(hint, IntEnum))
+        )
+        if not readable:
+            raise TypeError(f"{cls.__name__}.{field.name}: no way to write {hint!r} in an action")
+        if field.is_back and position != len(found) - 1:
+            raise TypeError(f"{cls.__name__}.{field.name}: a Back field comes last")
+    _FIELDS[cls] = found
+    return found
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+class ActionTypes:
+    """Every action type the bot's buttons carry, by verb: the one place data is read."""
+
+    def __init__(self, types: Iterable[ActionType]) -> None:
+        self._by_verb: dict[str, type[Action] | Plain] = {}
+        for kind in types:
+            if isinstance(kind, type) and issubclass(kind, Plain):
+                for member in kind:
+                    self._add(member.value, member)
+            else:
+                _fields(kind)  # checked now rather than at the first tap
+                self._add(kind.verb, kind)
+
+    def _add(self, verb: str, kind: type[Action] | Plain) -> None:
+        if verb in self._by_verb:
+            raise ValueError(f"two action types use the verb {verb!r}")
+        self._by_verb[verb] = kind
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return frozenset(self._by_verb)
+
+    def parse(self, data: str | None) -> AnyAction | None:
+        """The action `data` was encoded from; None for anything no button carries."""
+        # surrogatepass: a forged lone surrogate is just too long or no verb, not a crash
+        if not data or len(data.encode("utf-8", "surrogatepass")) > MAX_ACTION_BYTES:
+            return None
+        verb, colon, rest = data.partition(":")
+        kind = self._by_verb.get(verb)
+        if isinstance(kind, Plain):
+            return kind if not colon else None
+        if kind is None or not colon:
+            return None
+        return self._typed(kind, rest)
+
+    def _typed(self, kind: type[Action], rest: str) -> Action | None:
+        declared = _fields(kind)
+        with_back = bool(declared) and declared[-1].is_back
+        plain_fields = declared[:-1] if with_back else declared
+        parts = rest.split(":", len(plain_fields)) if with_back else rest.split(":")
+        if len(parts) not in (len(plain_fields), len(plain_fields) + int(with_back)):
+            return None
+        values: dict[str, Any] = {}
+        for field, text in zip(plain_fields, parts, strict=False):
+            value = field.read(text)
+            if value is None:
+                return None
+            values[field.name] = value
+        if len(parts) > len(plain_fields):
+            back = self.parse(parts[-1])
+            if back is None or _names_session(back):
+                return None
+            values[declared[-1].name] = back
+        action = kind(**values)
+        return action if action.valid() else None
+
+    def known_verb(self, data: str | None) -> str | None:
+        """The verb `data` starts with, if an action type has it (the fields are not read)."""
+        verb = (data or "").partition(":")[0]
+        return verb if verb in self._by_verb else None
+
+
+def _names_session(action: AnyAction) -> bool:
+    """A Back never opens a session itself: a card's way back is a list."""
+    return isinstance(action, Action) and any(f.names_session for f in _fields(type(action)))
+
+
+def verb_of(action: AnyAction) -> str:
+    return action.value if isinstance(action, Plain) else action.verb
+
+
+def data_of(action: AnyAction) -> str:
+    """What a button carries for `action` (a plain verb is its own data)."""
+    return action.value if isinstance(action, Plain) else action.encode()

@@ -49,3 +49,12 @@ class PollRequest:
     options: tuple[str, ...]
     keys: tuple[str, ...]
     multiple: bool = False
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to send with (or instead of) a screen; channels without files show the caption."""
+
+    filename: str
+    content: bytes
+    caption: str

@@ -6,8 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from bot.ui import actions
-from bot.ui.actions import Action
+from bot.ui.actions import AnyAction, Go, data_of
 from bot.ui.model import Button, Row
 
 T = TypeVar("T")
@@ -31,14 +30,14 @@ def page_of(items: Sequence[T], number: int) -> Page[T]:
     return Page(items[number * PAGE_SIZE : (number + 1) * PAGE_SIZE], number, count)
 
 
-def navigation(page: Page[T], to_page: Callable[[int], Action]) -> Row:
+def navigation(page: Page[T], to_page: Callable[[int], AnyAction]) -> Row:
     """‹ 2/5 › — empty when everything fits on one page."""
     if page.count == 1:
         return ()
     row: list[Button] = []
     if page.number > 0:
-        row.append(Button("‹", to_page(page.number - 1).encode()))
-    row.append(Button(f"{page.number + 1}/{page.count}", actions.NOOP))
+        row.append(Button("‹", data_of(to_page(page.number - 1))))
+    row.append(Button(f"{page.number + 1}/{page.count}", Go.NOOP))
     if page.number < page.count - 1:
-        row.append(Button("›", to_page(page.number + 1).encode()))
+        row.append(Button("›", data_of(to_page(page.number + 1))))
     return tuple(row)

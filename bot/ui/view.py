@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 from typing import Protocol
 
+from bot.channels import TELEGRAM, ZALO, channel_of
 from bot.clock import Clock
 from bot.i18n import Catalogs, Translator, negotiate
 from bot.programme.current import CurrentProgramme
@@ -14,10 +15,32 @@ from bot.programme.model import Schedule, Session
 
 
 @dataclass(frozen=True)
+class ChannelTraits:
+    """What the messenger a screen is shown on can do, so that screens need not ask which it is."""
+
+    name: str  # the messenger, as privacy texts name it
+    files: bool  # documents (the agenda's calendar file, exports)
+    buttons: bool  # inline buttons; without them screens are numbered text
+    native_polls: bool  # polls of its own; without them a poll is a numbered question
+
+
+CHANNELS = {
+    TELEGRAM: ChannelTraits(TELEGRAM, files=True, buttons=True, native_polls=True),
+    ZALO: ChannelTraits(ZALO, files=False, buttons=False, native_polls=False),
+}
+
+
+def traits_of(user_id: int) -> ChannelTraits:
+    return CHANNELS[channel_of(user_id)]
+
+
+@dataclass(frozen=True)
 class View:
     t: Translator
     schedule: Schedule
     now: datetime
+    # Messages rendered once for everyone (reminders, notices) are Telegram's, the richest.
+    channel: ChannelTraits = CHANNELS[TELEGRAM]
 
     def _(self, message: str) -> str:
         return self.t.gettext(message)
@@ -41,6 +64,9 @@ class Person(Protocol):
     """Whoever a view is for: a user profile, as storage keeps it."""
 
     @property
+    def id(self) -> int: ...
+
+    @property
     def language(self) -> str: ...
 
 
@@ -53,14 +79,16 @@ class Views:
         self._clock = clock
 
     def of(self, profile: Person) -> View:
-        return self.in_language(profile.language)
+        """A person's view: their language, and what their messenger can show."""
+        view = self.in_language(profile.language)
+        return replace(view, channel=traits_of(profile.id))
 
     def in_language(self, language: str) -> View:
         return View(self._catalogs[language], self._programme.schedule, self._clock.now())
 
     def for_hint(self, profile: Person | None, language_hint: str | None) -> View:
-        """A known user's language, otherwise the one their client hints at."""
-        return self.in_language(profile.language if profile else negotiate(language_hint))
+        """A known user's view, otherwise one in the language their client hints at."""
+        return self.of(profile) if profile else self.in_language(negotiate(language_hint))
 
 
 def clip(text: str, limit: int | None) -> str:

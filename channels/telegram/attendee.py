@@ -1,4 +1,5 @@
-"""The attendee's commands, typed words and button taps."""
+"""The attendee's commands, typed words and button taps: parsed here, answered by bot/, shown
+here in the order bot/ gives (Answer.parts)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from telegram import Message, Update
 
 from bot.storage import UserProfile
 from bot.ui import menus
-from bot.ui.navigator import Answer
+from bot.ui.answer import Answer, File, Notice, Poll, Preview, Shown
+from bot.ui.model import Screen
 from channels.telegram.context import BotContext
 from channels.telegram.feedback import send_poll
 from channels.telegram.render import answer_query, replace, reply, send_file
@@ -25,51 +27,23 @@ def _first_name(update: Update) -> str:
     return user.first_name if user else ""
 
 
-def _command_name(update: Update, context: BotContext) -> str:
-    """'/Schedule@vidw_bot args' → 'schedule'; a command addressed to another bot keeps its
-    '@other_bot', so the answer does not pretend to not know our own /start."""
+def _command(update: Update, context: BotContext) -> tuple[str, list[str]]:
+    """'/Schedule@vidw_bot args' → ('schedule', ['args']); a command addressed to another bot
+    keeps its '@other_bot', so the answer does not pretend to not know our own /start."""
     text = update.effective_message.text if update.effective_message else None
-    name, _, addressee = (text or "/").split()[0][1:].partition("@")
+    first, *args = (text or "/").split()
+    name, _, addressee = first[1:].partition("@")
     if addressee and addressee.lower() != (context.bot.username or "").lower():
-        return f"{name}@{addressee}".lower()
-    return name.lower()
-
-
-async def start(update: Update, context: BotContext) -> None:
-    profile = await _profile(update, context)
-    payload = context.args[0] if context.args else None
-    await reply(update, await context.deps.navigator.start(profile, _first_name(update), payload))
+        return f"{name}@{addressee}".lower(), args
+    return name.lower(), args
 
 
 async def open_command(update: Update, context: BotContext) -> None:
-    """/schedule, /agenda, /help… — and any command the bot does not know."""
+    """/start, /schedule, /staff add 42… — and any command the bot does not know."""
     profile = await _profile(update, context)
-    navigator = context.deps.navigator
-    await reply(
-        update,
-        await navigator.command(profile, _first_name(update), _command_name(update, context)),
-    )
-
-
-async def staff_command(update: Update, context: BotContext) -> None:
-    """/staff [add|remove <user id>]: organizers only (checked in bot/features/staff/service.py)."""
-    profile = await _profile(update, context)
-    await reply(update, await context.deps.staff.command(profile, context.args or []))
-
-
-async def export_command(update: Update, context: BotContext) -> None:
-    """/export: files for staff; anyone else gets a refusal and no file."""
-    profile = await _profile(update, context)
-    answer = await context.deps.navigator.export(profile)
-    if answer.screen is not None:
-        await reply(update, answer.screen)
-    for attachment in answer.attachments:
-        await send_file(update, attachment)
-
-
-async def search_command(update: Update, context: BotContext) -> None:
-    profile = await _profile(update, context)
-    await reply(update, await context.deps.navigator.search(profile, " ".join(context.args or [])))
+    name, args = _command(update, context)
+    answer = await context.deps.navigator.command(profile, _first_name(update), name, args)
+    await _show(update, context, profile, answer)
 
 
 def _formatted(message: Message, caption: bool = False) -> str | None:
@@ -88,7 +62,7 @@ async def typed_text(update: Update, context: BotContext) -> None:
     text = message.text if message and message.text else ""
     html = _formatted(message) if message and message.text else None
     answer = await context.deps.navigator.text(profile, text, html, _first_name(update))
-    await _show(update, answer)
+    await _show(update, context, profile, answer)
 
 
 async def photo(update: Update, context: BotContext) -> None:
@@ -101,15 +75,7 @@ async def photo(update: Update, context: BotContext) -> None:
     answer = await context.deps.navigator.photo(
         profile, largest, caption, len(message.caption or "")
     )
-    await _show(update, answer)
-
-
-async def _show(update: Update, answer: Answer) -> None:
-    """New messages: the previews first (as recipients will see them), then the screen."""
-    for preview in answer.previews:
-        await reply(update, preview)
-    if answer.screen is not None:
-        await reply(update, answer.screen)
+    await _show(update, context, profile, answer)
 
 
 async def other_message(update: Update, context: BotContext) -> None:
@@ -131,16 +97,34 @@ async def button(update: Update, context: BotContext) -> None:
     answer = await context.deps.navigator.tap(profile, _first_name(update), query.data)
     # Answer first: the client stops its spinner even if the edit below is slow.
     await answer_query(query, answer.notice)
-    shown = None
-    for preview in answer.previews:  # shown as recipients will see them, then the decision
-        await reply(update, preview)
-    if answer.screen is not None and answer.previews:
-        shown = await reply(update, answer.screen)
-    elif answer.screen is not None:
-        shown = await replace(update, answer.screen)
-    if answer.tracks is not None and shown is not None:
-        await context.deps.broadcasting.tracking(answer.tracks, shown.chat_id, shown.message_id)
-    for attachment in answer.attachments:
-        await send_file(update, attachment)
-    if answer.poll is not None:
-        await send_poll(update, context, answer.poll)
+    await _show(update, context, profile, answer, tapped=True)
+
+
+async def _show(
+    update: Update,
+    context: BotContext,
+    profile: UserProfile,
+    answer: Answer,
+    *,
+    tapped: bool = False,
+) -> None:
+    """Each part in its turn. A tap's notice was its pop-up; its screen replaces the tapped
+    message, unless previews came first (then it comes below them, as a new message)."""
+    deps = context.deps
+    for part in answer.parts(deps.navigator.view(profile)):
+        match part:
+            case Notice(text) if not tapped:  # no pop-up for a message: a message of its own
+                await reply(update, Screen(text))
+            case Preview(screen):
+                await reply(update, screen)
+            case Shown(screen, tracks, after_previews):
+                if tapped and not after_previews:
+                    shown = await replace(update, screen)
+                else:
+                    shown = await reply(update, screen)
+                if tracks is not None:
+                    await deps.broadcasting.tracking(tracks, shown.chat_id, shown.message_id)
+            case File(attachment):
+                await send_file(update, attachment)
+            case Poll(request):
+                await send_poll(update, context, request)

@@ -45,7 +45,7 @@ class TelegramChannel:
     async def start(self, deps: Deps) -> None:
         bot, catalogs = self._app.bot, deps.navigator.catalogs
         self._app.bot_data.attach(deps)
-        await publish_public(bot, catalogs)
+        await publish_public(bot, deps, catalogs)
         await publish_roles(bot, deps, catalogs)
         deps.staff.on_change = lambda user_id: publish_for(bot, deps, catalogs, user_id)
         self._progress = deps.supervisor.every(

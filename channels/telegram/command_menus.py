@@ -5,6 +5,7 @@ command; the menu only spares them typing)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat
@@ -14,21 +15,28 @@ from telegram.ext import ExtBot
 from bot.channels import TELEGRAM, channel_of
 from bot.deps import Deps
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogs, Translator
-from bot.ui.menus import COMMANDS, ORGANIZER_COMMANDS, STAFF_COMMANDS
+from bot.ui.routes import Command, RouteTable, Who
 
 log = logging.getLogger(__name__)
 
 
-def _menu(t: Translator, entries: tuple[tuple[str, str], ...]) -> list[BotCommand]:
-    return [BotCommand(name, t.gettext(text)) for name, text in entries]
+def _menu(t: Translator, commands: Sequence[Command]) -> list[BotCommand]:
+    return [BotCommand(c.name, t.gettext(c.description)) for c in commands if c.description]
 
 
-async def publish_public(bot: ExtBot[Any], catalogs: Catalogs) -> None:
+async def publish_public(bot: ExtBot[Any], deps: Deps, catalogs: Catalogs) -> None:
     """The menu in each language; users of other languages get English."""
+    everyone = deps.navigator.routes.menu(Who.EVERYONE)
     for lang in (*LANGUAGES, None):
         await bot.set_my_commands(
-            _menu(catalogs[lang or DEFAULT_LANGUAGE], COMMANDS), language_code=lang
+            _menu(catalogs[lang or DEFAULT_LANGUAGE], everyone), language_code=lang
         )
+
+
+def _menu_of(routes: RouteTable, *, organizer: bool) -> tuple[Command, ...]:
+    """What staff see, and organizers too (the role is still checked on every command)."""
+    staff = routes.menu(Who.EVERYONE) + routes.menu(Who.STAFF)
+    return staff + routes.menu(Who.ORGANIZERS) if organizer else staff
 
 
 async def publish_for(bot: ExtBot[Any], deps: Deps, catalogs: Catalogs, user_id: int) -> None:
@@ -43,9 +51,7 @@ async def publish_for(bot: ExtBot[Any], deps: Deps, catalogs: Catalogs, user_id:
             return
         profile = await deps.storage.users.get(user_id)
         t = catalogs[profile.language if profile else DEFAULT_LANGUAGE]
-        entries = COMMANDS + STAFF_COMMANDS
-        if roles.is_organizer(user_id):
-            entries += ORGANIZER_COMMANDS
+        entries = _menu_of(deps.navigator.routes, organizer=roles.is_organizer(user_id))
         await bot.set_my_commands(_menu(t, entries), scope=scope)
     except BadRequest as exc:  # a chat that never started the bot: nothing to show it in
         log.info("no command menu for user %s: %s", user_id, exc.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.features.feedback.voting import after_vote, has_next_step
+from bot.navigation.voting import after_vote, has_next_step
 from bot.ui.model import PollRequest
 from channels.telegram.context import BotContext
 from channels.telegram.render import keyboard

@@ -19,8 +19,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, TelegramError
 
-from bot.features.agenda.service import Attachment
-from bot.ui.model import Screen
+from bot.ui.model import Attachment, Screen
 
 log = logging.getLogger(__name__)
 

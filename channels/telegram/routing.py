@@ -7,13 +7,11 @@ from typing import Any
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     MessageHandler,
     PollAnswerHandler,
     filters,
 )
 
-from bot.ui.navigator import COMMAND_SCREENS, PRIVILEGED_COMMANDS
 from channels.telegram import attendee, feedback
 
 # New messages from a person in a private chat only: not groups the bot was added to, not
@@ -24,16 +22,9 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.USER
 
 def handlers() -> list[BaseHandler[Any, Any, Any]]:
     return [
-        # /start, including deep links "/start s_<session code>".
-        CommandHandler("start", attendee.start, filters=PRIVATE),
-        CommandHandler("search", attendee.search_command, filters=PRIVATE),
-        CommandHandler("export", attendee.export_command, filters=PRIVATE),
-        CommandHandler("staff", attendee.staff_command, filters=PRIVATE),
-        # Organizer commands; bot/ checks the role (for the command and each of its buttons).
-        CommandHandler(
-            [*COMMAND_SCREENS, *PRIVILEGED_COMMANDS], attendee.open_command, filters=PRIVATE
-        ),
-        # Every other command: a friendly "I don't know that one" with the list.
+        # Every command: /start (and deep links "/start s_<session code>"), /schedule,
+        # /staff add 42… The route table in bot/ knows them and checks the role of each
+        # privileged one; any other gets a friendly "I don't know that one" with the list.
         MessageHandler(PRIVATE & filters.COMMAND, attendee.open_command),
         # Plain text searches the programme; must come after the command handlers.
         MessageHandler(PRIVATE & filters.TEXT, attendee.typed_text),

@@ -1,6 +1,6 @@
 """A Zalo message, understood: a number picks from the last message's choices (or answers its
 poll), a plain word or /command opens a screen, anything else is a search or a comment —
-the same navigator, screens and database as on Telegram."""
+the same navigator, route table, screens and database as on Telegram."""
 
 from __future__ import annotations
 
@@ -10,18 +10,17 @@ from typing import Any
 
 from bot.channels import ZALO
 from bot.deps import Deps
-from bot.features.feedback.voting import after_vote
+from bot.navigation.voting import after_vote
 from bot.storage import UserProfile
 from bot.ui import menus
-from bot.ui.model import PollRequest
-from bot.ui.navigator import Answer
+from bot.ui.actions import Go
+from bot.ui.answer import Answer, File, Notice, Poll, Preview, Shown
+from bot.ui.model import PollRequest, Screen
 from channels.zalo.transport import ZaloTransport
 
 log = logging.getLogger(__name__)
 
 TEXT_EVENT = "message.text.received"
-# Commands that need buttons, previews or files: done on Telegram or on the command line.
-ELSEWHERE = frozenset({"survey", "broadcast", "broadcasts", "export", "staff", "reload"})
 _NUMBERS = re.compile(r"\d{1,3}([ ,;]+\d{1,3})*")
 MAX_TEXT = 4000  # longer messages are cut before they reach the search
 
@@ -49,7 +48,9 @@ class ZaloConversation:
         profile = await deps.navigator.meet(user_id, "vi")
         view = deps.navigator.view(profile)
         if first_contact:
-            await self._show(profile, external, Answer(menus.language_picker(view)))
+            await self._show(
+                profile, external, await deps.navigator.tap(profile, name, Go.LANGUAGE)
+            )
             return
         if update.get("event_name") != TEXT_EVENT or not isinstance(message.get("text"), str):
             await self._show(profile, external, Answer(menus.text_only(view)))
@@ -71,7 +72,7 @@ class ZaloConversation:
         text = menus.slow_down(deps.navigator.view(profile))
         await self._transport.send_note(external, text)
 
-    async def _understand(self, profile: UserProfile, name: str, text: str) -> Answer | PollRequest:
+    async def _understand(self, profile: UserProfile, name: str, text: str) -> Answer:
         navigator = self._deps.navigator
         view = navigator.view(profile)
         words = text.strip()
@@ -86,20 +87,11 @@ class ZaloConversation:
             if choices:
                 return Answer(None, menus.pick_a_number(view, len(choices)))
         if words.startswith("/"):  # typed commands, as on Telegram (Zalo has no menu for them)
-            command, _, rest = words[1:].partition(" ")
-            command = command.lower()
-            if command == "search":
-                return Answer(await navigator.search(profile, rest))
-            if command == "start":
-                return Answer(await navigator.start(profile, name, None))
-            if command in ELSEWHERE:
-                return Answer(menus.telegram_only(view))
-            return Answer(await navigator.command(profile, name, command))
+            command, *args = words[1:].split() or [""]
+            return await navigator.command(profile, name, command.lower(), args)
         return await navigator.text(profile, text, first_name=name)  # words: keywords, search
 
-    async def _vote(
-        self, profile: UserProfile, pending: dict[str, Any], words: str
-    ) -> Answer | PollRequest:
+    async def _vote(self, profile: UserProfile, pending: dict[str, Any], words: str) -> Answer:
         deps = self._deps
         view = deps.navigator.view(profile)
         numbers: dict[str, int] = pending.get("numbers") or {}
@@ -111,31 +103,43 @@ class ZaloConversation:
         await deps.storage.channel_users.set_pending(profile.id, None)
         step = await after_vote(view, profile.id, answered, deps.surveys)
         if isinstance(step, PollRequest):
-            return step
+            return Answer(None, poll=step)
         return Answer(step, menus.answer_saved(view))
 
-    async def _show(
-        self, profile: UserProfile, external: str, answer: Answer | PollRequest
-    ) -> None:
-        if isinstance(answer, PollRequest):
-            await self._send_poll(profile, external, answer)
-            return
-        transport = self._transport
+    async def _show(self, profile: UserProfile, external: str, answer: Answer) -> None:
+        """Each part in its turn; notices go above the next screen (numbered text has no
+        pop-up), or on their own when no screen follows (the last choices still stand)."""
         view = self._deps.navigator.view(profile)
-        t = view.t
-        notice = answer.notice
-        for attachment in answer.attachments:
-            notice = "\n".join(filter(None, [notice, menus.no_files(view, attachment.caption)]))
-        if answer.screen is not None:
-            screen = answer.screen
-            await transport.retrying(
-                lambda: transport.send_screen(profile.id, external, screen, t, notice)
-            )
-        elif notice:  # the last message's choices still stand
-            note = notice
-            await transport.retrying(lambda: transport.send_note(external, note))
-        if answer.poll is not None:
-            await self._send_poll(profile, external, answer.poll)
+        notes: list[str] = []
+        for part in answer.parts(view):
+            match part:
+                case Notice(text):
+                    notes.append(text)
+                case Preview(screen) | Shown(screen, _, _):
+                    await self._send_screen(profile, external, screen, notes)
+                    notes = []
+                case File():  # not on Zalo: Answer.parts gives their captions as notices
+                    pass
+                case Poll(request):
+                    await self._send_notes(external, notes)
+                    notes = []
+                    await self._send_poll(profile, external, request)
+        await self._send_notes(external, notes)
+
+    async def _send_screen(
+        self, profile: UserProfile, external: str, screen: Screen, notes: list[str]
+    ) -> None:
+        transport = self._transport
+        t = self._deps.navigator.view(profile).t
+        notice = "\n".join(notes) or None
+        await transport.retrying(
+            lambda: transport.send_screen(profile.id, external, screen, t, notice)
+        )
+
+    async def _send_notes(self, external: str, notes: list[str]) -> None:
+        if notes:
+            note = "\n".join(notes)
+            await self._transport.retrying(lambda: self._transport.send_note(external, note))
 
     async def _send_poll(self, profile: UserProfile, external: str, request: PollRequest) -> None:
         transport = self._transport

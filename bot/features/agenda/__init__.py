@@ -1,1 +1,2 @@
-"""The personal agenda: followed sessions and themes, clashes, the iCalendar file."""
+"""The personal agenda: followed sessions and themes, clashes, the iCalendar file, a session's
+card."""

@@ -1,27 +1,29 @@
-"""The personal agenda, reminder settings, and the reminder message itself."""
+"""The personal agenda, and a session's card with following it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
+from bot.features.agenda.actions import AgendaPage, AgendaTap, ToggleFollow
 from bot.features.agenda.followed import clashes
-from bot.features.browse.screens import list_line, session_button
 from bot.programme.model import Session
-from bot.storage.users import LEAD_TIMES, UserProfile
-from bot.ui import actions
+from bot.ui.actions import Back, Go, data_of
+from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
+from bot.ui.sessions import fitting, list_line, session_button
 from bot.ui.view import View, bold, clip, italic
 
 CLASH_TITLE_CHARS = 60
+ABSTRACT_CHARS = 1500
 CALENDAR_FILE = "vidw2025-agenda.ics"
 
 
 def agenda(view: View, sessions: Sequence[Session], page_number: int) -> Screen:
     """Followed sessions by day, with a warning where two overlap."""
     _ = view._
-    menu = Button(_("‹ Main menu"), actions.HOME)
+    menu = Button(_("‹ Main menu"), Go.HOME)
     if not sessions:
         text = "\n\n".join(
             [
@@ -32,7 +34,7 @@ def agenda(view: View, sessions: Sequence[Session], page_number: int) -> Screen:
                 ),
             ]
         )
-        return Screen(text, ((Button(_("📅 Programme"), actions.SCHEDULE), menu),))
+        return Screen(text, ((Button(_("📅 Programme"), Go.SCHEDULE), menu),))
     page = page_of(sessions, page_number)
     overlapping = clashes(sessions)
     count = view.t.ngettext("%(count)d session", "%(count)d sessions", len(sessions)) % {
@@ -52,80 +54,54 @@ def agenda(view: View, sessions: Sequence[Session], page_number: int) -> Screen:
                 + _("Overlaps with %(title)s")
                 % {"title": escape(clip(other.title_in(view.t.lang), CLASH_TITLE_CHARS))}
             )
-    here = actions.agenda(page.number)
+    here = AgendaPage(page.number)
     rows: list[Row] = [
         (session_button(view, s, here, "⚠️ " if s.guid in overlapping else ""),) for s in page.items
     ]
-    nav = navigation(page, actions.agenda)
+    nav = navigation(page, AgendaPage)
     if nav:
         rows.append(nav)
     rows.append(
         (
-            Button(_("📥 Add to my calendar"), actions.CALENDAR),
-            Button(_("⏰ Reminders"), actions.REMINDERS),
+            Button(_("📥 Add to my calendar"), AgendaTap.CALENDAR),
+            Button(_("⏰ Reminders"), Go.REMINDERS),
         )
     )
     rows.append((menu,))
     return Screen("\n".join(lines), tuple(rows))
 
 
-def reminder_settings(view: View, profile: UserProfile) -> Screen:
-    _ = view._
-    state_on, state_off = _("on"), _("off")
-    lines = [
-        bold(_("Reminders")),
-        "",
-        _("Reminders: %(state)s")
-        % {"state": bold(state_on if profile.reminders_on else state_off)},
-        _("How long before a session: %(minutes)d minutes") % {"minutes": profile.lead_minutes},
-        _("Reminders of highlighted sessions, even if you don't follow them: %(state)s")
-        % {"state": bold(state_on if profile.featured_on else state_off)},
-        "",
-        italic(_("Choose how long before a session you want to be reminded:")),
-    ]
-    leads = tuple(
-        Button(
-            ("✓ " if minutes == profile.lead_minutes else "")
-            + _("%(minutes)d min") % {"minutes": minutes},
-            actions.setting("Rl", minutes).encode(),
-        )
-        for minutes in LEAD_TIMES
-    )
-    reminders = (
-        Button(_("🔕 Turn reminders off"), actions.setting("Re", 0).encode())
-        if profile.reminders_on
-        else Button(_("🔔 Turn reminders on"), actions.setting("Re", 1).encode())
-    )
-    featured = (
-        Button(_("Stop highlight reminders"), actions.setting("Rf", 0).encode())
-        if profile.featured_on
-        else Button(_("Remind me of highlights"), actions.setting("Rf", 1).encode())
-    )
-    rows: tuple[Row, ...] = (
-        leads,
-        (reminders,),
-        (featured,),
-        (Button(_("‹ My agenda"), actions.AGENDA), Button(_("‹ Main menu"), actions.HOME)),
-    )
-    return Screen("\n".join(lines), rows)
-
-
-def reminder(view: View, session: Session, minutes: int) -> Screen:
-    """The message itself: what, when (in the user's language), where, and the card's button."""
+def session_card(view: View, session: Session, back: Back, *, following: bool) -> Screen:
+    """Everything about one session, and following it (a reminder comes before it starts)."""
     _ = view._
     lang = view.t.lang
-    starts = view.t.ngettext(
-        "Starts in %(minutes)d minute", "Starts in %(minutes)d minutes", minutes
-    ) % {"minutes": minutes}
-    lines = [
-        "⏰ " + bold(starts),
-        "",
-        ("⭐ " if session.featured else "") + bold(session.title_in(lang)),
-        "🗓 " + escape(view.full_when(session)),
-        "📍 " + escape(session.room_in(lang)),
-    ]
-    button = Button(_("Open the session"), actions.session(session.key).encode())
-    return Screen("\n".join(lines), ((button,),))
+    lines = [("⭐ " if session.featured else "") + bold(session.title_in(lang)), ""]
+    lines.append("🗓 " + escape(view.full_when(session)))
+    lines.append("📍 " + escape(session.room_in(lang)))
+    if session.track is not None:
+        lines.append("🏷 " + escape(session.track.name_in(lang)))
+    if session.language:
+        lines.append(
+            "🗣 "
+            + _("In %(language)s") % {"language": escape(view.t.language_name(session.language))}
+        )
+    if session.persons:
+        lines.append("🎤 " + escape(", ".join(session.persons)))
+    abstract = session.abstract_in(lang)
+    if abstract:
+        lines += ["", escape(clip(abstract, ABSTRACT_CHARS))]
+    if session.is_running(view.now):
+        lines += ["", "▶️ " + _("On now")]
+    toggle = fitting(ToggleFollow(session.key, back), ToggleFollow(session.key))
+    label = _("🔕 Unfollow") if following else _("🔔 Follow and remind me")
+    rows: list[Row] = [(Button(label, toggle),)]
+    if following:
+        lines += ["", _("✅ In your agenda; you will get a reminder before it starts.")]
+    if back is not None:
+        rows.append((Button(_("‹ Back"), data_of(back)), *main_menu_row(view)))
+    else:
+        rows.append(main_menu_row(view))
+    return Screen("\n".join(lines), tuple(rows))
 
 
 def calendar_caption(view: View, count: int) -> str:

@@ -6,11 +6,24 @@ import re
 from collections.abc import Mapping, Sequence
 from html import escape, unescape
 
+from bot.features.broadcast.actions import (
+    AudienceKind,
+    Cancel,
+    ChooseAudience,
+    ChooseSession,
+    ChooseTheme,
+    Confirm,
+    DefaultLanguage,
+    LanguageVersion,
+    Preview,
+    SessionDay,
+    Versions,
+)
 from bot.i18n import LANGUAGES, N_
 from bot.programme.model import Session
 from bot.storage.broadcasts import Broadcast
-from bot.ui import actions
-from bot.ui.menus import LANGUAGE_NAMES
+from bot.ui.actions import Go
+from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
 from bot.ui.view import View, bold, clip, italic
@@ -31,21 +44,27 @@ def audiences(view: View, counts: Mapping[str, int]) -> Screen:
     rows: list[Row] = [
         (
             Button(
-                _("Everyone (%(count)d)") % {"count": total}, actions.paged("bca", 0, 0).encode()
+                _("Everyone (%(count)d)") % {"count": total},
+                ChooseAudience(AudienceKind.EVERYONE).encode(),
             ),
         ),
         tuple(
             Button(
                 f"{LANGUAGE_NAMES[lang]} ({counts.get(lang, 0)})",
-                actions.paged("bca", 0, i).encode(),
+                ChooseAudience(AudienceKind.of(lang)).encode(),
             )
-            for i, lang in enumerate(LANGUAGES, start=1)
+            for lang in LANGUAGES
         ),
         (
-            Button(_("Followers of a session"), actions.paged("bca", 0, 4).encode()),
-            Button(_("Followers of a theme"), actions.paged("bca", 0, 5).encode()),
+            Button(
+                _("Followers of a session"),
+                ChooseAudience(AudienceKind.SESSION_FOLLOWERS).encode(),
+            ),
+            Button(
+                _("Followers of a theme"), ChooseAudience(AudienceKind.THEME_FOLLOWERS).encode()
+            ),
         ),
-        (Button(_("Cancel"), actions.HOME),),
+        (Button(_("Cancel"), Go.HOME),),
     ]
     return Screen(bold(_("New announcement")) + "\n\n" + _("Who should receive it?"), tuple(rows))
 
@@ -53,10 +72,10 @@ def audiences(view: View, counts: Mapping[str, int]) -> Screen:
 def session_days(view: View) -> Screen:
     _ = view._
     rows: list[Row] = [
-        (Button(view.t.date(day.date), actions.paged("bcd", day.index, 0).encode()),)
+        (Button(view.t.date(day.date), SessionDay(day.index).encode()),)
         for day in view.schedule.days
     ]
-    rows.append((Button(_("Cancel"), actions.HOME),))
+    rows.append((Button(_("Cancel"), Go.HOME),))
     return Screen(_("Followers of which session? Choose the day:"), tuple(rows))
 
 
@@ -69,25 +88,25 @@ def session_page(
         (
             Button(
                 f"{view.t.time(s.start, view.schedule.zone)} {view.title(s, 40)}",
-                actions.Action("bcs", text=s.key).encode(),
+                ChooseSession(s.key).encode(),
             ),
         )
         for s in page.items
     ]
-    nav = navigation(page, lambda p: actions.paged("bcd", day_index, p))
+    nav = navigation(page, lambda p: SessionDay(day_index, p))
     if nav:
         rows.append(nav)
-    rows.append((Button(_("Cancel"), actions.HOME),))
+    rows.append((Button(_("Cancel"), Go.HOME),))
     return Screen(_("Followers of which session?"), tuple(rows))
 
 
 def themes(view: View) -> Screen:
     _ = view._
     rows: list[Row] = [
-        (Button(t.name_in(view.t.lang), actions.paged("bct", 0, t.index).encode()),)
+        (Button(t.name_in(view.t.lang), ChooseTheme(t.index).encode()),)
         for t in view.schedule.tracks
     ]
-    rows.append((Button(_("Cancel"), actions.HOME),))
+    rows.append((Button(_("Cancel"), Go.HOME),))
     return Screen(_("Followers of which theme?"), tuple(rows))
 
 
@@ -102,8 +121,8 @@ def write_prompt(view: View, broadcast_id: int, audience: str, version: str) -> 
         ask = _("Send me the %(language)s version of the message now. It goes to %(audience)s.")
     text = ask % {"audience": bold(audience), "language": LANGUAGE_NAMES.get(version, version)}
     rows: tuple[Row, ...] = (
-        (Button(_("🌐 One text per language"), actions.paged("bcv", 0, broadcast_id).encode()),),
-        (Button(_("Cancel"), actions.paged("bcn", 0, broadcast_id).encode()),),
+        (Button(_("🌐 One text per language"), Versions(broadcast_id).encode()),),
+        (Button(_("Cancel"), Cancel(broadcast_id).encode()),),
     )
     return Screen(text, rows)
 
@@ -117,20 +136,20 @@ def versions(view: View, broadcast: Broadcast) -> Screen:
         lines.append(f"{state} {LANGUAGE_NAMES[lang]}{marker}")
     lines += ["", _("Recipients whose language has no version get the default language's.")]
     write = tuple(
-        Button("✏️ " + LANGUAGE_NAMES[lang], actions.paged("bcw", broadcast.id, i).encode())
+        Button("✏️ " + LANGUAGE_NAMES[lang], LanguageVersion(broadcast.id, i).encode())
         for i, lang in enumerate(LANGUAGES)
     )
     default = tuple(
         Button(
             ("✓ " if lang == broadcast.default_language else "") + lang.upper(),
-            actions.paged("bcf", broadcast.id, i).encode(),
+            DefaultLanguage(broadcast.id, i).encode(),
         )
         for i, lang in enumerate(LANGUAGES)
     )
     rows: list[Row] = [write, default]
     if broadcast.texts:
-        rows.append((Button(_("👁 Preview"), actions.paged("bcp", 0, broadcast.id).encode()),))
-    rows.append((Button(_("Cancel"), actions.paged("bcn", 0, broadcast.id).encode()),))
+        rows.append((Button(_("👁 Preview"), Preview(broadcast.id).encode()),))
+    rows.append((Button(_("Cancel"), Cancel(broadcast.id).encode()),))
     return Screen("\n".join(lines), tuple(rows))
 
 
@@ -173,16 +192,14 @@ def summary(
             (
                 Button(
                     _("✅ Send to %(count)d") % {"count": total},
-                    actions.paged("bcy", 0, broadcast.id).encode(),
+                    Confirm(broadcast.id).encode(),
                 ),
             )
         )
     else:
         lines += ["", _("Nobody is in this audience yet.")]
-    rows.append(
-        (Button(_("🌐 Versions per language"), actions.paged("bcv", 0, broadcast.id).encode()),)
-    )
-    rows.append((Button(_("Cancel"), actions.paged("bcn", 0, broadcast.id).encode()),))
+    rows.append((Button(_("🌐 Versions per language"), Versions(broadcast.id).encode()),))
+    rows.append((Button(_("Cancel"), Cancel(broadcast.id).encode()),))
     return Screen("\n".join(lines), tuple(rows))
 
 
@@ -220,13 +237,13 @@ def progress(
             _("Time left: about %(minutes)d min %(seconds)02d s")
             % {"minutes": minutes, "seconds": seconds}
         )
-        rows = ((Button(_("⏹ Stop sending"), actions.paged("bcn", 0, broadcast.id).encode()),),)
+        rows = ((Button(_("⏹ Stop sending"), Cancel(broadcast.id).encode()),),)
     return Screen("\n".join(lines), rows)
 
 
 def cancelled_draft(view: View) -> Screen:
     _ = view._
-    return Screen(_("Cancelled: nothing was sent."), ((Button(_("‹ Main menu"), actions.HOME),),))
+    return Screen(_("Cancelled: nothing was sent."), (main_menu_row(view),))
 
 
 def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) -> Screen:
@@ -250,7 +267,7 @@ def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) ->
                 "left": counts.get("pending", 0) + counts.get("sending", 0),
             }
         )
-    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), actions.HOME),),))
+    return Screen("\n".join(lines), (main_menu_row(view),))
 
 
 def _strip(html: str) -> str:

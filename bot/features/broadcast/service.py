@@ -16,12 +16,13 @@ from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
 from bot.delivery.service import Delivery
 from bot.features.broadcast import screens as screens
+from bot.features.broadcast.actions import AudienceKind
 from bot.i18n import LANGUAGES
 from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
-from bot.storage import Storage, UserProfile
+from bot.storage import Storage
 from bot.storage.broadcasts import Broadcast
 from bot.ui.menus import LANGUAGE_NAMES
 from bot.ui.model import Screen
@@ -89,19 +90,19 @@ class Broadcasting:
         self._clock = clock
         self._roles = roles
 
-    def allowed(self, profile: UserProfile) -> bool:
-        return self._roles.is_organizer(profile.id)
+    def allowed(self, user_id: int) -> bool:
+        return self._roles.is_organizer(user_id)
 
     async def start(self, view: View) -> Screen:
         return screens.audiences(view, await self._storage.users.reachable_by_language())
 
-    async def audience(self, view: View, profile: UserProfile, kind: int) -> Screen:
-        if kind == 4:
+    async def audience(self, view: View, user_id: int, kind: AudienceKind) -> Screen:
+        if kind is AudienceKind.SESSION_FOLLOWERS:
             return screens.session_days(view)
-        if kind == 5:
+        if kind is AudienceKind.THEME_FOLLOWERS:
             return screens.themes(view)
-        audience = "all" if kind == 0 else f"lang:{LANGUAGES[kind - 1]}"
-        return await self._draft(view, profile, audience)
+        audience = "all" if kind.language is None else f"lang:{kind.language}"
+        return await self._draft(view, user_id, audience)
 
     def session_page(self, view: View, day_index: int, page: int) -> Screen | None:
         day = self._programme.schedule.day(day_index)
@@ -109,24 +110,24 @@ class Broadcasting:
             return None
         return screens.session_page(view, day_index, self._programme.schedule.on_day(day), page)
 
-    async def session(self, view: View, profile: UserProfile, key: str) -> Screen | None:
+    async def session(self, view: View, user_id: int, key: str) -> Screen | None:
         session = self._programme.schedule.session(key)
         if session is None:
             return None
         return await self._draft(
-            view, profile, f"session:{session.guid}|{session.track_slug or ''}"
+            view, user_id, f"session:{session.guid}|{session.track_slug or ''}"
         )
 
-    async def theme(self, view: View, profile: UserProfile, index: int) -> Screen | None:
+    async def theme(self, view: View, user_id: int, index: int) -> Screen | None:
         track = self._programme.schedule.track(index)
         if track is None:
             return None
-        return await self._draft(view, profile, f"theme:{track.slug}")
+        return await self._draft(view, user_id, f"theme:{track.slug}")
 
-    async def _draft(self, view: View, profile: UserProfile, audience: str) -> Screen:
+    async def _draft(self, view: View, user_id: int, audience: str) -> Screen:
         store = self._storage.broadcasts
-        broadcast_id = await store.create(profile.id, audience, view.t.lang, self._clock.now())
-        await store.set_composing(profile.id, f"{broadcast_id}:all")
+        broadcast_id = await store.create(user_id, audience, view.t.lang, self._clock.now())
+        await store.set_composing(user_id, f"{broadcast_id}:all")
         return screens.write_prompt(view, broadcast_id, self.describe(view, audience), "all")
 
     async def versions(self, view: View, broadcast_id: int) -> Screen | None:
@@ -134,40 +135,37 @@ class Broadcasting:
         return screens.versions(view, broadcast) if broadcast else None
 
     async def write(
-        self, view: View, profile: UserProfile, broadcast_id: int, lang: int
+        self, view: View, user_id: int, broadcast_id: int, version: str
     ) -> Screen | None:
         broadcast = await self._draft_of(broadcast_id)
-        if broadcast is None or not 0 <= lang < len(LANGUAGES):
+        if broadcast is None:
             return None
-        version = LANGUAGES[lang]
-        await self._storage.broadcasts.set_composing(profile.id, f"{broadcast_id}:{version}")
+        await self._storage.broadcasts.set_composing(user_id, f"{broadcast_id}:{version}")
         return screens.write_prompt(
             view, broadcast_id, self.describe(view, broadcast.audience), version
         )
 
-    async def set_default(self, view: View, broadcast_id: int, lang: int) -> Screen | None:
-        if await self._draft_of(broadcast_id) is None or not 0 <= lang < len(LANGUAGES):
+    async def set_default(self, view: View, broadcast_id: int, language: str) -> Screen | None:
+        if await self._draft_of(broadcast_id) is None:
             return None
-        await self._storage.broadcasts.set_default_language(broadcast_id, LANGUAGES[lang])
+        await self._storage.broadcasts.set_default_language(broadcast_id, language)
         return await self.versions(view, broadcast_id)
 
-    async def receive(
-        self, view: View, profile: UserProfile, html: str, length: int
-    ) -> Step | None:
+    async def receive(self, view: View, user_id: int, html: str, length: int) -> Step | None:
         """The organizer's text while composing (None: they are not composing)."""
-        return await self._compose(view, profile, html, length, None)
+        return await self._compose(view, user_id, html, length, None)
 
     async def receive_photo(
-        self, view: View, profile: UserProfile, file_id: str, caption_html: str, length: int
+        self, view: View, user_id: int, file_id: str, caption_html: str, length: int
     ) -> Step | None:
         """A photo while composing: the announcement carries it; its caption is the text."""
-        return await self._compose(view, profile, caption_html, length, file_id)
+        return await self._compose(view, user_id, caption_html, length, file_id)
 
     async def _compose(
-        self, view: View, profile: UserProfile, html: str, length: int, photo: str | None
+        self, view: View, user_id: int, html: str, length: int, photo: str | None
     ) -> Step | None:
-        composing = await self._storage.broadcasts.composing(profile.id)
-        if composing is None or not self.allowed(profile):
+        composing = await self._storage.broadcasts.composing(user_id)
+        if composing is None or not self.allowed(user_id):
             return None
         limit = screens.CAPTION_CHARS if photo else screens.TEXT_CHARS
         if length > limit:
@@ -177,7 +175,7 @@ class Broadcasting:
         if photo is not None:
             await store.set_photo(int(broadcast_id), photo)
         await store.set_text(int(broadcast_id), version, html)
-        await store.set_composing(profile.id, None)
+        await store.set_composing(user_id, None)
         return await self.preview(view, int(broadcast_id))
 
     async def preview(self, view: View, broadcast_id: int) -> Step | None:

@@ -1,1 +1,2 @@
-"""Browsing the programme: themes, days, now and next, search, the session card."""
+"""Browsing the programme: the main menu, themes (and following one), days, now and next,
+search."""

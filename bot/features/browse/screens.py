@@ -1,24 +1,20 @@
-"""Screens for browsing the programme: menu, themes, days, now/next, search, session card."""
+"""Screens for browsing the programme: the main menu, themes, days, now/next, search."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
 
+from bot.features.browse.actions import DayPage, FollowTheme, ResultsPage, ThemePage
 from bot.programme.model import Session
-from bot.ui import actions
-from bot.ui.actions import Action
+from bot.ui.actions import AnyAction, Go
+from bot.ui.menus import main_menu_row as _menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
+from bot.ui.sessions import BUTTON_TITLE_CHARS, list_line, session_action, session_button
 from bot.ui.view import View, bold, clip, italic
 
-LIST_TITLE_CHARS = 110
-BUTTON_TITLE_CHARS = 40
-ABSTRACT_CHARS = 1500
-
-
-def _menu_row(view: View) -> Row:
-    return (Button(view._("‹ Main menu"), actions.HOME),)
+MAX_QUERY_CHARS = 100
 
 
 def home(view: View, first_name: str) -> Screen:
@@ -38,17 +34,17 @@ def home(view: View, first_name: str) -> Screen:
         (
             Button(
                 "⭐ " + view.title(s, BUTTON_TITLE_CHARS),
-                session_action(s, actions.plain(actions.HOME)),
+                session_action(s, Go.HOME),
             ),
         )
         for s in view.schedule.featured()[:2]
     ]
     rows: list[Row] = [
         *featured,
-        (Button(_("📅 Programme"), actions.SCHEDULE), Button(_("⏱ Now & next"), actions.NOW)),
-        (Button(_("🗓 By day"), actions.DAYS), Button(_("📋 My agenda"), actions.AGENDA)),
-        (Button(_("🔎 Search"), actions.SEARCH), Button(_("⏰ Reminders"), actions.REMINDERS)),
-        (Button(_("🌐 Language"), actions.LANGUAGE), Button(_("❓ Help"), actions.HELP)),
+        (Button(_("📅 Programme"), Go.SCHEDULE), Button(_("⏱ Now & next"), Go.NOW)),
+        (Button(_("🗓 By day"), Go.DAYS), Button(_("📋 My agenda"), Go.AGENDA)),
+        (Button(_("🔎 Search"), Go.SEARCH), Button(_("⏰ Reminders"), Go.REMINDERS)),
+        (Button(_("🌐 Language"), Go.LANGUAGE), Button(_("❓ Help"), Go.HELP)),
     ]
     return Screen(text, tuple(rows))
 
@@ -56,7 +52,7 @@ def home(view: View, first_name: str) -> Screen:
 def programme(view: View) -> Screen:
     """The featured sessions first, then one button per theme."""
     _ = view._
-    back = actions.plain(actions.SCHEDULE)
+    back = Go.SCHEDULE
     lines = [bold(_("Programme")), ""]
     featured = view.schedule.featured()
     if featured:
@@ -71,12 +67,12 @@ def programme(view: View) -> Screen:
     themes = [
         Button(
             f"{t.name_in(view.t.lang)} ({len(view.schedule.in_track(t))})",
-            actions.theme(t.index).encode(),
+            ThemePage(t.index).encode(),
         )
         for t in view.schedule.tracks
     ]
     rows += [tuple(themes[i : i + 2]) for i in range(0, len(themes), 2)]
-    rows.append((Button(_("🗓 By day"), actions.DAYS), Button(_("⏱ Now & next"), actions.NOW)))
+    rows.append((Button(_("🗓 By day"), Go.DAYS), Button(_("⏱ Now & next"), Go.NOW)))
     rows.append(_menu_row(view))
     return Screen("\n".join(lines), tuple(rows))
 
@@ -88,7 +84,7 @@ def theme(view: View, index: int, page: int, *, following: bool = False) -> Scre
         return None
     _ = view._
     heading = _("Theme: %(theme)s") % {"theme": track.name_in(view.t.lang)}
-    toggle = actions.follow_theme(index, page).encode()
+    toggle = FollowTheme(index, page).encode()
     if following:
         note = _("✅ You follow this theme: its sessions are in your agenda and remind you.")
         extra = (Button(_("🔕 Unfollow this theme"), toggle),)
@@ -100,8 +96,8 @@ def theme(view: View, index: int, page: int, *, following: bool = False) -> Scre
         heading,
         view.schedule.in_track(track),
         page,
-        lambda p: actions.theme(index, p),
-        back=Button(_("‹ Programme"), actions.SCHEDULE),
+        lambda p: ThemePage(index, p),
+        back=Button(_("‹ Programme"), Go.SCHEDULE),
         with_day=True,
         note=note,
         extra=extra,
@@ -118,7 +114,7 @@ def days(view: View) -> Screen:
         label = view.t.day(sessions[0].start, zone) if sessions else day.date.isoformat()
         if today == day:
             label = _("Today · %(day)s") % {"day": label}
-        rows.append((Button(f"{label} ({len(sessions)})", actions.day(day.index).encode()),))
+        rows.append((Button(f"{label} ({len(sessions)})", DayPage(day.index).encode()),))
     rows.append(_menu_row(view))
     return Screen(bold(_("Choose a day:")), tuple(rows))
 
@@ -137,8 +133,8 @@ def day(view: View, index: int, page: int) -> Screen | None:
         heading,
         sessions,
         page,
-        lambda p: actions.day(index, p),
-        back=Button(_("‹ Days"), actions.DAYS),
+        lambda p: DayPage(index, p),
+        back=Button(_("‹ Days"), Go.DAYS),
         with_day=False,
     )
 
@@ -165,7 +161,7 @@ def now_and_next(view: View) -> Screen:
         lines += [list_line(view, s, with_day=not same_day) for s in upcoming]
     if not running and not upcoming:
         lines.append(_("The programme is over. Thank you for taking part!"))
-    back = actions.plain(actions.NOW)
+    back = Go.NOW
     rows: list[Row] = [
         (Button("▶️ " + view.title(s, BUTTON_TITLE_CHARS), session_action(s, back)),)
         for s in running[:6]
@@ -174,7 +170,7 @@ def now_and_next(view: View) -> Screen:
         (Button("⏭ " + view.title(s, BUTTON_TITLE_CHARS), session_action(s, back)),)
         for s in upcoming
     ]
-    rows.append((Button(_("🔄 Refresh"), actions.NOW), *_menu_row(view)))
+    rows.append((Button(_("🔄 Refresh"), Go.NOW), *_menu_row(view)))
     return Screen("\n".join(lines), tuple(rows))
 
 
@@ -194,67 +190,21 @@ def search_results(view: View, query: str, page: int) -> Screen:
         text = _("Nothing found for “%(query)s”. Try fewer or other words, or browse by theme.") % {
             "query": escape(clip(query, 60))
         }
-        return Screen(text, ((Button(_("📅 Programme"), actions.SCHEDULE), *_menu_row(view)),))
+        return Screen(text, ((Button(_("📅 Programme"), Go.SCHEDULE), *_menu_row(view)),))
     heading = view.t.ngettext(
         "%(count)d session found for “%(query)s”",
         "%(count)d sessions found for “%(query)s”",
         len(found),
     ) % {"count": len(found), "query": clip(query, 60)}
     return _session_list(
-        view, heading, found, page, actions.results, back=_menu_row(view)[0], with_day=True
+        view, heading, found, page, ResultsPage, back=_menu_row(view)[0], with_day=True
     )
 
 
-def session_card(
-    view: View, session: Session, back: Action | None, *, following: bool | None = None
-) -> Screen:
-    """Everything about one session; `following` None hides the follow button."""
-    _ = view._
-    lang = view.t.lang
-    lines = [("⭐ " if session.featured else "") + bold(session.title_in(lang)), ""]
-    lines.append("🗓 " + escape(view.full_when(session)))
-    lines.append("📍 " + escape(session.room_in(lang)))
-    if session.track is not None:
-        lines.append("🏷 " + escape(session.track.name_in(lang)))
-    if session.language:
-        lines.append(
-            "🗣 "
-            + _("In %(language)s") % {"language": escape(view.t.language_name(session.language))}
-        )
-    if session.persons:
-        lines.append("🎤 " + escape(", ".join(session.persons)))
-    abstract = session.abstract_in(lang)
-    if abstract:
-        lines += ["", escape(clip(abstract, ABSTRACT_CHARS))]
-    if session.is_running(view.now):
-        lines += ["", "▶️ " + _("On now")]
-    rows: list[Row] = []
-    if following is not None:
-        toggle = _fitting(actions.follow(session.key, back), actions.follow(session.key))
-        label = _("🔕 Unfollow") if following else _("🔔 Follow and remind me")
-        rows.append((Button(label, toggle),))
-        if following:
-            lines += ["", _("✅ In your agenda; you will get a reminder before it starts.")]
-    if back is not None:
-        rows.append((Button(_("‹ Back"), back.encode()), *_menu_row(view)))
-    else:
-        rows.append(_menu_row(view))
-    return Screen("\n".join(lines), tuple(rows))
-
-
-def session_action(session: Session, back: Action | None) -> str:
-    """The tap that opens a session card and can come back; the back is dropped if too long."""
-    return _fitting(actions.session(session.key, back), actions.session(session.key))
-
-
-def session_button(view: View, session: Session, here: Action, prefix: str = "") -> Button:
-    label = f"{prefix}{view.t.time(session.start, view.schedule.zone)} "
-    return Button(label + view.title(session, BUTTON_TITLE_CHARS), session_action(session, here))
-
-
-def _fitting(full: Action, short: Action) -> str:
-    encoded = full.encode()
-    return encoded if len(encoded.encode()) <= 64 else short.encode()
+def query_too_long(view: View) -> str:
+    return view._("That is too long to search: please use at most %(count)d characters.") % {
+        "count": MAX_QUERY_CHARS
+    }
 
 
 def _session_list(
@@ -262,7 +212,7 @@ def _session_list(
     heading: str,
     sessions: Sequence[Session],
     page_number: int,
-    to_page: Callable[[int], Action],
+    to_page: Callable[[int], AnyAction],
     back: Button,
     with_day: bool,
     note: str | None = None,
@@ -283,14 +233,5 @@ def _session_list(
         rows.append(nav)
     if extra:
         rows.append(extra)
-    rows.append((back,) if back.action == actions.HOME else (back, *_menu_row(view)))
+    rows.append((back,) if back.action == Go.HOME else (back, *_menu_row(view)))
     return Screen("\n".join(lines), tuple(rows))
-
-
-def list_line(view: View, session: Session, *, with_day: bool) -> str:
-    star = "⭐ " if session.featured else ""
-    return (
-        f"{star}<b>{escape(view.when(session, with_day=with_day))}</b> "
-        f"{escape(view.title(session, LIST_TITLE_CHARS))}\n"
-        f"     📍 {escape(session.room_in(view.t.lang))}"
-    )

@@ -7,8 +7,9 @@ from html import escape
 
 from bot.programme.diff import ScheduleDiff, SessionChange
 from bot.programme.model import Session
-from bot.ui import actions
+from bot.ui.actions import Go
 from bot.ui.model import Button, Screen
+from bot.ui.sessions import OpenSession
 from bot.ui.view import View, bold, clip, italic
 
 SUMMARY_LINES = 15  # sessions listed in the organizers' summary; the rest are counted
@@ -73,7 +74,7 @@ def _cancelled(view: View, old: Session) -> Screen:
         "",
         italic(_("It is no longer in the programme, so you will get no reminder for it.")),
     ]
-    return Screen("\n".join(lines), ((Button(_("📅 Programme"), actions.SCHEDULE),),))
+    return Screen("\n".join(lines), ((Button(_("📅 Programme"), Go.SCHEDULE),),))
 
 
 def _added(view: View, new: Session) -> Screen:
@@ -91,7 +92,7 @@ def _added(view: View, new: Session) -> Screen:
 
 
 def _open_button(view: View, session: Session) -> Button:
-    return Button(view._("Open the session"), actions.session(session.key).encode())
+    return Button(view._("Open the session"), OpenSession(session.key).encode())
 
 
 def summary(view: View, changes: ScheduleDiff, notices: int) -> Screen:
@@ -133,7 +134,7 @@ def summary(view: View, changes: ScheduleDiff, notices: int) -> Screen:
         )
         % {"count": notices},
     ]
-    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), actions.HOME),),))
+    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), Go.HOME),),))
 
 
 def _summary_line(view: View, change: SessionChange) -> str:
@@ -154,7 +155,7 @@ def unchanged(view: View) -> Screen:
     text = view._("The schedule file has not changed: version %(version)s is in use.") % {
         "version": escape(view.schedule.version)
     }
-    return Screen(text, ((Button(view._("‹ Main menu"), actions.HOME),),))
+    return Screen(text, ((Button(view._("‹ Main menu"), Go.HOME),),))
 
 
 def refused(view: View, error: str) -> Screen:
@@ -166,4 +167,4 @@ def refused(view: View, error: str) -> Screen:
         "",
         italic(clip(error, ERROR_CHARS)),
     ]
-    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), actions.HOME),),))
+    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), Go.HOME),),))

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
 from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
-from bot.features.reminders.planner import Reminders
 from bot.i18n import Catalogs
 from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.applied import APPLIED_HASH, APPLIED_TEXT, fingerprint
@@ -90,6 +90,14 @@ class ChangeNotices:
         return await follows.concerned(change.guid, slugs, featured)
 
 
+class ReminderPlanner(Protocol):
+    """The reminders' planner (bot/features/reminders/planner.py), as a reload needs it."""
+
+    async def replace_programme(self, withdrawn: Iterable[str], swap: Callable[[], None]) -> None:
+        """Withdraw the reminders queued for `withdrawn` sessions, and `swap` the programme
+        with no planner run in between."""
+
+
 class ProgrammeReload:
     def __init__(
         self,
@@ -101,7 +109,7 @@ class ProgrammeReload:
         catalogs: Catalogs,
         clock: Clock,
         roles: Roles,
-        reminders: Reminders,
+        reminders: ReminderPlanner,
     ) -> None:
         self._path = path
         self._programme = programme

@@ -1,1 +1,1 @@
-"""Session feedback polls, comments, and what follows a vote."""
+"""Session feedback polls, comments, and the /feedback picker."""

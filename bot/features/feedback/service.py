@@ -24,7 +24,7 @@ from bot.i18n import Catalogs
 from bot.outgoing import Outgoing, Poll, Receipt, StopPoll
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule, Session
-from bot.storage import Storage, UserProfile
+from bot.storage import Storage
 from bot.storage.feedback import SentPoll
 from bot.storage.outbox import OutboxItem
 from bot.ui.model import PollRequest, Screen
@@ -173,21 +173,21 @@ class Feedback:
 
     # -- comments ---------------------------------------------------------------------------------
 
-    async def comment(self, profile: UserProfile, view: View, text: str) -> Screen | None:
+    async def comment(self, view: View, user_id: int, text: str) -> Screen | None:
         """The text is a comment if one was offered; None means it is not (search instead)."""
-        subject = await self._storage.feedback.awaiting_comment(profile.id)
+        subject = await self._storage.feedback.awaiting_comment(user_id)
         if subject is None:
             return None
         text = text.strip()
         if len(text) > screens.COMMENT_CHARS:
             return screens.comment_too_long(view, len(text))
         await self._storage.feedback.add_comment(
-            subject, profile.id, profile.language, text, self._clock.now()
+            subject, user_id, view.t.lang, text, self._clock.now()
         )
         return screens.comment_saved(view)
 
-    async def skip_comment(self, profile: UserProfile, view: View) -> Screen:
-        await self._storage.feedback.await_comment(profile.id, None)
+    async def skip_comment(self, view: View, user_id: int) -> Screen:
+        await self._storage.feedback.await_comment(user_id, None)
         return screens.comment_skipped(view)
 
 

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from bot.ui import actions
+from bot.channels import TELEGRAM, ZALO
+from bot.features.privacy.actions import PrivacyTap
+from bot.i18n import N_
+from bot.ui.actions import Go
+from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Screen
 from bot.ui.view import View, bold
 
+# What the bot keeps to know a person, and who carries the messages, by messenger (a Zalo
+# user's id is the bot's own, of no use to them).
+_IDENTITY = {
+    TELEGRAM: N_("your Telegram user id (%(id)d), never your name or phone number"),
+    ZALO: N_("your Zalo user id, never your name or phone number"),
+}
+_CARRIER = {
+    TELEGRAM: N_("Telegram carries the messages, as for any chat."),
+    ZALO: N_("Zalo carries the messages, as for any chat."),
+}
 
-def privacy(view: View, user_id: int, *, exports_show_ids: bool, on_zalo: bool = False) -> Screen:
+
+def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
     _ = view._
-    identity = (
-        _("your Zalo user id, never your name or phone number")
-        if on_zalo
-        else _("your Telegram user id (%(id)d), never your name or phone number") % {"id": user_id}
-    )
-    carrier = (
-        _("Zalo carries the messages, as for any chat.")
-        if on_zalo
-        else _("Telegram carries the messages, as for any chat.")
-    )
+    identity = _(_IDENTITY[view.channel.name]) % {"id": user_id}
+    carrier = _(_CARRIER[view.channel.name])
     who = (
         _(
             "Staff and organizers see totals, and exports of the poll results in which you "
@@ -57,8 +64,8 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool, on_zalo: bool =
         ),
     ]
     rows = (
-        (Button(_("🗑 Delete my data"), actions.FORGET),),
-        (Button(_("‹ Main menu"), actions.HOME),),
+        (Button(_("🗑 Delete my data"), PrivacyTap.FORGET),),
+        main_menu_row(view),
     )
     return Screen("\n".join(lines), rows)
 
@@ -76,8 +83,8 @@ def confirm_forget(view: View) -> Screen:
         ]
     )
     rows = (
-        (Button(_("🗑 Yes, delete my data"), actions.FORGET_CONFIRM),),
-        (Button(_("Cancel"), actions.HOME),),
+        (Button(_("🗑 Yes, delete my data"), PrivacyTap.FORGET_CONFIRM),),
+        (Button(_("Cancel"), Go.HOME),),
     )
     return Screen(text, rows)
 

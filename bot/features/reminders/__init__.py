@@ -1,1 +1,1 @@
-"""Reminders before followed and featured sessions."""
+"""Reminders before followed and featured sessions, and each person's reminder settings."""

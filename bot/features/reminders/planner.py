@@ -23,7 +23,7 @@ from math import ceil
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
 from bot.delivery.service import Delivery
-from bot.features.agenda import screens as agenda_screens
+from bot.features.reminders import screens as reminder_screens
 from bot.i18n import Catalogs
 from bot.outgoing import Payload, screen_payload
 from bot.programme.current import CurrentProgramme
@@ -121,7 +121,7 @@ class Reminders:
 
         def render(lang: str) -> Payload:
             view = View(self._catalogs[lang], schedule, now)
-            return screen_payload(agenda_screens.reminder(view, session, minutes))
+            return screen_payload(reminder_screens.reminder(view, session, minutes))
 
         items = fan_out(due, render, prefix, expires_at=session.start)
         return await self._delivery.enqueue(

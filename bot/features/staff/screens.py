@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from bot.ui import actions
+from bot.ui.actions import Go
 from bot.ui.model import Button, Screen
 from bot.ui.view import View, bold, italic
 
@@ -32,7 +32,7 @@ def overview(view: View, configured: Iterable[int], granted: Iterable[int]) -> S
 
 
 def _menu(view: View) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(view._("‹ Main menu"), actions.HOME),),)
+    return ((Button(view._("‹ Main menu"), Go.HOME),),)
 
 
 def granted(view: View, user_id: int, *, new: bool) -> Screen:

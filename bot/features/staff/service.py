@@ -15,8 +15,8 @@ from bot.features.staff import screens as screens
 from bot.outgoing import Outgoing, screen_payload
 from bot.roles import Roles
 from bot.storage import Storage, UserProfile
-from bot.ui import organizer
 from bot.ui.model import Screen
+from bot.ui.refusals import not_allowed
 from bot.ui.view import View
 
 KIND = "staff"
@@ -39,17 +39,16 @@ class StaffAdmin:
         # The channel shows the new role in the person's menu (set by the composition root).
         self.on_change: Callable[[int], Awaitable[None]] | None = None
 
-    async def command(self, profile: UserProfile, args: Sequence[str]) -> Screen:
-        view = self._view_of(profile)
-        if not self._roles.is_organizer(profile.id):
-            return organizer.not_allowed(view)
+    async def command(self, view: View, user_id: int, args: Sequence[str]) -> Screen:
+        if not self._roles.is_organizer(user_id):
+            return not_allowed(view)
         if not args:
             return screens.overview(view, self._roles.configured_staff, self._roles.granted_staff)
         verb, target = args[0].lower(), _user_id(args[1:])
         if target is None or verb not in ("add", "remove"):
             return screens.bad_request(view)
         if verb == "add":
-            new = await self._roles.grant(target, profile.id, self._clock.now())
+            new = await self._roles.grant(target, user_id, self._clock.now())
             if new:
                 await self._tell(target, screens.welcome)
                 await self._changed(target)

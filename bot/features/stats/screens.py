@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from bot.features.stats.actions import StatsTap
 from bot.i18n import LANGUAGES
 from bot.programme.model import Session
 from bot.supervise import TaskHealth
-from bot.ui import actions
+from bot.ui.actions import Go
 from bot.ui.menus import LANGUAGE_NAMES
 from bot.ui.model import Button, Screen
 from bot.ui.view import View, bold, clip
@@ -60,7 +61,7 @@ def stats(
     ]
     return Screen(
         "\n".join(lines),
-        ((Button(_("🔄 Refresh"), actions.STATS), Button(_("‹ Main menu"), actions.HOME)),),
+        ((Button(_("🔄 Refresh"), StatsTap.SHOW), Button(_("‹ Main menu"), Go.HOME)),),
     )
 
 

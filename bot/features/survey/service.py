@@ -23,7 +23,7 @@ from bot.i18n import LANGUAGES
 from bot.outgoing import Outgoing, Poll, Text
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
-from bot.ui import actions
+from bot.ui.actions import Go
 from bot.ui.model import QUESTION_CHARS, Button, PollRequest, Screen
 from bot.ui.view import View
 
@@ -181,7 +181,7 @@ class Surveys:
             if await store.awaiting_comment(user_id) == self.definition.subject:
                 return None
             await store.await_comment(user_id, self.definition.subject)
-            skip = Button(view._("Skip"), actions.SKIP_COMMENT)
+            skip = Button(view._("Skip"), Go.SKIP_COMMENT)
             return Screen(following.texts[language], ((skip,),))
         if await store.asked(self.definition.subject, following.key, user_id):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ui.menus import COMMANDS
+from bot.ui.routes import Who
 from channels.telegram.app import BotApplication
 from standin.telegram import ChatMessage, StandIn
 
@@ -189,6 +189,9 @@ async def test_forged_and_stale_buttons_are_refused_politely(
 async def test_command_menu_is_published_in_each_language(
     bot: BotApplication, standin: StandIn
 ) -> None:
+    COMMANDS = [
+        (c.name, c.description) for c in bot.bot_data.deps.navigator.routes.menu(Who.EVERYONE)
+    ]
     for lang, expected in [("vi", "Chương trình theo chủ đề"), ("fr", "Le programme par thème")]:
         commands = standin.commands(lang)
         assert [c["command"] for c in commands] == [name for name, _ in COMMANDS]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.deps import Deps
 from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import Catalogs
-from bot.ui.keywords import command_for
 from bot.ui.model import Button, PollRequest, Screen
 from channels.zalo.render import numbered, numbered_poll, split
 
@@ -44,7 +44,11 @@ def test_long_texts_split_at_line_breaks_within_the_limit() -> None:
     assert split("y" * 4500, 2000) == ["y" * 2000, "y" * 2000, "y" * 500]
 
 
-def test_plain_words_are_commands_in_three_languages() -> None:
+async def test_plain_words_are_commands_in_three_languages(core: Deps) -> None:
+    def command_for(text: str) -> str | None:
+        command = core.navigator.routes.command_for(text)
+        return None if command is None else command.name
+
     assert command_for("Lịch") == command_for("lich") == command_for("programme") == "schedule"
     assert command_for("  Aide ") == command_for("trợ giúp") == command_for("/help") == "help"
     assert command_for("Menu") == "start"

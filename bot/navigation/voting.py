@@ -1,5 +1,6 @@
 """What follows a vote, on any channel: a comment offer after a rating, the survey's next
-question after a survey answer, or nothing."""
+question after a survey answer, or nothing. It dispatches between two features (feedback
+records every vote; the survey asks its next question), so it sits beside the navigator."""
 
 from __future__ import annotations
 

@@ -1,40 +1,15 @@
-"""Screens for organizers; everyone else gets a polite refusal."""
+"""/survey for organizers: who would get the event survey, then that it is on its way."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.i18n import LANGUAGES
-from bot.ui import actions
-from bot.ui.menus import LANGUAGE_NAMES
+from bot.ui.actions import Go
+from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.view import View, bold
-
-# The survey's audiences, as the number in its button's action: 0 everyone, then by language.
-AUDIENCES: tuple[str | None, ...] = (None, *LANGUAGES)
-
-
-def not_allowed(view: View) -> Screen:
-    _ = view._
-    return Screen(
-        _("Sorry, this is only for the organizers of the event."),
-        ((Button(_("‹ Main menu"), actions.HOME),),),
-    )
-
-
-def not_allowed_staff(view: View) -> Screen:
-    _ = view._
-    return Screen(
-        _("Sorry, this is only for the event's staff and organizers."),
-        ((Button(_("‹ Main menu"), actions.HOME),),),
-    )
-
-
-def export_caption(view: View, answers: int, comments: int) -> str:
-    return view._("Poll results — answers: %(answers)d, comments: %(comments)d.") % {
-        "answers": answers,
-        "comments": comments,
-    }
 
 
 def survey_preview(view: View, title: str, reachable: Mapping[str, int]) -> Screen:
@@ -53,27 +28,27 @@ def survey_preview(view: View, title: str, reachable: Mapping[str, int]) -> Scre
     ]
     lines += [f"  {LANGUAGE_NAMES[lang]}: {reachable.get(lang, 0)}" for lang in LANGUAGES]
     everyone = Button(
-        _("Send to everyone (%(count)d)") % {"count": total}, actions.setting("svy", 0).encode()
+        _("Send to everyone (%(count)d)") % {"count": total},
+        SendSurvey(SurveyAudience.EVERYONE).encode(),
     )
     rows: list[Row] = [(everyone,)]
     rows.append(
         tuple(
             Button(
                 f"{LANGUAGE_NAMES[lang]} ({reachable.get(lang, 0)})",
-                actions.setting("svy", i).encode(),
+                SendSurvey(SurveyAudience.of(lang)).encode(),
             )
-            for i, lang in enumerate(LANGUAGES, start=1)
+            for lang in LANGUAGES
         )
     )
-    rows.append((Button(_("Cancel"), actions.HOME),))
+    rows.append((Button(_("Cancel"), Go.HOME),))
     return Screen("\n".join(lines), tuple(rows))
 
 
 def survey_queued(view: View, count: int) -> Screen:
-    _ = view._
     text = view.t.ngettext(
         "The survey is on its way to %(count)d attendee.",
         "The survey is on its way to %(count)d attendees.",
         count,
     ) % {"count": count}
-    return Screen(text, ((Button(_("‹ Main menu"), actions.HOME),),))
+    return Screen(text, (main_menu_row(view),))

@@ -1,0 +1,1 @@
+"""/help: the commands, the programme version and the time zone."""

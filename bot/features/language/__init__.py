@@ -1,0 +1,1 @@
+"""Choosing the language the bot speaks: Tiếng Việt, English or Français."""

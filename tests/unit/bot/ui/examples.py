@@ -1,0 +1,116 @@
+"""One or more examples of every action type the bot's buttons carry, with the data each has
+always been written as (buttons already in people's chats must keep working)."""
+
+from __future__ import annotations
+
+from bot.features.agenda.actions import ACTIONS as AGENDA
+from bot.features.agenda.actions import AgendaPage, AgendaTap, ToggleFollow
+from bot.features.broadcast.actions import ACTIONS as BROADCAST
+from bot.features.broadcast.actions import (
+    AudienceKind,
+    BroadcastTap,
+    Cancel,
+    ChooseAudience,
+    ChooseSession,
+    ChooseTheme,
+    Confirm,
+    DefaultLanguage,
+    LanguageVersion,
+    Preview,
+    SessionDay,
+    Versions,
+)
+from bot.features.browse.actions import ACTIONS as BROWSE
+from bot.features.browse.actions import DayPage, FollowTheme, ResultsPage, ThemePage
+from bot.features.feedback.actions import ACTIONS as FEEDBACK
+from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
+from bot.features.language.actions import ACTIONS as LANGUAGE
+from bot.features.language.actions import SetLanguage
+from bot.features.privacy.actions import ACTIONS as PRIVACY
+from bot.features.privacy.actions import PrivacyTap
+from bot.features.reminders.actions import ACTIONS as REMINDERS
+from bot.features.reminders.actions import SetFeaturedReminders, SetLeadTime, SetReminders
+from bot.features.stats.actions import ACTIONS as STATS
+from bot.features.stats.actions import StatsTap
+from bot.features.survey.actions import ACTIONS as SURVEY
+from bot.features.survey.actions import SendSurvey, SurveyAudience
+from bot.ui.actions import ActionType, AnyAction, Go
+from bot.ui.sessions import OpenSession
+
+TYPES: tuple[ActionType, ...] = (
+    Go,
+    OpenSession,
+    *BROWSE,
+    *AGENDA,
+    *REMINDERS,
+    *FEEDBACK,
+    *SURVEY,
+    *BROADCAST,
+    *STATS,
+    *PRIVACY,
+    *LANGUAGE,
+)
+
+EXAMPLES: dict[AnyAction, str] = {
+    # plain verbs: the whole action
+    Go.HOME: "home",
+    Go.SCHEDULE: "sched",
+    Go.DAYS: "days",
+    Go.NOW: "now",
+    Go.SEARCH: "search",
+    Go.AGENDA: "agenda",
+    Go.REMINDERS: "rem",
+    Go.HELP: "help",
+    Go.LANGUAGE: "lang",
+    Go.SKIP_COMMENT: "skipc",
+    Go.NOOP: "noop",
+    AgendaTap.CALENDAR: "ics",
+    FeedbackTap.PICKER: "fb",
+    BroadcastTap.START: "bc",
+    StatsTap.SHOW: "stats",
+    PrivacyTap.SHOW: "priv",
+    PrivacyTap.FORGET: "forget",
+    PrivacyTap.FORGET_CONFIRM: "forgety",
+    # sessions, and the lists a card comes back to
+    OpenSession("AIGOV"): "s:AIGOV",
+    OpenSession("AIGOV", ThemePage(2, 1)): "s:AIGOV:t:2:1",
+    OpenSession("42", Go.NOW): "s:42:now",
+    OpenSession("NB5G", DayPage(0, 3)): "s:NB5G:d:0:3",
+    OpenSession("NB5G", ResultsPage(2)): "s:NB5G:q:2",
+    ThemePage(3, 2): "t:3:2",
+    ThemePage(3): "t:3:0",
+    FollowTheme(2, 1): "T:2:1",
+    DayPage(1): "d:1:0",
+    ResultsPage(4): "q:4",
+    AgendaPage(3): "A:3",
+    ToggleFollow("AIGOV"): "F:AIGOV",
+    ToggleFollow("AIGOV", AgendaPage(1)): "F:AIGOV:A:1",
+    ToggleFollow("OPEN", Go.HOME): "F:OPEN:home",
+    # settings
+    SetLanguage("vi"): "L:vi",
+    SetLanguage("fr"): "L:fr",
+    SetLeadTime(10): "Rl:10",
+    SetLeadTime(60): "Rl:60",
+    SetReminders(on=False): "Re:0",
+    SetReminders(on=True): "Re:1",
+    SetFeaturedReminders(on=True): "Rf:1",
+    SetFeaturedReminders(on=False): "Rf:0",
+    # feedback
+    RateDay(1): "fbd:1:0",
+    RateTheme(2, 3): "fbt:2:3",
+    Rate("OPEN"): "fs:OPEN",
+    # organizers
+    SendSurvey(SurveyAudience.EVERYONE): "svy:0",
+    SendSurvey(SurveyAudience.FRENCH): "svy:3",
+    **{ChooseAudience(kind): f"bca:{int(kind)}" for kind in AudienceKind},
+    SessionDay(1): "bcd:1:0",
+    SessionDay(2, 4): "bcd:2:4",
+    ChooseSession("AIGOV"): "bcs:AIGOV",
+    ChooseTheme(0): "bct:0",
+    Versions(12): "bcv:12",
+    LanguageVersion(12, 2): "bcw:12:2",
+    DefaultLanguage(12, 0): "bcf:12:0",
+    Preview(12): "bcp:12",
+    Confirm(12): "bcy:12",
+    Cancel(12): "bcn:12",
+}
