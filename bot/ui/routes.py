@@ -13,6 +13,7 @@ declares them. Typed text goes to the readers in that same order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -26,6 +27,7 @@ from bot.ui.model import Screen
 from bot.ui.view import View
 
 A = TypeVar("A", bound=Action)
+_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows in its menu
 
 EVERY_CHANNEL = frozenset({TELEGRAM, ZALO})
 TELEGRAM_ONLY = frozenset({TELEGRAM})  # needs buttons, previews or files
@@ -151,8 +153,10 @@ class RouteTable:
     """The features' routes together, checked once: no name, word or verb twice."""
 
     def __init__(self, features: Sequence[FeatureRoutes]) -> None:
-        self._features = tuple(features)
         self.commands = tuple(c for f in features for c in f.commands)
+        for command in self.commands:
+            if not _COMMAND_NAME.fullmatch(command.name):
+                raise ValueError(f"command {command.name!r}: 1-32 of a-z, 0-9 and _")
         self._commands = _unique({c.name: c for c in self.commands}, self.commands, "command")
         words = [(word, c) for c in self.commands for word in c.words]
         self._words = _unique(dict(words), words, "plain word")
