@@ -8,14 +8,15 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from bot.delivery.payload import Payload, Receipt
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core import assemble, load_startup_files
 from bot.delivery.pacer import Pacer
 from bot.deps import Deps
+from bot.outgoing import Payload, Receipt
 from bot.storage import Storage
+from bot.supervise import Supervisor
 from tests.conftest import SCHEDULE
 
 ORGANIZER = 4242
@@ -45,6 +46,7 @@ async def core(tmp_path: Path, compiled_locales: Path, clock: Clock) -> AsyncIte
             clock,
             NothingIsSent(),
             Pacer(settings.send_rate),
+            Supervisor(),
             rate=settings.send_rate,
             window=4,
         )
