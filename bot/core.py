@@ -133,7 +133,7 @@ async def assemble(
             language.routes(storage, catalogs),
             privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),
-            stats.routes(programme, storage, supervisor.failing),
+            stats.routes(programme, storage, supervisor.failing, survey_kind=SURVEY_KIND),
             exports.routes(programme, storage, surveys, user_ids=settings.export_user_ids),
             survey.routes(surveys, storage),
             changes.routes(programme_reload.check, programme),

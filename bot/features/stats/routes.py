@@ -7,7 +7,6 @@ from datetime import UTC
 
 from bot.features.stats import screens
 from bot.features.stats.actions import StatsTap
-from bot.features.survey.service import SURVEY_KIND
 from bot.i18n import N_
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
@@ -20,8 +19,11 @@ def routes(
     programme: CurrentProgramme,
     storage: Storage,
     failing_tasks: Callable[[], Sequence[TaskHealth]],
+    *,
+    survey_kind: str,
 ) -> FeatureRoutes:
-    """`failing_tasks`: background tasks that keep failing (bot/supervise.py)."""
+    """`failing_tasks`: background tasks that keep failing (bot/supervise.py); `survey_kind`:
+    the outbox kind of the survey's first questions (one per attendee asked)."""
 
     async def show(request: Request) -> Screen:
         view = request.view
@@ -39,7 +41,7 @@ def routes(
             await figures.sent_by_kind(),
             await figures.poll_response(),
             await figures.broadcasts(),
-            await figures.polls_sent(SURVEY_KIND),  # first questions: one per attendee
+            await figures.polls_sent(survey_kind),
             failing_tasks(),
         )
 
