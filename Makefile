@@ -39,6 +39,7 @@ demo: $(STAMP) catalogs
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache  # the architecture contracts in .importlinter
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -38,11 +38,12 @@ from bot.features.survey import routes as survey
 from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
-from bot.programme.applied import programme_at_start
+from bot.programme.applied import APPLIED_TEXT, programme_at_start
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
+from bot.storage.state import read_before_open
 from bot.supervise import Supervisor
 from bot.ui.routes import RouteTable, Who
 from bot.ui.view import Views
@@ -60,7 +61,9 @@ class StartupFiles:
 def load_startup_files(settings: Settings) -> StartupFiles:
     return StartupFiles(
         Catalogs.load(settings.locales_dir),
-        programme_at_start(settings.schedule_path, settings.db_path),
+        programme_at_start(
+            settings.schedule_path, lambda: read_before_open(settings.db_path, APPLIED_TEXT)
+        ),
         load_survey(),
     )
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.programme.loader import ScheduleError, load_schedule, parse_text
 from bot.programme.model import Schedule
-from bot.storage.state import read_before_open
 
 log = logging.getLogger(__name__)
 
@@ -22,13 +22,14 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def programme_at_start(path: Path, db_path: Path) -> Schedule:
+def programme_at_start(path: Path, last_applied: Callable[[], str | None]) -> Schedule:
     """The file's programme; if the file is broken, the one attendees last saw (a restart
-    during the event must not take the bot down). No programme at all stops the bot."""
+    during the event must not take the bot down). No programme at all stops the bot.
+    `last_applied` reads the stored text (storage is not open yet at this point)."""
     try:
         return load_schedule(path)
     except ScheduleError as error:
-        text = read_before_open(db_path, APPLIED_TEXT)
+        text = last_applied()
         if text is None:
             raise
         schedule = parse_text(text, "the programme last applied")
