@@ -5,17 +5,15 @@ Buttons are shown numbered; typing a number taps one, anything else is sent as a
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import sys
 
 from bot.config import Settings
+from bot.ui.view import plain
 from cli.demo_bot import offline_bot, typed_lines
 from standin.telegram import ChatMessage, StandIn
 
 DEMO_USER_ID = 1001
-_TAG = re.compile(r"</?(b|i)>")
 
 
 def render(message: ChatMessage, *, color: bool) -> str:
@@ -24,7 +22,7 @@ def render(message: ChatMessage, *, color: bool) -> str:
     if color:
         text = text.replace("<b>", "\033[1m").replace("</b>", "\033[0m")
         text = text.replace("<i>", "\033[3m").replace("</i>", "\033[0m")
-    text = html.unescape(_TAG.sub("", text))
+    text = plain(text)
     lines = [text]
     number = 0
     for row in message.buttons:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 from typing import Protocol
 
 from bot.channels import TELEGRAM, ZALO, channel_of
@@ -109,3 +110,12 @@ def bold(text: str) -> str:
 
 def italic(text: str) -> str:
     return f"<i>{escape(text)}</i>"
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(html: str) -> str:
+    """Telegram HTML (<b>, <i>, links) as plain text: what a channel without formatting shows,
+    and what Telegram counts against its length limits."""
+    return unescape(_TAG.sub("", html))

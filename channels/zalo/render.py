@@ -7,20 +7,12 @@ what each number stands for. A poll becomes a numbered question; a rating reads 
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import Translator
 from bot.ui.model import PollRequest, Screen
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(text: str) -> str:
-    """Telegram HTML (<b>, <i>, links) as plain text."""
-    return html.unescape(_TAG.sub("", text))
+from bot.ui.view import plain
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ from bot.i18n import DEFAULT_LANGUAGE, Catalogs, Translator
 from bot.outgoing import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.storage import Storage
 from bot.ui.model import PollRequest, Screen
+from bot.ui.view import plain
 from channels.zalo.client import ZaloClient, ZaloError
-from channels.zalo.render import numbered, numbered_poll, plain, split
+from channels.zalo.render import numbered, numbered_poll, split
 
 log = logging.getLogger(__name__)
 

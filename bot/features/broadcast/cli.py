@@ -7,12 +7,10 @@ broadcasts made in the chat (so the pace, retries and the report are the same).
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
-from html import unescape
 from pathlib import Path
 
 from bot.clock import Clock
@@ -24,10 +22,10 @@ from bot.features.broadcast.service import KIND, audience_from_text, outgoing
 from bot.i18n import LANGUAGES
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
+from bot.ui.view import plain
 
 TERMINAL = 0  # the organizer id recorded for broadcasts made from a terminal
 DUE_AT_ONCE = datetime(1970, 1, 1, tzinfo=UTC)
-_TAG = re.compile(r"<[^>]+>")
 IDLE_HINT_SECONDS = 15
 
 
@@ -45,7 +43,7 @@ def read_texts(common: Path | None, per_language: dict[str, Path | None]) -> dic
             text = path.read_text("utf-8").strip()
         except (OSError, UnicodeDecodeError) as error:
             raise BroadcastError(f"{path}: cannot read the text ({error})") from None
-        length = len(unescape(_TAG.sub("", text)))
+        length = len(plain(text))
         if not text or length > TEXT_CHARS:
             raise BroadcastError(
                 f"{path}: the text has {length} characters; Telegram allows 1 to {TEXT_CHARS}"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from html import escape, unescape
+from html import escape
 
 from bot.features.broadcast.actions import (
     AudienceKind,
@@ -26,11 +25,10 @@ from bot.ui.actions import Go
 from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
-from bot.ui.view import View, bold, clip, italic
+from bot.ui.view import View, bold, clip, italic, plain
 
 TEXT_CHARS = 4096  # Telegram's limit for a message
 CAPTION_CHARS = 1024  # and for a photo's caption
-_TAG = re.compile(r"<[^>]+>")
 STATUS_NAMES = {
     "sending": N_("sending"),
     "done": N_("delivered"),
@@ -256,7 +254,7 @@ def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) ->
         when = broadcast.created_at[:16].replace("T", " ")
         status = _(STATUS_NAMES.get(broadcast.status, broadcast.status))
         lines.append(f"#{broadcast.id} · {escape(when)} UTC · {escape(status)}")
-        lines.append("   " + italic(clip(_strip(first_text), 60)))
+        lines.append("   " + italic(clip(plain(first_text), 60)))
         lines.append(
             "   "
             + _("sent %(sent)d, failed %(failed)d, blocked %(blocked)d, left %(left)d")
@@ -268,7 +266,3 @@ def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) ->
             }
         )
     return Screen("\n".join(lines), (main_menu_row(view),))
-
-
-def _strip(html: str) -> str:
-    return unescape(_TAG.sub("", html))

@@ -7,10 +7,8 @@ a broadcast survives restarts and its report (counts by status) stays right.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import unescape
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
@@ -26,7 +24,7 @@ from bot.storage import Storage
 from bot.storage.broadcasts import Broadcast
 from bot.ui.menus import LANGUAGE_NAMES
 from bot.ui.model import Screen
-from bot.ui.view import View
+from bot.ui.view import View, plain
 
 KIND = "announcement"
 
@@ -42,7 +40,7 @@ class Step:
 
 def plain_length(html: str) -> int:
     """What Telegram counts: the characters left once the formatting tags are parsed."""
-    return len(unescape(re.sub(r"<[^>]+>", "", html)))
+    return len(plain(html))
 
 
 def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Outgoing]:
