@@ -76,35 +76,35 @@ class ChooseTheme(Action, verb=BroadcastVerb.THEME):
     track: int
 
 
+class _OneLanguage:
+    """A button about one language version of a draft: the language as its index in
+    bot.i18n.LANGUAGES (short data); anything past the list is forged."""
+
+    language: int
+
+    def valid(self) -> bool:
+        return self.language < len(LANGUAGES)
+
+    @property
+    def code(self) -> str:
+        return LANGUAGES[self.language]
+
+
 @dataclass(frozen=True)
-class LanguageVersion(Action, verb=BroadcastVerb.WRITE):
+class LanguageVersion(_OneLanguage, Action, verb=BroadcastVerb.WRITE):
     """bcw:<broadcast>:<language>: write the version in that language (its index in
     bot.i18n.LANGUAGES)."""
 
     broadcast: int
     language: int
 
-    def valid(self) -> bool:
-        return self.language < len(LANGUAGES)
-
-    @property
-    def code(self) -> str:
-        return LANGUAGES[self.language]
-
 
 @dataclass(frozen=True)
-class DefaultLanguage(Action, verb=BroadcastVerb.DEFAULT):
+class DefaultLanguage(_OneLanguage, Action, verb=BroadcastVerb.DEFAULT):
     """bcf:<broadcast>:<language>: recipients of a language without a version get this one."""
 
     broadcast: int
     language: int
-
-    def valid(self) -> bool:
-        return self.language < len(LANGUAGES)
-
-    @property
-    def code(self) -> str:
-        return LANGUAGES[self.language]
 
 
 @dataclass(frozen=True)
