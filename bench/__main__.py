@@ -6,6 +6,7 @@ python -m bench load [--users N] [--rate 30]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
 python -m bench zalo [--users N] [--latency S] [--pollers N]
 python -m bench backup [--users N] [--answers N]
+python -m bench search [--sessions N] [--queries N]
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-SUITES = ("browse", "load", "zalo", "delivery", "reminders", "polls", "export", "backup")
+SUITES = ("browse", "load", "zalo", "delivery", "reminders", "polls", "export", "backup", "search")
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]
 
