@@ -176,19 +176,6 @@ def _session(
     title = event["title"]
     abstract = event.get("abstract") or ""
     room_names = _texts(room_texts.get(room))
-    searchable = [
-        title,
-        abstract,
-        *titles.values(),
-        *abstracts.values(),
-        *persons,
-        room,
-        *room_names.values(),
-    ]
-    if track is not None:
-        names = [track.name, *track.names.values()]
-        # "AI" finds the "Artificial Intelligence" theme, "IA" its French name.
-        searchable += names + [_initials(name) for name in names]
     return Session(
         guid=event["guid"],
         key=str(event.get("code") or event["id"]),
@@ -205,7 +192,6 @@ def _session(
         titles=titles,
         abstracts=abstracts,
         room_names=room_names,
-        search_words=frozenset(w for text in searchable for w in words(text)),
     )
 
 
@@ -224,11 +210,6 @@ def _within_calendar(when: datetime, event: str, field: str) -> datetime:
     if not _EARLIEST <= when <= _LATEST:
         raise ValueError(f"event {event}: field {field!r} is outside the calendar")
     return when
-
-
-def _initials(name: str) -> str:
-    parts = words(name)
-    return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
 def _end(start: datetime, event: Mapping[str, Any], name: str) -> datetime:

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
-from bot.programme.textfold import words
-
 Translations = Mapping[str, str]
 
 
@@ -45,7 +43,6 @@ class Session:
     abstracts: Translations = field(default_factory=dict)
     room_names: Translations = field(default_factory=dict)
     featured: bool = False
-    search_words: frozenset[str] = frozenset()
 
     @property
     def track_slug(self) -> str | None:
@@ -114,13 +111,16 @@ class Schedule:
         """Sessions that have not started yet, soonest first."""
         return [s for s in self.sessions if s.start > now][:limit]
 
-    def search(self, query: str) -> list[Session]:
-        """Sessions whose texts, in any language, contain every query word as a word prefix."""
-        wanted = words(query)
-        if not wanted:
-            return []
-        return [
-            s
-            for s in self.sessions
-            if all(any(w.startswith(q) for w in s.search_words) for q in wanted)
-        ]
+    def speakers(self) -> list[str]:
+        """Everyone who speaks, in the order of their first session."""
+        return list(dict.fromkeys(p for s in self.sessions for p in s.persons))
+
+    def rooms(self) -> list[str]:
+        """The rooms, in the order of their first session."""
+        return list(dict.fromkeys(s.room for s in self.sessions))
+
+    def by_speaker(self, name: str) -> list[Session]:
+        return [s for s in self.sessions if name in s.persons]
+
+    def in_room(self, room: str) -> list[Session]:
+        return [s for s in self.sessions if s.room == room]

@@ -49,6 +49,7 @@ class Entity:
     """A theme, speaker or room, with the sessions it leads to."""
 
     kind: EntityKind
+    index: int  # among its kind: Schedule.tracks, .speakers(), .rooms() (what buttons carry)
     name: str  # as the programme writes it
     names: Mapping[str, str]  # by language, when it has translations
     sessions: tuple[Session, ...]
@@ -256,21 +257,21 @@ class _Builder:
 
 def _entities(schedule: Schedule) -> list[Entity]:
     """Themes, speakers and rooms, each with its sessions in programme order."""
-    found: list[Entity] = [
-        Entity(EntityKind.THEME, t.name, t.names, tuple(schedule.in_track(t)), t)
-        for t in schedule.tracks
+    rooms = {s.room: s.room_names for s in reversed(schedule.sessions)}
+    return [
+        *(
+            Entity(EntityKind.THEME, t.index, t.name, t.names, tuple(schedule.in_track(t)), t)
+            for t in schedule.tracks
+        ),
+        *(
+            Entity(EntityKind.SPEAKER, i, p, {}, tuple(schedule.by_speaker(p)))
+            for i, p in enumerate(schedule.speakers())
+        ),
+        *(
+            Entity(EntityKind.ROOM, i, r, rooms[r], tuple(schedule.in_room(r)))
+            for i, r in enumerate(schedule.rooms())
+        ),
     ]
-    speakers: dict[str, list[Session]] = defaultdict(list)
-    rooms: dict[str, list[Session]] = defaultdict(list)
-    room_names: dict[str, Mapping[str, str]] = {}
-    for s in schedule.sessions:
-        for person in s.persons:
-            speakers[person].append(s)
-        rooms[s.room].append(s)
-        room_names.setdefault(s.room, s.room_names)
-    found += [Entity(EntityKind.SPEAKER, p, {}, tuple(ss)) for p, ss in speakers.items()]
-    found += [Entity(EntityKind.ROOM, r, room_names[r], tuple(ss)) for r, ss in rooms.items()]
-    return found
 
 
 def _cut(text: str) -> tuple[dict[str, list[int]], int, frozenset[str]]:

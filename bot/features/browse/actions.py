@@ -13,6 +13,8 @@ class BrowseVerb(StrEnum):
     FOLLOW_THEME = "T"
     DAY = "d"
     RESULTS = "q"
+    SPEAKER = "w"
+    ROOM = "r"
 
 
 @dataclass(frozen=True)
@@ -46,4 +48,21 @@ class ResultsPage(Action, verb=BrowseVerb.RESULTS):
     page: int = 0
 
 
-ACTIONS = (ThemePage, FollowTheme, DayPage, ResultsPage)
+@dataclass(frozen=True)
+class SpeakerPage(Action, verb=BrowseVerb.SPEAKER):
+    """w:<speaker>:<page>: a page of one speaker's sessions (a search offers it); speakers are
+    numbered in the order of their first session (Schedule.speakers)."""
+
+    speaker: int
+    page: int = 0
+
+
+@dataclass(frozen=True)
+class RoomPage(Action, verb=BrowseVerb.ROOM):
+    """r:<room>:<page>: a page of the sessions in one room (Schedule.rooms), from a search."""
+
+    room: int
+    page: int = 0
+
+
+ACTIONS = (ThemePage, FollowTheme, DayPage, ResultsPage, SpeakerPage, RoomPage)

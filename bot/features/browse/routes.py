@@ -3,8 +3,15 @@ search."""
 
 from __future__ import annotations
 
-from bot.features.browse import screens
-from bot.features.browse.actions import DayPage, FollowTheme, ResultsPage, ThemePage
+from bot.features.browse import screens, search_screens
+from bot.features.browse.actions import (
+    DayPage,
+    FollowTheme,
+    ResultsPage,
+    RoomPage,
+    SpeakerPage,
+    ThemePage,
+)
 from bot.features.browse.service import Browse
 from bot.i18n import N_
 from bot.ui.actions import Go
@@ -48,6 +55,12 @@ def routes(browse: Browse) -> FeatureRoutes:
 
     async def results(request: Request, action: ResultsPage) -> Screen:
         return await browse.results(request.view, request.user_id, action.page)
+
+    async def speaker(request: Request, action: SpeakerPage) -> Screen | None:
+        return search_screens.speaker(request.view, action.speaker, action.page)
+
+    async def room(request: Request, action: RoomPage) -> Screen | None:
+        return search_screens.room(request.view, action.room, action.page)
 
     async def nothing(request: Request) -> Answer:
         return Answer(None)  # the page counter of a list: the message stays as it is
@@ -94,6 +107,8 @@ def routes(browse: Browse) -> FeatureRoutes:
             on(FollowTheme, follow_theme),
             on(DayPage, day),
             on(ResultsPage, results),
+            on(SpeakerPage, speaker),
+            on(RoomPage, room),
         ),
         search=search,
     )

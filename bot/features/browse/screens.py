@@ -1,18 +1,19 @@
-"""Screens for browsing the programme: the main menu, themes, days, now/next, search."""
+"""Screens for browsing the programme: the main menu, themes, days, now/next, the search prompt
+(the results: search_screens.py), and the list of sessions they share."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
 
-from bot.features.browse.actions import DayPage, FollowTheme, ResultsPage, ThemePage
+from bot.features.browse.actions import DayPage, FollowTheme, ThemePage
 from bot.programme.model import Session
 from bot.ui.actions import AnyAction, Go
 from bot.ui.menus import main_menu_row as _menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
 from bot.ui.sessions import BUTTON_TITLE_CHARS, list_line, session_action, session_button
-from bot.ui.view import View, bold, clip, italic
+from bot.ui.view import View, bold, italic
 
 MAX_QUERY_CHARS = 100
 
@@ -91,7 +92,7 @@ def theme(view: View, index: int, page: int, *, following: bool = False) -> Scre
     else:
         note = _("Follow the theme to get all its sessions in your agenda, with reminders.")
         extra = (Button(_("🔔 Follow this theme"), toggle),)
-    return _session_list(
+    return session_list(
         view,
         heading,
         view.schedule.in_track(track),
@@ -128,7 +129,7 @@ def day(view: View, index: int, page: int) -> Screen | None:
     heading = (
         view.t.day(sessions[0].start, view.schedule.zone) if sessions else chosen.date.isoformat()
     )
-    return _session_list(
+    return session_list(
         view,
         heading,
         sessions,
@@ -183,31 +184,13 @@ def search_prompt(view: View) -> Screen:
     return Screen(text, (_menu_row(view),))
 
 
-def search_results(view: View, query: str, page: int) -> Screen:
-    _ = view._
-    found = view.schedule.search(query)
-    if not found:
-        text = _("Nothing found for “%(query)s”. Try fewer or other words, or browse by theme.") % {
-            "query": escape(clip(query, 60))
-        }
-        return Screen(text, ((Button(_("📅 Programme"), Go.SCHEDULE), *_menu_row(view)),))
-    heading = view.t.ngettext(
-        "%(count)d session found for “%(query)s”",
-        "%(count)d sessions found for “%(query)s”",
-        len(found),
-    ) % {"count": len(found), "query": clip(query, 60)}
-    return _session_list(
-        view, heading, found, page, ResultsPage, back=_menu_row(view)[0], with_day=True
-    )
-
-
 def query_too_long(view: View) -> str:
     return view._("That is too long to search: please use at most %(count)d characters.") % {
         "count": MAX_QUERY_CHARS
     }
 
 
-def _session_list(
+def session_list(
     view: View,
     heading: str,
     sessions: Sequence[Session],
@@ -217,7 +200,11 @@ def _session_list(
     with_day: bool,
     note: str | None = None,
     extra: Row = (),
+    first: Sequence[Row] = (),
+    hint: Callable[[Session], str | None] | None = None,
 ) -> Screen:
+    """A page of sessions. `first`: rows above the sessions' buttons; `hint`: a line under a
+    session (HTML), asked only for the sessions on the page."""
     _ = view._
     page = page_of(sessions, page_number)
     here = to_page(page.number)
@@ -226,8 +213,11 @@ def _session_list(
         lines += [note, ""]
     if not sessions:
         lines.append(_("No sessions here yet."))
-    lines += [list_line(view, s, with_day=with_day) for s in page.items]
-    rows: list[Row] = [(session_button(view, s, here),) for s in page.items]
+    for s in page.items:
+        line = list_line(view, s, with_day=with_day)
+        below = hint(s) if hint is not None else None
+        lines.append(f"{line}\n     {below}" if below else line)
+    rows: list[Row] = [*first, *((session_button(view, s, here),) for s in page.items)]
     nav = navigation(page, to_page)
     if nav:
         rows.append(nav)

@@ -4,7 +4,7 @@ the theme, and a search is remembered for its next pages."""
 from __future__ import annotations
 
 from bot.clock import Clock
-from bot.features.browse import screens
+from bot.features.browse import screens, search_screens
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
 from bot.ui.model import Screen
@@ -43,11 +43,11 @@ class Browse:
         if len(query) > screens.MAX_QUERY_CHARS:
             return Screen(screens.query_too_long(view), screens.search_prompt(view).rows)
         await self._storage.users.set_last_query(user_id, query)
-        return screens.search_results(view, query, 0)
+        return search_screens.search_results(view, query, 0)
 
     async def results(self, view: View, user_id: int, page: int) -> Screen:
         """Another page of the person's last search."""
         query = await self._storage.users.last_query(user_id)
         if query is None:
             return screens.search_prompt(view)
-        return screens.search_results(view, query, page)
+        return search_screens.search_results(view, query, page)

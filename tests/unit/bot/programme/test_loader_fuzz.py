@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.programme.loader import ScheduleError, load_schedule, summary
+from bot.programme.search import search
 from tests.conftest import SCHEDULE, democon_path
 
 Json = Any
@@ -218,7 +219,7 @@ def _loads_or_says_why(path: Path) -> None:
         session.start.astimezone(schedule.zone)  # shown in the event's zone
         session.end.astimezone(schedule.zone)
         assert schedule.session(session.key) is not None
-    schedule.search("ai governance")
+    search(schedule, "ai governance", "en")
     for day in schedule.days:
         schedule.on_day(day)
     schedule.featured()

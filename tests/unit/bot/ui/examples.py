@@ -21,7 +21,14 @@ from bot.features.broadcast.actions import (
     Versions,
 )
 from bot.features.browse.actions import ACTIONS as BROWSE
-from bot.features.browse.actions import DayPage, FollowTheme, ResultsPage, ThemePage
+from bot.features.browse.actions import (
+    DayPage,
+    FollowTheme,
+    ResultsPage,
+    RoomPage,
+    SpeakerPage,
+    ThemePage,
+)
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
 from bot.features.language.actions import ACTIONS as LANGUAGE
@@ -82,6 +89,9 @@ EXAMPLES: dict[AnyAction, str] = {
     FollowTheme(2, 1): "T:2:1",
     DayPage(1): "d:1:0",
     ResultsPage(4): "q:4",
+    SpeakerPage(3, 1): "w:3:1",
+    RoomPage(0): "r:0:0",
+    OpenSession("43", SpeakerPage(2)): "s:43:w:2:0",
     AgendaPage(3): "A:3",
     ToggleFollow("AIGOV"): "F:AIGOV",
     ToggleFollow("AIGOV", AgendaPage(1)): "F:AIGOV:A:1",
