@@ -119,20 +119,23 @@ def _as_typed(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _timed(schedule: Schedule, queries: list[tuple[str, str]]) -> list[float]:
-    times = []
+def _timed(schedule: Schedule, queries: list[tuple[str, str]]) -> tuple[list[float], list[float]]:
+    """Each query's wall time, and its CPU time (what other processes on the machine leave out)."""
+    wall, cpu = [], []
     for lang, query in queries:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         search(schedule, query, lang)
-        times.append(time.perf_counter() - started)
-    return times
+        cpu.append(time.thread_time() - started_cpu)
+        wall.append(time.perf_counter() - started)
+    return wall, cpu
 
 
-def _line(name: str, samples: list[float]) -> str:
+def _line(name: str, samples: list[float], cpu: list[float]) -> str:
     p50, p99 = percentile(samples, 50) * 1000, percentile(samples, 99) * 1000
+    cpu50, cpu99 = percentile(cpu, 50) * 1000, percentile(cpu, 99) * 1000
     return (
         f"{name:<8} {len(samples):5} queries: p50 {p50:.2f} ms, p99 {p99:.2f} ms, "
-        f"max {max(samples) * 1000:.2f} ms"
+        f"max {max(samples) * 1000:.2f} ms (CPU p50 {cpu50:.2f} ms, p99 {cpu99:.2f} ms)"
     )
 
 
@@ -151,16 +154,16 @@ async def main(argv: list[str]) -> None:
     judged = [(j.lang, j.query) for j in [*VIDW, *DEMOCON]]
     randoms = random_queries(schedule, args.queries, rng)
     _timed(schedule, judged[:20])  # warm the caches the first queries fill
-    judged_times = _timed(schedule, judged)
-    random_times = _timed(schedule, randoms)
-    everything = judged_times + random_times
+    judged_times, judged_cpu = _timed(schedule, judged)
+    random_times, random_cpu = _timed(schedule, randoms)
+    everything, everything_cpu = judged_times + random_times, judged_cpu + random_cpu
     p99 = percentile(everything, 99) * 1000
     print(
         f"[search] {len(schedule.sessions)} sessions in 3 languages: index of "
         f"{len(index.vocabulary)} words, {len(index.fields)} fields, built in {built * 1000:.0f} ms"
     )
-    print(_line("judged", judged_times))
-    print(_line("random", random_times))
-    print(_line("all", everything))
-    verdict = "met" if p99 <= GOAL_P99_MS else "NOT met"
+    print(_line("judged", judged_times, judged_cpu))
+    print(_line("random", random_times, random_cpu))
+    print(_line("all", everything, everything_cpu))
+    verdict = "met" if p99 <= GOAL_P99_MS else "NOT met (is the machine busy? see CPU p99)"
     print(f"goal p99 <= {GOAL_P99_MS:.0f} ms: {verdict}")

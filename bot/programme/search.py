@@ -10,6 +10,7 @@ closest theme, speaker or room. The index is built the first time a programme is
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -35,15 +36,13 @@ class Matched:
     langs: frozenset[str] = frozenset()  # the languages of that title
 
 
-@dataclass(frozen=True)
-class SessionHit:
+class SessionHit(NamedTuple):  # a tuple: a broad query ranks hundreds at once
     session: Session
     score: float
     doc: int  # its place in the index, to say later what matched
 
 
-@dataclass(frozen=True)
-class EntityHit:
+class EntityHit(NamedTuple):
     entity: Entity
     score: float
 
@@ -83,7 +82,8 @@ def search(schedule: Schedule, query: str, lang: str) -> SearchResults:
     terms = _with_acronyms(index, wanted, [expand(index, word) for word in wanted])
     ranking = Ranking(index, lang, terms, stops)
     scores = ranking.scores
-    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+    # Best first; a tie keeps programme order (sessions are indexed in it, entities after).
+    ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
     sessions = tuple(
         SessionHit(_session(index, d), scores[d], d) for d in ranked if d < index.sessions
     )

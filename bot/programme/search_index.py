@@ -72,6 +72,9 @@ _WEIGHTS: dict[Part, tuple[float, float]] = {  # (reader, other)
     Part.ABSTRACT: (2.0, 1.0),
     Part.NAME: (10.0, 8.0),
 }
+KEPT_WORDS = 5000  # words whose best fields by document are kept, per index
+Best = tuple[float, int]  # a score and the field that gave it
+
 SHORT_PARTS = frozenset({Part.TITLE, Part.THEME, Part.SPEAKER, Part.ROOM, Part.NAME})
 
 
@@ -105,12 +108,33 @@ class SearchIndex:
     by_length: dict[int, list[str]]  # for typos: candidates one edit away have ±1 letters
     weights: dict[str, list[float]] = field(default_factory=dict)  # by reader language
     sessions: int = 0  # docs[:sessions] are sessions, the rest entities
+    # (language, word, is an acronym) → document → (its best field's weight, that field)
+    by_doc: dict[tuple[str, str, bool], dict[int, tuple[float, int]]] = field(default_factory=dict)
 
     def weight_table(self, lang: str) -> list[float]:
         table = self.weights.get(lang)
         if table is None:
             table = self.weights[lang] = [f.weight(lang) for f in self.fields]
         return table
+
+    def best_by_doc(self, lang: str, word: str, *, acronym: bool = False) -> dict[int, Best]:
+        """For each document with `word` (or, for an acronym, what it stands for): the heaviest
+        field that has it, for a reader of `lang`. Kept for the next queries with that word."""
+        key = (lang, word, acronym)
+        found = self.by_doc.get(key)
+        if found is None:
+            if len(self.by_doc) >= KEPT_WORDS:
+                self.by_doc.clear()  # a bound, not a policy: rebuilt in a millisecond when asked
+            weights, owner = self.weight_table(lang), self.owner
+            found = {}
+            fids = self.acronyms.get(word, {}) if acronym else self.postings.get(word, ())
+            for fid in fids:
+                doc, weight = owner[fid], weights[fid]
+                current = found.get(doc)
+                if current is None or weight > current[0]:
+                    found[doc] = (weight, fid)
+            self.by_doc[key] = found
+        return found
 
     def with_prefix(self, prefix: str) -> Iterable[str]:
         start = bisect_left(self.vocabulary, prefix)
@@ -138,7 +162,7 @@ class _Builder:
         self.acronyms: dict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
         self.spelled_out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.theme_acronyms: dict[str, list[str]] = {}
-        self.cut: dict[str, tuple[dict[str, list[int]], int, frozenset[str]]] = {}
+        self.cut: dict[str, tuple[dict[str, tuple[int, ...]], int, frozenset[str]]] = {}
 
     def add_session(self, s: Session) -> None:
         doc = self._doc(s)
@@ -191,7 +215,11 @@ class _Builder:
         for text in texts.values():  # a language the bot does not speak still finds
             langs.setdefault(text, set())
         langs.setdefault(own, set())
-        return [self._field(doc, part, t, frozenset(ls)) for t, ls in langs.items() if t.strip()]
+        return [
+            self._field(doc, part, t, _shared(frozenset(ls)))
+            for t, ls in langs.items()
+            if t.strip()
+        ]
 
     def _field(self, doc: int, part: Part, text: str, langs: frozenset[str]) -> int:
         cut = self.cut.get(text)
@@ -274,14 +302,25 @@ def _entities(schedule: Schedule) -> list[Entity]:
     ]
 
 
-def _cut(text: str) -> tuple[dict[str, list[int]], int, frozenset[str]]:
+def _cut(text: str) -> tuple[dict[str, tuple[int, ...]], int, frozenset[str]]:
     """The places of the meaningful words of `text`, how many there are, and its stop words."""
     folded = words(text)
     meaning = [w for w in folded if w not in ANY_STOP_WORD]
-    places: dict[str, list[int]] = {}
+    # Tuples, not lists: the garbage collector stops visiting them, and a big programme's index
+    # holds hundreds of thousands (searches in the bot's process then pause less).
+    places: dict[str, tuple[int, ...]] = {}
     for place, word in enumerate(meaning):
-        places.setdefault(word, []).append(place)
-    return places, len(meaning), frozenset(folded).intersection(ANY_STOP_WORD)
+        before = places.get(word)
+        places[word] = (place,) if before is None else (*before, place)
+    return places, len(meaning), _shared(frozenset(folded).intersection(ANY_STOP_WORD))
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    """One object for equal small sets (stop words of a field, languages of a text)."""
+    return _SETS.setdefault(words, words)
 
 
 def _phrase_at(positions: Mapping[str, Sequence[int]], phrase: tuple[str, ...]) -> int | None:

@@ -9,7 +9,9 @@ query beside them ("hall a").
 
 from __future__ import annotations
 
-from bot.programme.search_index import SHORT_PARTS, Field, SearchIndex
+import heapq
+
+from bot.programme.search_index import SHORT_PARTS, Best, Field, SearchIndex
 from bot.programme.search_match import Term
 
 RERANKED = 50  # the best sessions by words alone get the closeness bonus
@@ -42,34 +44,43 @@ class Ranking:
         """The score of a document that matched only some of the words."""
         return sum(best[doc][0] for best in self.best if doc in best)
 
-    def _best_fields(self, term: Term) -> dict[int, tuple[float, int]]:
-        best: dict[int, tuple[float, int]] = {}
-        owner, weights, postings = self.index.owner, self.weights, self.index.postings
-        for word, quality in term.matches.items():
-            for fid in postings[word]:
-                score = weights[fid] * quality
-                doc = owner[fid]
+    def _best_fields(self, term: Term) -> dict[int, Best]:
+        by_doc = self.index.best_by_doc
+        found = [(by_doc(self.lang, word), quality) for word, quality in term.matches.items()]
+        if term.acronym_fields:
+            found.append((by_doc(self.lang, term.word, acronym=True), 1.0))
+        found.sort(key=lambda pair: -len(pair[0]))
+        best: dict[int, Best] = {}
+        for per_doc, quality in found:
+            if not best and quality == 1.0:
+                best = dict(per_doc)  # the usual case, one exact word: copied, not looped
+                continue
+            for doc, (weight, fid) in per_doc.items():
+                score = weight * quality
                 current = best.get(doc)
                 if current is None or score > current[0]:
                     best[doc] = (score, fid)
-        for fid in term.acronym_fields:
-            score = weights[fid]
-            doc = owner[fid]
-            current = best.get(doc)
-            if current is None or score > current[0]:
-                best[doc] = (score, fid)
         return best
 
     def _scores(self) -> dict[int, float]:
-        by_size = sorted(self.best, key=len)
-        docs = set(by_size[0]).intersection(*by_size[1:])
-        scores = {d: sum(best[d][0] for best in self.best) for d in docs}
+        smallest, *others = sorted(self.best, key=len)
+        scores: dict[int, float] = {}
+        for doc, (score, _field) in smallest.items():  # every word must match: an intersection
+            for best in others:
+                hit = best.get(doc)
+                if hit is None:
+                    break
+                score += hit[0]
+            else:
+                scores[doc] = score
         first_entity = self.index.sessions
-        sessions = sorted((d for d in docs if d < first_entity), key=lambda d: -scores[d])
+        sessions = heapq.nlargest(
+            RERANKED, (d for d in scores if d < first_entity), key=scores.__getitem__
+        )
         top = scores[sessions[0]] if sessions else 0.0
         # An entity is shown only when it beats every session: those far behind cannot.
-        entities = [d for d in docs if d >= first_entity and scores[d] * 2 >= top]
-        for d in [*sessions[:RERANKED], *entities]:
+        entities = [d for d in scores if d >= first_entity and scores[d] * 2 >= top]
+        for d in [*sessions, *entities]:
             # The fields that gave each word its score: where closeness is worth the most.
             fields = {best[d][1] for best in self.best}
             scores[d] += max(self._closeness(f) for f in fields)
