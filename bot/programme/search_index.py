@@ -72,7 +72,7 @@ _WEIGHTS: dict[Part, tuple[float, float]] = {  # (reader, other)
     Part.ABSTRACT: (2.0, 1.0),
     Part.NAME: (10.0, 8.0),
 }
-KEPT_WORDS = 5000  # words whose best fields by document are kept, per index
+KEPT_ENTRIES = 200_000  # best fields by document kept per index (some 20 MB at most)
 Best = tuple[float, int]  # a score and the field that gave it
 
 SHORT_PARTS = frozenset({Part.TITLE, Part.THEME, Part.SPEAKER, Part.ROOM, Part.NAME})
@@ -110,6 +110,7 @@ class SearchIndex:
     sessions: int = 0  # docs[:sessions] are sessions, the rest entities
     # (language, word, is an acronym) → document → (its best field's weight, that field)
     by_doc: dict[tuple[str, str, bool], dict[int, tuple[float, int]]] = field(default_factory=dict)
+    kept: int = 0  # entries in by_doc
 
     def weight_table(self, lang: str) -> list[float]:
         table = self.weights.get(lang)
@@ -123,8 +124,9 @@ class SearchIndex:
         key = (lang, word, acronym)
         found = self.by_doc.get(key)
         if found is None:
-            if len(self.by_doc) >= KEPT_WORDS:
+            if self.kept >= KEPT_ENTRIES:
                 self.by_doc.clear()  # a bound, not a policy: rebuilt in a millisecond when asked
+                self.kept = 0
             weights, owner = self.weight_table(lang), self.owner
             found = {}
             fids = self.acronyms.get(word, {}) if acronym else self.postings.get(word, ())
@@ -134,6 +136,7 @@ class SearchIndex:
                 if current is None or weight > current[0]:
                     found[doc] = (weight, fid)
             self.by_doc[key] = found
+            self.kept += len(found)
         return found
 
     def with_prefix(self, prefix: str) -> Iterable[str]:

@@ -171,3 +171,14 @@ def test_any_text_is_searched_without_error_and_ranked(vidw: Schedule, query: st
         assert len({h.session.key for h in results.sessions}) == len(scores)
         for hit in results.sessions[:6]:
             results.matched(hit)
+
+
+def test_the_kept_best_fields_are_bounded_and_change_nothing(
+    vidw: Schedule, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = replace(vidw)  # its own index, nothing kept yet
+    monkeypatch.setattr("bot.programme.search_index.KEPT_ENTRIES", 10)
+    index = index_of(fresh)
+    for query in ["digital transformation", "tony blair", "AI", "hall b", "chuyen doi so"]:
+        assert keys(fresh, query) == keys(vidw, query)
+        assert index.kept < 10 + len(index.docs)  # cleared before it grows past the bound
