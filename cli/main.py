@@ -29,13 +29,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument(
         "--channel", choices=("telegram", "zalo"), default="telegram", help="the messenger shown"
     )
-    check = commands.add_parser("check-schedule", help="validate a schedule.json and summarise it")
+    check = commands.add_parser(
+        "check-schedule",
+        help="read a programme (schedule.json, .xlsx, .csv), summarise it, list its deviations",
+    )
     check.add_argument("file", type=Path)
+    check.add_argument(
+        "--strict", action="store_true", help="refuse any deviation from the published schema"
+    )
     load = commands.add_parser(
-        "import-schedule", help="check a new schedule.json, preview its changes, install it"
+        "import-schedule",
+        help="check a new programme (schedule.json, .xlsx, .csv), preview its changes, install it",
     )
     load.add_argument("file", type=Path)
     load.add_argument("--yes", action="store_true", help="install without asking")
+    load.add_argument(
+        "--strict", action="store_true", help="refuse any deviation from the published schema"
+    )
     files = commands.add_parser("export", help="write the poll results for staff")
     files.add_argument("--out", type=Path, required=True, help="the folder to write to")
     files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
@@ -61,12 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check-schedule":
-            return _check_schedule(args.file)
+            from bot.features.changes.cli import run_check
+
+            return run_check(args.file, args.strict, Settings.from_env)
         settings = Settings.from_env()
         if args.command == "import-schedule":
             from bot.features.changes.cli import run_import
 
-            return run_import(settings, args.file, args.yes)
+            return run_import(settings, args.file, args.yes, strict=args.strict)
         if args.command == "broadcast":
             return _broadcast(settings, args)
         if args.command == "export":
@@ -89,13 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"vidw-bot: {exc}", file=sys.stderr)
         return 2
-
-
-def _check_schedule(path: Path) -> int:
-    from bot.programme.loader import load_schedule, summary
-
-    print(summary(load_schedule(path)))
-    return 0
 
 
 def _broadcast(settings: Settings, args: argparse.Namespace) -> int:

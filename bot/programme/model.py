@@ -78,6 +78,7 @@ class Schedule:
     days: tuple[Day, ...]
     sessions: tuple[Session, ...]  # sorted by start time, then room
     notes: Translations = field(default_factory=dict)
+    places: Translations = field(default_factory=dict)  # where it happens: "Viet Nam"
 
     def title_in(self, lang: str) -> str:
         return pick(self.titles, lang, self.title)

@@ -1,18 +1,24 @@
-"""`vidw-bot import-schedule FILE`: check a new programme, preview its changes, install it.
+"""`vidw-bot import-schedule FILE`: check a new programme, preview its changes, install it;
+`check-schedule FILE` (the check alone) and `schedule-template FILE.xlsx`.
 
-The file is validated first (an invalid one changes nothing). The preview compares it with the
-programme attendees last saw (kept in the database) and counts the notices it would send. It
-is then installed over VIDW_SCHEDULE; the running bot applies it within a minute — notices,
+FILE is a schedule.json (any pretalx/frab export), a spreadsheet in the template's layout or a
+CSV of its sessions sheet. It is read first (an unusable one changes nothing; deviations from
+the published schema are listed). The preview compares it with the programme attendees last
+saw (kept in the database) and counts the notices it would send. It is then installed over
+VIDW_SCHEDULE as a schedule.json; the running bot applies it within a minute — notices,
 reminders, the organizers' summary — or at its next start.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -20,21 +26,49 @@ from bot.features.changes.service import plan_notices
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs
 from bot.programme.applied import APPLIED_TEXT
 from bot.programme.diff import ScheduleDiff, SessionChange
-from bot.programme.loader import ScheduleError, load_schedule, parse_text
+from bot.programme.loader import (
+    V1,
+    ScheduleError,
+    load_schedule,
+    parse_text,
+    read_programme,
+    read_text,
+    summary,
+)
 from bot.programme.model import Schedule
+from bot.programme.problems import report
+from bot.programme.readers.hub import FORMAT as FORMAT_V2
+from bot.programme.readers.json_text import parse_json
 from bot.storage import Storage
 from bot.ui.view import View, clip
 
 
-def run_import(settings: Settings, file: Path, assume_yes: bool) -> int:
-    new = load_schedule(file)  # ScheduleError: reported by the CLI, nothing installed
+def run_check(file: Path, strict: bool, settings: Callable[[], Settings]) -> int:
+    """`check-schedule`: the summary and the deviations, or ScheduleError (exit code 2)."""
+    loaded = read_programme(file, strict=strict, base=lambda: programme_document(settings()))
+    schema = "; valid against the published schema" if strict else ""
+    print(f"{file}: read as {loaded.format}{schema}.")
+    print(summary(loaded.schedule))
+    print(report(loaded.deviations))
+    return 0
+
+
+def run_import(settings: Settings, file: Path, assume_yes: bool, *, strict: bool = False) -> int:
+    # ScheduleError: reported by the CLI, nothing installed.
+    loaded = read_programme(file, strict=strict, base=lambda: programme_document(settings))
+    new = loaded.schedule
     print(f"{file}: valid, version {new.version}, {len(new.sessions)} sessions.")
+    if loaded.deviations:
+        print(report(loaded.deviations))
     preview = asyncio.run(_preview(settings, new))
     print(preview)
     if not assume_yes and not _confirm():
         print("Nothing installed.")
         return 1
-    _install(file, settings.schedule_path)
+    if loaded.format in (V1, FORMAT_V2):
+        _install(file, settings.schedule_path)
+    else:  # a spreadsheet or CSV: the bot serves the schedule.json it was read as
+        _install_text(as_json(loaded.document), settings.schedule_path)
     print(
         "A running bot applies it within a minute (or at once on /reload) and tells the "
         "organizers what changed; a stopped bot applies it when it starts."
@@ -117,12 +151,29 @@ def _confirm() -> bool:
     return input("Install it? [y/N] ").strip().lower() in ("y", "yes")
 
 
+def programme_document(settings: Settings) -> Any:
+    """The programme in use, as a document: what a CSV of sessions is merged into."""
+    return parse_json(read_text(settings.schedule_path), str(settings.schedule_path))
+
+
+def as_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
 def _install(file: Path, target: Path) -> None:
     """Replace the schedule file in one step: the bot never reads half a file."""
     if file.resolve() == target.resolve():
         print(f"{target} is already the schedule file in use.")
         return
+    _replace(file.read_bytes(), target)
+
+
+def _install_text(text: str, target: Path) -> None:
+    _replace(text.encode("utf-8"), target)
+
+
+def _replace(content: bytes, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.importing")
-    temporary.write_bytes(file.read_bytes())
+    temporary.write_bytes(content)
     os.replace(temporary, target)
     print(f"Installed as {target}.")

@@ -90,3 +90,23 @@ def test_a_zalo_webhook_needs_a_secret(
     assert main(["run"]) == 2
     err = capsys.readouterr().err
     assert "ZALO_WEBHOOK_SECRET" in err and "short" not in err
+
+
+def test_check_schedule_lists_deviations_and_strict_refuses_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(SCHEDULE.read_text("utf-8"))
+    document["schedule"]["conference"]["acronym"] = "VIDW2025"
+    document["timestamp"] = "2025-10-20T09:00:00+07:00"
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["check-schedule", str(odd)]) == 0
+    out = capsys.readouterr().out
+    assert "featured: AIGOV" in out
+    assert "2 warnings (2 kinds)" in out
+    assert "conference.acronym: does not match the pattern" in out
+    assert "'VIDW2025' does not match" in out
+    assert main(["check-schedule", "--strict", str(odd)]) == 2
+    assert "timestamp" in capsys.readouterr().err
+    assert main(["check-schedule", "--strict", str(SCHEDULE)]) == 0
+    assert "valid against the published schema" in capsys.readouterr().out
