@@ -46,6 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     load.add_argument(
         "--strict", action="store_true", help="refuse any deviation from the published schema"
     )
+    template = commands.add_parser(
+        "schedule-template", help="write the programme spreadsheet to fill in (FILE.xlsx)"
+    )
+    template.add_argument("file", type=Path)
+    template.add_argument(
+        "--from", dest="source", type=Path, help="fill it with this schedule.json's programme"
+    )
     files = commands.add_parser("export", help="write the poll results for staff")
     files.add_argument("--out", type=Path, required=True, help="the folder to write to")
     files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
@@ -74,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.features.changes.cli import run_check
 
             return run_check(args.file, args.strict, Settings.from_env)
+        if args.command == "schedule-template":
+            from bot.features.changes.cli import run_template
+
+            return run_template(args.file, args.source)
         settings = Settings.from_env()
         if args.command == "import-schedule":
             from bot.features.changes.cli import run_import

@@ -90,6 +90,21 @@ def read_programme(
 ) -> Loaded:
     """Any programme file, by its suffix: .xlsx (the schedule-template layout), .csv (its
     sessions sheet; the rest comes from `base`, the programme in use), else JSON."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from bot.programme.readers.xlsx import read_workbook
+
+        document, noticed = read_workbook(path)
+        loaded = parse_document(document, str(path), strict=strict, with_deviations=True)
+        return Loaded(loaded.schedule, document, (*noticed, *loaded.deviations), "spreadsheet")
+    if suffix == ".csv":
+        from bot.programme.readers.csv_sessions import read_sessions_csv
+
+        if base is None:
+            raise ScheduleError(f"{path}: a CSV of sessions needs the programme in use")
+        document, noticed = read_sessions_csv(path, base())
+        loaded = parse_document(document, str(path), strict=strict, with_deviations=True)
+        return Loaded(loaded.schedule, document, (*noticed, *loaded.deviations), "CSV")
     document = parse_json(read_file(path), str(path))
     return parse_document(document, str(path), strict=strict, with_deviations=True)
 

@@ -151,6 +151,17 @@ def _confirm() -> bool:
     return input("Install it? [y/N] ").strip().lower() in ("y", "yes")
 
 
+def run_template(file: Path, source: Path | None) -> int:
+    """`schedule-template`: the spreadsheet to fill in, empty or with a programme in it."""
+    from bot.programme.readers.template import write_template
+
+    document = parse_json(read_text(source), str(source)) if source is not None else None
+    write_template(file, document)
+    filled = f" with the programme of {source}" if source is not None else ""
+    print(f"Wrote {file}{filled}: fill it in, then `vidw-bot import-schedule {file}`.")
+    return 0
+
+
 def programme_document(settings: Settings) -> Any:
     """The programme in use, as a document: what a CSV of sessions is merged into."""
     return parse_json(read_text(settings.schedule_path), str(settings.schedule_path))

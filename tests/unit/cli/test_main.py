@@ -110,3 +110,18 @@ def test_check_schedule_lists_deviations_and_strict_refuses_them(
     assert "timestamp" in capsys.readouterr().err
     assert main(["check-schedule", "--strict", str(SCHEDULE)]) == 0
     assert "valid against the published schema" in capsys.readouterr().out
+
+
+def test_schedule_template_then_check_schedule_reads_the_spreadsheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "programme.xlsx"
+    assert main(["schedule-template", str(sheet), "--from", str(SCHEDULE)]) == 0
+    assert "import-schedule" in capsys.readouterr().out
+    assert main(["check-schedule", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "read as spreadsheet" in out and "featured: AIGOV" in out
+    empty = tmp_path / "empty.xlsx"
+    assert main(["schedule-template", str(empty)]) == 0
+    assert main(["check-schedule", str(empty)]) == 2
+    assert "sheet 'Sessions': no sessions" in capsys.readouterr().err
