@@ -62,7 +62,10 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     base_url: str = TELEGRAM_API
     db_path: Path = Path("data/vidw.db")
-    schedule_path: Path = PROJECT_ROOT / "schedule.json"
+    schedule_path: Path = PROJECT_ROOT / "schedule.json"  # with a URL: the last downloaded copy
+    schedule_url: str | None = None  # VIDW_SCHEDULE as a URL: a pretalx/frab export, fetched
+    schedule_fetch_timeout: float = 20.0  # seconds for one download of schedule_url, in all
+    schedule_max_bytes: int = 16 * 1024 * 1024  # a bigger download is refused (1,000 events: 3 MB)
     locales_dir: Path = PROJECT_ROOT / "locales"
     organizers: frozenset[int] = field(default_factory=frozenset)
     staff: frozenset[int] = field(default_factory=frozenset)
@@ -97,7 +100,7 @@ class Settings:
             token=values.get("TELEGRAM_BOT_TOKEN") or None,
             base_url=_url(values, "TELEGRAM_BASE_URL", TELEGRAM_API),
             db_path=Path(values.get("VIDW_DB") or "data/vidw.db"),
-            schedule_path=Path(values.get("VIDW_SCHEDULE") or cls.schedule_path),
+            **_schedule(values),
             locales_dir=Path(values.get("VIDW_LOCALES") or cls.locales_dir),
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),
@@ -110,6 +113,25 @@ class Settings:
             zalo=_zalo(values),
             **_sending(values),
         )
+
+
+FETCHED_COPY = "schedule.from-url.json"
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _schedule(values: Mapping[str, str]) -> dict[str, Any]:
+    """VIDW_SCHEDULE: a file, or an https URL (http on this machine only: tests, a proxy)
+    whose download is kept beside the database."""
+    raw = (values.get("VIDW_SCHEDULE") or "").strip()
+    if not raw.startswith(("http://", "https://")):
+        return {"schedule_path": Path(raw) if raw else Settings.schedule_path}
+    parts = urlsplit(raw)
+    if not parts.hostname or (parts.scheme == "http" and parts.hostname not in LOOPBACK):
+        raise ConfigError(
+            f"VIDW_SCHEDULE must be a file or an https URL (http only on this machine), got {raw!r}"
+        )
+    copy = Path(values.get("VIDW_DB") or "data/vidw.db").parent / FETCHED_COPY
+    return {"schedule_path": copy, "schedule_url": raw}
 
 
 FREE_RATE_CEILING = 30.0

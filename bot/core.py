@@ -22,6 +22,7 @@ from bot.features.browse import routes as browse
 from bot.features.browse.service import Browse
 from bot.features.changes import routes as changes
 from bot.features.changes.service import ProgrammeReload
+from bot.features.changes.source import programme_to_start_with, source_for
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
@@ -38,12 +39,10 @@ from bot.features.survey import routes as survey
 from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, load_survey
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
-from bot.programme.applied import APPLIED_TEXT, programme_at_start
 from bot.programme.current import CurrentProgramme
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
-from bot.storage.state import read_before_open
 from bot.supervise import Supervisor
 from bot.ui.routes import RouteTable, Who
 from bot.ui.view import Views
@@ -61,9 +60,7 @@ class StartupFiles:
 def load_startup_files(settings: Settings) -> StartupFiles:
     return StartupFiles(
         Catalogs.load(settings.locales_dir),
-        programme_at_start(
-            settings.schedule_path, lambda: read_before_open(settings.db_path, APPLIED_TEXT)
-        ),
+        programme_to_start_with(settings),
         load_survey(),
     )
 
@@ -113,7 +110,7 @@ async def assemble(
     surveys = Surveys(static.survey, programme, storage, delivery, clock)
     broadcasting = Broadcasting(programme, storage, delivery, clock, roles)
     programme_reload = ProgrammeReload(
-        settings.schedule_path,
+        source_for(settings),
         programme,
         views,
         storage,

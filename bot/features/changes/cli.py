@@ -23,6 +23,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.config import Settings
 from bot.features.changes.service import plan_notices
+from bot.features.changes.source import shown
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs
 from bot.programme.applied import APPLIED_TEXT
 from bot.programme.diff import ScheduleDiff, SessionChange
@@ -54,6 +55,11 @@ def run_check(file: Path, strict: bool, settings: Callable[[], Settings]) -> int
 
 
 def run_import(settings: Settings, file: Path, assume_yes: bool, *, strict: bool = False) -> int:
+    if settings.schedule_url is not None:
+        raise ScheduleError(
+            f"VIDW_SCHEDULE is a URL ({shown(settings.schedule_url)}): publish the new programme "
+            "there; the bot fetches it within VIDW_SCHEDULE_WATCH seconds (or at once on /reload)"
+        )
     # ScheduleError: reported by the CLI, nothing installed.
     loaded = read_programme(file, strict=strict, base=lambda: programme_document(settings))
     new = loaded.schedule

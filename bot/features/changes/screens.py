@@ -168,3 +168,18 @@ def refused(view: View, error: str) -> Screen:
         italic(clip(error, ERROR_CHARS)),
     ]
     return Screen("\n".join(lines), ((Button(_("‹ Main menu"), Go.HOME),),))
+
+
+def unreachable(view: View, error: str) -> Screen:
+    """For organizers, once per outage: the programme's URL cannot be fetched."""
+    _ = view._
+    lines = [
+        "⚠️ " + bold(_("The programme cannot be fetched")),
+        _("The programme stays as it was (version %(version)s). The problem:")
+        % {"version": escape(view.schedule.version)},
+        "",
+        italic(clip(error, ERROR_CHARS)),
+        "",
+        _("The bot keeps trying and applies the programme as soon as it can fetch it."),
+    ]
+    return Screen("\n".join(lines), ((Button(_("‹ Main menu"), Go.HOME),),))

@@ -1,9 +1,11 @@
 """A new programme while the bot runs: validate it, swap it in, tell the people it concerns.
 
-The file at VIDW_SCHEDULE is the source. It is read again on /reload, by `vidw-bot
-import-schedule` (through the file), every WATCH_SECONDS by a job, and at start. The text
-last applied is kept in the database, so a file replaced while the bot was down is compared
-with what attendees last saw. An invalid file is refused and the running programme stays.
+VIDW_SCHEDULE is the source: a file, or a URL downloaded into a local copy (source.py). It is
+read again on /reload, by `vidw-bot import-schedule` (through the file), every
+VIDW_SCHEDULE_WATCH seconds, and at start. The text last applied is kept in the database, so a
+file replaced while the bot was down is compared with what attendees last saw. An invalid file
+is refused and the running programme stays; so does it when the URL cannot be fetched, and the
+organizers hear of that once, not at every attempt.
 
 Notices go through the delivery engine with one dedupe key per (file version, session,
 user): applying the same file twice — a crash half way, a restart — never notifies twice.
@@ -16,19 +18,19 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Protocol
 
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
 from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
+from bot.features.changes.source import ProgrammeSource, SourceUnavailable
 from bot.i18n import Catalogs
 from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.applied import APPLIED_HASH, APPLIED_TEXT, fingerprint
 from bot.programme.current import CurrentProgramme
 from bot.programme.diff import ScheduleDiff, SessionChange, diff
-from bot.programme.loader import ScheduleError, parse_text, read_text
+from bot.programme.loader import ScheduleError, parse_text
 from bot.programme.model import Schedule
 from bot.roles import Roles
 from bot.storage import Storage
@@ -101,7 +103,7 @@ class ReminderPlanner(Protocol):
 class ProgrammeReload:
     def __init__(
         self,
-        path: Path,
+        source: ProgrammeSource,
         programme: CurrentProgramme,
         views: Views,
         storage: Storage,
@@ -111,7 +113,7 @@ class ProgrammeReload:
         roles: Roles,
         reminders: ReminderPlanner,
     ) -> None:
-        self._path = path
+        self._source = source
         self._programme = programme
         self._views = views
         self._storage = storage
@@ -123,6 +125,7 @@ class ProgrammeReload:
         self._notices = ChangeNotices(storage, catalogs, clock)
         self._lock = asyncio.Lock()
         self._refused: str | None = None  # the hash of the last refused file: reported once
+        self._outage: str | None = None  # since when the URL cannot be fetched: reported once
         # Run after a change is applied (the job planners re-plan their due instants).
         self.on_applied: list[Callable[[], Awaitable[None]]] = []
 
@@ -137,7 +140,7 @@ class ProgrammeReload:
             except ScheduleError as exc:  # written by an older version of the bot
                 log.warning("cannot compare with the programme last applied: %s", exc)
         if previous is None:
-            text = self._read()
+            text = self._source.current()
             await self._remember(text, fingerprint(text))
             return ReloadResult()
         return await self.check(old=previous)
@@ -148,15 +151,18 @@ class ProgrammeReload:
         """Read the file; apply it if it differs from the programme in use (or `old`)."""
         async with self._lock:
             try:
-                text = self._read()
+                text = await self._source.read()
+            except SourceUnavailable as exc:
+                return await self._unavailable(str(exc), requested_by)
             except ScheduleError as exc:
                 return await self._refuse(fingerprint(str(exc)), str(exc), requested_by)
+            self._outage = None
             version = fingerprint(text)
             if version == await self._storage.state.get(APPLIED_HASH):
                 self._refused = None
                 return ReloadResult()
             try:
-                new = parse_text(text, str(self._path))
+                new = parse_text(text, self._source.name)
             except ScheduleError as exc:
                 return await self._refuse(version, str(exc), requested_by)
             outcome = await self._apply(
@@ -169,8 +175,17 @@ class ProgrammeReload:
                 log.exception("after applying the programme, %r failed", callback)
         return outcome
 
-    def _read(self) -> str:
-        return read_text(self._path)
+    async def _unavailable(self, error: str, requested_by: int | None) -> ReloadResult:
+        """Keep the programme; tell the organizers when the outage starts, not at every try."""
+        if self._outage is None:
+            self._outage = fingerprint(f"{error} {self._clock.now().isoformat()}")
+            log.error("%s — the programme stays as it was", error)
+            await self._tell_organizers(
+                f"unreachable:{self._outage[:16]}",
+                lambda view: change_screens.unreachable(view, error),
+                skip=requested_by,
+            )
+        return ReloadResult(error=error)
 
     async def _refuse(self, version: str, error: str, requested_by: int | None) -> ReloadResult:
         """Keep the programme; tell the organizers once per bad file (the watcher sees it

@@ -141,3 +141,20 @@ def test_tokens_and_secrets_never_reach_a_repr() -> None:
         assert secrets[name] not in shown, name
     assert secrets["ZALO_WEBHOOK_SECRET"] not in shown
     assert "bot.example.org" in shown  # the rest is still there to debug with
+
+
+def test_the_schedule_may_be_an_https_url_kept_beside_the_database() -> None:
+    url = "https://pretalx.example.org/conf/schedule/export/schedule.json"
+    settings = Settings.from_env(
+        {"VIDW_SCHEDULE": url, "VIDW_DB": "/srv/vidw/vidw.db"}, dotenv=None
+    )
+    assert settings.schedule_url == url
+    assert settings.schedule_path == Path("/srv/vidw/schedule.from-url.json")
+    local = Settings.from_env({"VIDW_SCHEDULE": "http://127.0.0.1:8000/s.json"}, dotenv=None)
+    assert local.schedule_url == "http://127.0.0.1:8000/s.json"
+    assert Settings.from_env({}, dotenv=None).schedule_url is None
+
+
+def test_a_plain_http_schedule_url_elsewhere_is_refused() -> None:
+    with pytest.raises(ConfigError, match="VIDW_SCHEDULE must be a file or an https URL"):
+        Settings.from_env({"VIDW_SCHEDULE": "http://pretalx.example.org/s.json"}, dotenv=None)
