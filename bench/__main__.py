@@ -7,6 +7,7 @@ python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
 python -m bench zalo [--users N] [--latency S] [--pollers N]
 python -m bench backup [--users N] [--answers N]
 python -m bench search [--sessions N] [--queries N]
+python -m bench programme [--events N]
 """
 
 from __future__ import annotations
@@ -17,7 +18,18 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-SUITES = ("browse", "load", "zalo", "delivery", "reminders", "polls", "export", "backup", "search")
+SUITES = (
+    "browse",
+    "load",
+    "zalo",
+    "delivery",
+    "reminders",
+    "polls",
+    "export",
+    "backup",
+    "search",
+    "programme",
+)
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]
 

@@ -95,7 +95,8 @@ def read_programme(
         from bot.programme.readers.xlsx import read_workbook
 
         document, noticed = read_workbook(path)
-        loaded = parse_document(document, str(path), strict=strict, with_deviations=True)
+        # The document is the reader's own: only what the reader noticed is worth listing.
+        loaded = parse_document(document, str(path), strict=strict)
         return Loaded(loaded.schedule, document, (*noticed, *loaded.deviations), "spreadsheet")
     if suffix == ".csv":
         from bot.programme.readers.csv_sessions import read_sessions_csv
@@ -103,7 +104,7 @@ def read_programme(
         if base is None:
             raise ScheduleError(f"{path}: a CSV of sessions needs the programme in use")
         document, noticed = read_sessions_csv(path, base())
-        loaded = parse_document(document, str(path), strict=strict, with_deviations=True)
+        loaded = parse_document(document, str(path), strict=strict)
         return Loaded(loaded.schedule, document, (*noticed, *loaded.deviations), "CSV")
     document = parse_json(read_file(path), str(path))
     return parse_document(document, str(path), strict=strict, with_deviations=True)
