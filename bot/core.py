@@ -36,7 +36,7 @@ from bot.features.staff import routes as staff_routes
 from bot.features.staff.service import StaffAdmin
 from bot.features.stats import routes as stats
 from bot.features.survey import routes as survey
-from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, load_survey
+from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, survey_of_event
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
 from bot.programme.current import CurrentProgramme
@@ -58,11 +58,9 @@ class StartupFiles:
 
 
 def load_startup_files(settings: Settings) -> StartupFiles:
-    return StartupFiles(
-        Catalogs.load(settings.locales_dir),
-        programme_to_start_with(settings),
-        load_survey(),
-    )
+    catalogs = Catalogs.load(settings.locales_dir)
+    schedule = programme_to_start_with(settings)
+    return StartupFiles(catalogs, schedule, survey_of_event(schedule.acronym))
 
 
 async def assemble(

@@ -140,6 +140,7 @@ class _Builder:
             sessions=tuple(sessions),
             notes=_texts(meta.get("note")),
             places=_texts(meta.get("place")),
+            acronym=_text(conference.get("acronym")),
         )
 
     def _version(self, schedule: Mapping[str, Any]) -> str:

@@ -79,6 +79,7 @@ class Schedule:
     sessions: tuple[Session, ...]  # sorted by start time, then room
     notes: Translations = field(default_factory=dict)
     places: Translations = field(default_factory=dict)  # where it happens: "Viet Nam"
+    acronym: str = ""  # "vidw2025": names the event's survey (surveys/<acronym>.json)
 
     def title_in(self, lang: str) -> str:
         return pick(self.titles, lang, self.title)

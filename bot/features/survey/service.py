@@ -66,6 +66,22 @@ class SurveyDefinition:
         return self.questions[index] if index < len(keys) else None
 
 
+SURVEYS = SURVEY_FILE.parent
+# An event whose surveys/<acronym>.json does not exist has no survey: nothing is sent.
+NO_SURVEY = SurveyDefinition(
+    id="", titles=dict.fromkeys(LANGUAGES, "—"), intros=dict.fromkeys(LANGUAGES, ""), questions=()
+)
+
+
+def survey_of_event(acronym: str, folder: Path = SURVEYS) -> SurveyDefinition:
+    """The event's survey, surveys/<acronym>.json: optional (another event than VIDW brings
+    its own, or none)."""
+    path = folder / f"{acronym}.json"
+    if not acronym or not path.is_file():
+        return NO_SURVEY
+    return load_survey(path)
+
+
 def load_survey(path: Path = SURVEY_FILE) -> SurveyDefinition:
     try:
         raw: Any = json.loads(path.read_text("utf-8"))
@@ -146,6 +162,8 @@ class Surveys:
         """Queue the introduction and the first question for each recipient not sent them
         before; returns how many first questions were queued."""
         survey = self.definition
+        if not survey.questions:
+            return 0
         first = survey.questions[0]
 
         def key(user_id: int, part: str) -> str:
@@ -190,8 +208,12 @@ class Surveys:
     # -- the automatic send at the end of the last day ------------------------------------------
 
     def _last_end(self) -> datetime | None:
-        sessions = self._programme.schedule.sessions
-        return max(s.end for s in sessions) if self._automatic and sessions else None
+        schedule = self._programme.schedule
+        # Only the event's own survey goes out by itself: a programme replaced by another
+        # event's (another acronym) does not get this one.
+        own = bool(self.definition.questions) and self.definition.id == schedule.acronym
+        sessions = schedule.sessions
+        return max(s.end for s in sessions) if self._automatic and own and sessions else None
 
     def next_due(self) -> datetime | None:
         end = self._last_end()
