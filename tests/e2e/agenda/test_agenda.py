@@ -65,11 +65,11 @@ async def test_the_agenda_as_a_calendar_file(bot: BotApplication, standin: Stand
         card = await user.ask(f"/start s_{key}")
         await user.press(card, data=f"F:{key}")
     agenda = await user.ask("/agenda")
-    document = await user.press(agenda, "📥 Thêm vào lịch")
+    document = await user.press(agenda, "📥 Xuất ra ứng dụng lịch")
     assert document.document is not None
     name, content = document.document
     assert name == "vidw2025-agenda.ics"
-    assert "Lịch của bạn (2 phiên)" in (document.caption or "")
+    assert "Lịch cá nhân (2 phiên)" in (document.caption or "")
     events = Calendar.from_ical(content).events
     by_key = {s.key: s for s in schedule.sessions}
     assert {str(e["UID"]) for e in events} == {

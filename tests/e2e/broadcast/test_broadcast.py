@@ -113,7 +113,7 @@ async def test_audiences_pick_exactly_the_right_people(
         assert "les abonnés de" in prompt.text
         summary = await write(organizer, "La table ronde commence avec dix minutes de retard.")
         assert "Destinataires au total\u00a0: 1" in summary.text
-        await organizer.press(summary, "✅ Envoyer à 1")
+        await organizer.press(summary, "✅ Envoyer (destinataires\u00a0: 1)")
         await until_done(bot.bot_data.deps.delivery, "broadcast:1")
         assert flow is not None
     assert last_text(follower) == "La table ronde commence avec dix minutes de retard."
@@ -205,4 +205,4 @@ async def test_an_announcement_with_a_photo(start_bot: RunningBot, standin: Stan
         reply = await attendee.wait_for(lambda m: m.photo is None, since=mark, timeout=TIMEOUT)
     received = next(m for m in attendee.messages if m.photo is not None)
     assert received.photo == b"\xff\xd8 map of the venue" and received.caption == "Map of Hall B"
-    assert "Tôi chỉ đọc được tin nhắn văn bản" in (reply.text or "")
+    assert "Hệ thống chỉ đọc được tin nhắn văn bản" in (reply.text or "")

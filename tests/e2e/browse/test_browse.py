@@ -9,7 +9,7 @@ from channels.telegram.app import BotApplication
 from standin.telegram import ChatMessage, StandIn
 
 WELCOME = {
-    "vi": "Chào mừng bạn đến với",
+    "vi": "Chào mừng Quý vị đến với",
     "en": "Welcome to",
     "fr": "Bienvenue sur le bot",
 }
@@ -100,7 +100,7 @@ async def test_language_switch_is_stored_and_survives_a_restart(
         home = await user.press(picker, "🇻🇳 Tiếng Việt")
         assert WELCOME["vi"] in home.text
         assert (
-            user.callback_answers[-1] == "Xong! Từ giờ tôi sẽ trò chuyện với bạn bằng tiếng Việt."
+            user.callback_answers[-1] == "Đã chuyển sang tiếng Việt."
         )
     async with start_bot():
         help_text = (await user.ask("/help")).text

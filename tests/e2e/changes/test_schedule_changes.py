@@ -130,14 +130,14 @@ async def test_cancelled_renamed_and_added_sessions(
     assert "Annulées\u00a0: 1 · ajoutées\u00a0: 1" in summary.text
     [cancelled] = notices(cancelled_fan)
     assert cancelled.startswith("❌ Session annulée")
-    assert "vous ne recevrez donc pas de rappel" in cancelled
+    assert "vous ne recevrez donc aucun rappel" in cancelled
     [renamed] = notices(renamed_en)
     assert "Digital heritage and culture: the new frontier" in renamed
     assert "Formerly: " in renamed
     assert notices(renamed_vi) == []
     received = notices(theme_fan)
     assert len(received) == 2  # DSKL (in the theme) cancelled, DHRNEW added to it
-    assert any("Phiên mới trong chủ đề bạn theo dõi" in text for text in received)
+    assert any("Phiên mới trong chủ đề đang theo dõi" in text for text in received)
     assert any("Digital skills for civil servants" in text for text in received)
 
 
@@ -161,7 +161,7 @@ async def test_an_invalid_file_is_refused_and_nothing_changes(
         queued = await bot.bot_data.deps.storage.db.one(
             "SELECT count(*) FROM outbox WHERE kind = 'schedule-change'"
         )
-    assert "Tệp lịch trình mới đã bị từ chối" in broken_json.text
+    assert "Tệp chương trình mới đã bị từ chối" in broken_json.text
     assert "not valid JSON" in broken_json.text
     assert "AITAL" in broken_schema.text and "title" in broken_schema.text
     assert version == "2025-10-01 illustrative-1"

@@ -107,7 +107,7 @@ async def test_anyone_else_gets_a_refusal_and_no_file(
     async with start_bot(staff=frozenset({STAFF})) as bot:
         await give_answers(bot)
         refusal = await attendee.ask("/export")
-    assert refusal.text == "Xin lỗi, chức năng này chỉ dành cho nhân viên và Ban Tổ chức sự kiện."
+    assert refusal.text == "Xin lỗi, chức năng này chỉ dành cho cán bộ hỗ trợ và Ban Tổ chức sự kiện."
     assert all(m.document is None for m in attendee.messages)
 
 

@@ -56,7 +56,7 @@ async def test_followers_get_the_poll_in_their_language_and_answers_make_one_res
             lang: await user.wait_for(is_poll, since=marks[lang], timeout=TIMEOUT)
             for lang, user in people.items()
         }
-        assert polls["vi"].poll["question"].startswith("Bạn đánh giá thế nào về phiên “Bàn tròn")
+        assert polls["vi"].poll["question"].startswith("Quý vị đánh giá thế nào về phiên “Bàn tròn")
         assert polls["en"].poll["question"] == "How was “Ministerial Roundtable on AI Governance”?"
         assert (
             polls["fr"].poll["question"].startswith("Comment avez-vous trouvé «\u00a0Table ronde")
@@ -72,7 +72,7 @@ async def test_followers_get_the_poll_in_their_language_and_answers_make_one_res
             lang: await user.wait_for(since=offer_marks[lang], timeout=TIMEOUT)
             for lang, user in people.items()
         }
-        assert offers["vi"].text.startswith("Cảm ơn bạn!")
+        assert offers["vi"].text.startswith("Trân trọng cảm ơn Quý vị!")
         assert offers["fr"].buttons == [[("Passer", "skipc")]]
         result = await rating_result(bot.bot_data.deps.storage, roundtable())
         assert result.counts == {"5": 2, "4": 1}
@@ -106,7 +106,7 @@ async def test_a_comment_or_skip_after_rating(
         too_long = await commenter.ask("x" * 1001)
         assert "1001 ký tự" in too_long.text
         saved = await commenter.ask("Phiên thảo luận rất bổ ích, cảm ơn Ban Tổ chức!")
-        assert saved.text == "Cảm ơn bạn, góp ý của bạn đã được chuyển tới Ban Tổ chức."
+        assert saved.text == "Trân trọng cảm ơn Quý vị, góp ý đã được chuyển tới Ban Tổ chức."
         mark = skipper.seq
         await skipper.answer_poll(poll_s.poll["id"], [0])
         offer = await skipper.wait_for(since=mark, timeout=TIMEOUT)

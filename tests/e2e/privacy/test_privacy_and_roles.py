@@ -27,9 +27,9 @@ async def test_privacy_says_what_is_kept_in_the_readers_language(
     async with start_bot():
         in_vi = await vi.ask("/privacy")
         in_fr = await fr.ask("/privacy")
-    assert "Dữ liệu của bạn trong bot này" in in_vi.text
-    assert "mã người dùng Telegram của bạn (901)" in in_vi.text
-    assert "chỉ xuất hiện dưới một bí danh" in in_vi.text
+    assert "Dữ liệu cá nhân lưu trong bot" in in_vi.text
+    assert "mã người dùng Telegram (901)" in in_vi.text
+    assert "được thể hiện bằng một mã ẩn danh" in in_vi.text
     assert "Ce que je conserve" in in_fr.text and "/forget" in in_fr.text
     assert in_fr.labels[0] == "🗑 Effacer mes données"
 

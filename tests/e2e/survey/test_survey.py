@@ -68,7 +68,7 @@ async def test_an_organizer_sends_the_survey_and_it_goes_question_by_question(
         prompt = await vi.wait_for(since=mark, timeout=TIMEOUT)
         assert prompt.buttons == [[("Bỏ qua", "skipc")]]
         saved = await vi.ask("Rất hữu ích, hẹn gặp lại năm sau!")
-        assert saved.text.startswith("Cảm ơn bạn")
+        assert saved.text.startswith("Trân trọng cảm ơn Quý vị")
         assert (
             sum(1 for m in vi.messages if m.poll and m.poll["question"] == themes.poll["question"])
             == 1

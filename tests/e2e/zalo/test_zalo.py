@@ -114,7 +114,7 @@ async def test_a_zalo_follower_is_reminded(
             lambda m: m.text.startswith("⏰"), since=mark, timeout=TIMEOUT
         )
         opened = await choose(minh, reminder, "Xem phiên")
-    assert "Bắt đầu sau 15 phút nữa" in reminder.text
+    assert "Còn 15 phút nữa là bắt đầu" in reminder.text
     assert "Ninh Bình — Hội trường A" in reminder.text
     assert "Đào tạo nhân tài" in opened.text
 
@@ -282,7 +282,7 @@ async def test_the_survey_goes_question_by_question_on_zalo(
     assert "Trả lời bằng các số" in themes.text  # several answers allowed
     assert come_back.text.startswith("Bạn có dự định tham dự VIDW 2026 không?")
     assert "Bỏ qua" in comment.text
-    assert saved.text.startswith("Cảm ơn bạn")
+    assert saved.text.startswith("Trân trọng cảm ơn Quý vị")
     assert overall_result == {"5": {"vi": 1}}
     assert set(themes_result) == {"artificial-intelligence", "digital-transformation"}
 
