@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time
+from babel.lists import format_list
 from babel.support import Translations
 
 from bot.errors import StartupError
@@ -66,9 +68,17 @@ class Translator:
         return format_interval(start, end, skeleton="Hm", tzinfo=zone, locale=self.lang)
 
     def language_name(self, code: str) -> str:
-        """'tiếng Anh', 'anglais', 'English' for 'en'; the code itself if unknown."""
+        """'tiếng Anh', 'anglais', 'English' for 'en', as written inside a sentence; the code
+        itself if unknown."""
         name = self.locale.languages.get(code.lower())
-        return name if isinstance(name, str) else code
+        if not isinstance(name, str):
+            return code
+        # CLDR capitalises Vietnamese names ("Tiếng Anh"); in a sentence it is "tiếng Anh".
+        return name[0].lower() + name[1:] if self.lang == "vi" else name
+
+    def language_list(self, codes: Sequence[str]) -> str:
+        """'Vietnamese and French', 'tiếng Việt và tiếng Pháp'."""
+        return format_list([self.language_name(code) for code in codes], locale=self.lang)
 
 
 class Catalogs:

@@ -276,6 +276,8 @@ class _Builder:
             titles=titles,
             abstracts=abstracts,
             room_names=room_names,
+            short_titles=_texts(texts.get("short_title")),
+            interpretation=_languages(texts.get("interpretation")),
         )
 
     def _identity(self, event: _Event) -> tuple[str, str]:
@@ -487,6 +489,11 @@ def _list(value: Any) -> list[Any]:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
+
+
+def _languages(value: Any) -> tuple[str, ...]:
+    """A list of language codes ("interpretation": ["en"]); anything else is no languages."""
+    return tuple(code for code in _list(value) if isinstance(code, str) and code)
 
 
 def _texts(value: Any) -> Translations:

@@ -42,6 +42,8 @@ class Session:
     titles: Translations = field(default_factory=dict)
     abstracts: Translations = field(default_factory=dict)
     room_names: Translations = field(default_factory=dict)
+    short_titles: Translations = field(default_factory=dict)  # for buttons; the card has the title
+    interpretation: tuple[str, ...] = ()  # languages it is interpreted into
     featured: bool = False
 
     @property
@@ -51,6 +53,10 @@ class Session:
 
     def title_in(self, lang: str) -> str:
         return pick(self.titles, lang, self.title)
+
+    def short_title_in(self, lang: str) -> str:
+        """The short title for buttons, else the title."""
+        return self.short_titles.get(lang) or self.title_in(lang)
 
     def abstract_in(self, lang: str) -> str:
         return pick(self.abstracts, lang, self.abstract)

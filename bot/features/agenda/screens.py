@@ -81,10 +81,7 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
     if session.track is not None:
         lines.append("🏷 " + escape(session.track.name_in(lang)))
     if session.language:
-        lines.append(
-            "🗣 "
-            + _("In %(language)s") % {"language": escape(view.t.language_name(session.language))}
-        )
+        lines.append("🗣 " + escape(spoken_in(view, session)))
     if session.persons:
         lines.append("🎤 " + escape(", ".join(session.persons)))
     abstract = session.abstract_in(lang)
@@ -102,6 +99,20 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
     else:
         rows.append(main_menu_row(view))
     return Screen("\n".join(lines), tuple(rows))
+
+
+def spoken_in(view: View, session: Session) -> str:
+    """'In English, with interpretation into Vietnamese', from the programme's data."""
+    _ = view._
+    spoken = session.language or ""
+    into = [code for code in session.interpretation if code != spoken]
+    language = view.t.language_name(spoken)
+    if not into:
+        return _("In %(language)s") % {"language": language}
+    return _("In %(language)s, with interpretation into %(languages)s") % {
+        "language": language,
+        "languages": view.t.language_list(into),
+    }
 
 
 def calendar_caption(view: View, count: int) -> str:

@@ -77,7 +77,9 @@ async def test_the_agenda_as_a_calendar_file(bot: BotApplication, standin: Stand
     }
     roundtable = next(e for e in events if str(e["UID"]).startswith(by_key["AIGOV"].guid))
     assert roundtable.start.astimezone(UTC) == by_key["AIGOV"].start
-    assert str(roundtable["SUMMARY"]) == "Bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
+    assert (
+        str(roundtable["SUMMARY"]) == "Hội nghị bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
+    )
 
 
 async def test_reminder_settings_are_stored(bot: BotApplication, standin: StandIn) -> None:

@@ -20,16 +20,20 @@ AI_THEME = {
     "fr": "Intelligence artificielle",
 }
 ROUNDTABLE = {
-    "vi": "Bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo",
+    "vi": "Hội nghị bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo",
     "en": "Ministerial Roundtable on AI Governance",
-    "fr": "Table ronde ministérielle sur la gouvernance de l'intelligence artificielle",
+    "fr": "Table ronde ministérielle sur la gouvernance de l’intelligence artificielle",
 }
 MAIN_HALL = {
     "vi": "Ninh Bình — Hội trường chính",
     "en": "Ninh Binh — Main Hall",
     "fr": "Ninh Binh — Salle plénière",
 }
-SESSION_LANGUAGE = {"vi": "Ngôn ngữ: Tiếng Anh", "en": "In English", "fr": "En anglais"}
+SESSION_LANGUAGE = {
+    "vi": "Ngôn ngữ: tiếng Anh, có phiên dịch sang tiếng Việt",
+    "en": "In English, with interpretation into Vietnamese",
+    "fr": "En anglais, avec interprétation en vietnamien",
+}
 BACK = {"vi": "‹ Quay lại", "en": "‹ Back", "fr": "‹ Retour"}
 DAY_ONE = {
     "vi": "Thứ Hai, 27 tháng 10, 2025",
@@ -99,9 +103,7 @@ async def test_language_switch_is_stored_and_survives_a_restart(
         picker = await user.ask("/language")
         home = await user.press(picker, "🇻🇳 Tiếng Việt")
         assert WELCOME["vi"] in home.text
-        assert (
-            user.callback_answers[-1] == "Đã chuyển sang tiếng Việt."
-        )
+        assert user.callback_answers[-1] == "Đã chuyển sang tiếng Việt."
     async with start_bot():
         help_text = (await user.ask("/help")).text
         assert "Cách sử dụng bot" in help_text

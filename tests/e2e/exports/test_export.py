@@ -82,7 +82,7 @@ async def test_staff_get_a_workbook_and_a_csv_with_every_figure(
     ]
     assert {r[7] for r in rows[1:]} == {"telegram"}
     vi_rows = [r for r in rows[1:] if r[4] == "vi" and r[2] == "rating"]
-    assert vi_rows[0][1] == "AIGOV — Bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
+    assert vi_rows[0][1] == "AIGOV — Hội nghị bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
     users = {r[5] for r in rows[1:]}
     assert "1" not in users and all(len(u) == 12 for u in users)  # pseudonyms, not ids
 
@@ -107,7 +107,9 @@ async def test_anyone_else_gets_a_refusal_and_no_file(
     async with start_bot(staff=frozenset({STAFF})) as bot:
         await give_answers(bot)
         refusal = await attendee.ask("/export")
-    assert refusal.text == "Xin lỗi, chức năng này chỉ dành cho cán bộ hỗ trợ và Ban Tổ chức sự kiện."
+    assert (
+        refusal.text == "Xin lỗi, chức năng này chỉ dành cho cán bộ hỗ trợ và Ban Tổ chức sự kiện."
+    )
     assert all(m.document is None for m in attendee.messages)
 
 

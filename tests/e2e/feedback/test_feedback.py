@@ -56,7 +56,11 @@ async def test_followers_get_the_poll_in_their_language_and_answers_make_one_res
             lang: await user.wait_for(is_poll, since=marks[lang], timeout=TIMEOUT)
             for lang, user in people.items()
         }
-        assert polls["vi"].poll["question"].startswith("Quý vị đánh giá thế nào về phiên “Bàn tròn")
+        assert (
+            polls["vi"]
+            .poll["question"]
+            .startswith("Quý vị đánh giá thế nào về phiên “Hội nghị bàn tròn")
+        )
         assert polls["en"].poll["question"] == "How was “Ministerial Roundtable on AI Governance”?"
         assert (
             polls["fr"].poll["question"].startswith("Comment avez-vous trouvé «\u00a0Table ronde")

@@ -75,7 +75,7 @@ async def test_the_featured_roundtable_reminds_everyone_who_did_not_opt_out(
     async with start_bot() as bot:
         reminder = await plain.wait_for(is_reminder, since=mark, timeout=TIMEOUT)
         progress = await until_done(bot.bot_data.deps.delivery, f"reminder:{guid_of('AIGOV')}")
-    assert "⭐ " in reminder.text and "Bàn tròn cấp Bộ trưởng" in reminder.text
+    assert "⭐ " in reminder.text and "Hội nghị bàn tròn cấp Bộ trưởng" in reminder.text
     assert progress.total == 1  # only the one who follows nothing but kept highlights on
     assert not any(is_reminder(m) for m in no_highlights.messages + silenced.messages)
 

@@ -42,11 +42,11 @@ async def test_an_organizer_sends_the_survey_and_it_goes_question_by_question(
         assert queued.text == "The survey is on its way to 3 attendees."
 
         first_vi, first_fr = await next_poll(vi, marks[0]), await next_poll(fr, marks[1])
-        assert first_vi.poll["question"] == "Nhìn chung, bạn đánh giá VIDW 2025 thế nào?"
+        assert first_vi.poll["question"] == "Nhìn chung, Quý vị đánh giá VIDW 2025 thế nào?"
         assert (
             first_fr.poll["question"] == "Dans l’ensemble, comment évaluez-vous la VIDW 2025\u00a0?"
         )
-        assert any("Khảo sát" in (m.text or "") for m in vi.messages)  # the introduction
+        assert any("Phiếu khảo sát" in (m.text or "") for m in vi.messages)  # the introduction
 
         mark = vi.seq
         await vi.answer_poll(first_vi.poll["id"], [0])
@@ -59,7 +59,7 @@ async def test_an_organizer_sends_the_survey_and_it_goes_question_by_question(
         mark = vi.seq
         await vi.answer_poll(themes.poll["id"], [2, 3])  # AI, digital transformation
         come_back = await next_poll(vi, mark)
-        assert come_back.poll["question"] == "Bạn có dự định tham dự VIDW 2026 không?"
+        assert come_back.poll["question"] == "Quý vị có dự định tham dự VIDW 2026 không?"
 
         # Changing an earlier answer does not send the next question again.
         await vi.answer_poll(themes.poll["id"], [2])

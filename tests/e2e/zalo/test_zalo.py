@@ -278,9 +278,9 @@ async def test_the_survey_goes_question_by_question_on_zalo(
         storage = bot.bot_data.deps.storage
         overall_result = await storage.feedback.results("survey:vidw2025", "overall")
         themes_result = await storage.feedback.results("survey:vidw2025", "themes")
-    assert overall.text.startswith("Nhìn chung, bạn đánh giá VIDW 2025 thế nào?")
+    assert overall.text.startswith("Nhìn chung, Quý vị đánh giá VIDW 2025 thế nào?")
     assert "Trả lời bằng các số" in themes.text  # several answers allowed
-    assert come_back.text.startswith("Bạn có dự định tham dự VIDW 2026 không?")
+    assert come_back.text.startswith("Quý vị có dự định tham dự VIDW 2026 không?")
     assert "Bỏ qua" in comment.text
     assert saved.text.startswith("Trân trọng cảm ơn Quý vị")
     assert overall_result == {"5": {"vi": 1}}

@@ -82,7 +82,7 @@ def test_vietnamese_texts_keep_their_diacritics(vidw: Schedule) -> None:
     assert aigov is not None
     calendar = _export([aigov], vidw, "vi")
     event = _event(calendar, aigov)
-    assert event.summary == "Bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
+    assert event.summary == "Hội nghị bàn tròn cấp Bộ trưởng về quản trị trí tuệ nhân tạo"
     assert event.location == "Ninh Bình — Hội trường chính"
     assert event.description == aigov.abstracts["vi"]
     assert event.categories == ["Trí tuệ nhân tạo"]
@@ -94,7 +94,7 @@ def test_french_texts_are_french(vidw: Schedule) -> None:
     assert aigov is not None
     event = _event(_export([aigov], vidw, "fr"), aigov)
     assert event.summary == (
-        "Table ronde ministérielle sur la gouvernance de l'intelligence artificielle"
+        "Table ronde ministérielle sur la gouvernance de l’intelligence artificielle"
     )
     assert event.location == "Ninh Binh — Salle plénière"
     assert event.description is not None and event.description.startswith("Temps fort")
@@ -116,7 +116,7 @@ def test_a_session_without_a_track_has_no_categories(vidw: Schedule) -> None:
     event = _event(_export([opening], vidw, "en"), opening)
     assert "CATEGORIES" not in event
     assert event.description is not None
-    assert event.description.endswith("\n\n🎤 Pham Quang Ngoc, Nguyen Manh Hung")
+    assert event.description.endswith("\n\n🎤 Phạm Quang Ngọc, Nguyễn Mạnh Hùng")
 
 
 def test_a_fixed_offset_export_gets_utc_times(democon: Schedule) -> None:
