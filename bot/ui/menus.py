@@ -38,6 +38,8 @@ def main_menu_row(view: View) -> tuple[Button, ...]:
 
 
 def expired_button(view: View) -> str:
+    if not view.channel.buttons:
+        return view._("This choice is no longer valid. Here is the main menu.")
     return view._("This button is no longer valid. Here is the main menu.")
 
 

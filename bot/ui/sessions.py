@@ -1,20 +1,27 @@
 """Sessions in lists, the way every feature shows them: a line of text, a button that opens the
 session's card and can come back, and the action behind it (the card itself is the agenda's:
-it shows whether you follow the session)."""
+it shows whether you follow the session).
+
+A button has the width of a phone: it shows the session's short title when it has one, cut to
+what fits. Numbered text (Zalo) has no width: there a choice is the whole entry — time, full
+title, room — and the text above does not list the same sessions again.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 
 from bot.programme.model import Session
 from bot.ui.actions import Action, AnyAction, Back, SessionKey, data_of
-from bot.ui.model import MAX_ACTION_BYTES, Button
-from bot.ui.view import View
+from bot.ui.layout import FULL_ROW_CHARS
+from bot.ui.model import MAX_ACTION_BYTES, Button, Row
+from bot.ui.view import View, clip
 
 LIST_TITLE_CHARS = 110
-BUTTON_TITLE_CHARS = 40
 # A deep link t.me/<bot>?start=s_<code> opens that session's card.
 SESSION_LINK = "s_"
 
@@ -42,9 +49,10 @@ def session_action(session: Session, back: Back) -> str:
     return fitting(OpenSession(session.key, back), OpenSession(session.key))
 
 
-def session_button(view: View, session: Session, here: Back, prefix: str = "") -> Button:
-    label = f"{prefix}{view.t.time(session.start, view.schedule.zone)} "
-    return Button(label + view.title(session, BUTTON_TITLE_CHARS), session_action(session, here))
+def written_out(view: View) -> bool:
+    """Whether a screen lists its sessions in its text as well as in its buttons: not on
+    numbered text, where the choices are the list."""
+    return view.channel.buttons
 
 
 def list_line(view: View, session: Session, *, with_day: bool) -> str:
@@ -53,6 +61,101 @@ def list_line(view: View, session: Session, *, with_day: bool) -> str:
         f"{star}<b>{escape(view.when(session, with_day=with_day))}</b> "
         f"{escape(view.title(session, LIST_TITLE_CHARS))}\n"
         f"     📍 {escape(session.room_in(view.t.lang))}"
+    )
+
+
+def entry(
+    view: View, session: Session, *, with_day: bool, star: bool = True, notes: Sequence[str] = ()
+) -> str:
+    """A list line as plain text, with its full title: a numbered choice."""
+    mark = "⭐ " if star and session.featured else ""
+    lines = [
+        f"{mark}{view.when(session, with_day=with_day)} {view.title(session)}",
+        f"     📍 {session.room_in(view.t.lang)}",
+        *(f"     {note}" for note in notes),
+    ]
+    return "\n".join(lines)
+
+
+def titled(view: View, session: Session, mark: str, *, with_day: bool = True) -> str:
+    """A label without the time ("⭐ Ministerial Roundtable…"): the short title after `mark`."""
+    if not view.channel.buttons:
+        return mark + entry(view, session, with_day=with_day, star=False)
+    return mark + clip(session.short_title_in(view.t.lang), FULL_ROW_CHARS - len(mark))
+
+
+def timed(
+    view: View,
+    session: Session,
+    prefix: str = "",
+    *,
+    with_day: bool = False,
+    dated: bool = False,
+    notes: Sequence[str] = (),
+) -> str:
+    """'10:30 Ministerial Roundtable…' (with the day when `dated`); on numbered text the entry."""
+    if not view.channel.buttons:
+        return prefix + entry(view, session, with_day=with_day or dated, notes=notes)
+    zone = view.schedule.zone
+    when = view.t.time(session.start, zone)
+    if dated:
+        when = f"{view.t.short_day(session.start, zone)} {when}"
+    head = f"{prefix}{when} "
+    return head + clip(session.short_title_in(view.t.lang), FULL_ROW_CHARS - len(head))
+
+
+def timed_rows(
+    view: View,
+    sessions: Sequence[Session],
+    action: Callable[[Session], str],
+    *,
+    with_day: bool = False,
+    prefix: Callable[[Session], str] = lambda _session: "",
+    notes: Callable[[Session], Sequence[str]] = lambda _session: (),
+) -> list[Row]:
+    """One row per session; two sessions that would read the same (one title at one time on
+    two days) are told apart by their day, then by their room."""
+
+    def label(session: Session, dated: bool) -> str:
+        return timed(
+            view,
+            session,
+            prefix(session),
+            with_day=with_day,
+            dated=dated,
+            notes=notes(session),
+        )
+
+    labels = [label(s, False) for s in sessions]
+    twice = {text for text, n in Counter(labels).items() if n > 1}
+    labels = [
+        label(s, True) if text in twice else text for s, text in zip(sessions, labels, strict=True)
+    ]
+    twice = {text for text, n in Counter(labels).items() if n > 1}
+    labels = [
+        f"{text} · {s.room_in(view.t.lang)}" if text in twice else text
+        for s, text in zip(sessions, labels, strict=True)
+    ]
+    return [(Button(text, action(s)),) for s, text in zip(sessions, labels, strict=True)]
+
+
+def session_rows(
+    view: View,
+    sessions: Sequence[Session],
+    here: Back,
+    *,
+    with_day: bool = False,
+    prefix: Callable[[Session], str] = lambda _session: "",
+    notes: Callable[[Session], Sequence[str]] = lambda _session: (),
+) -> list[Row]:
+    """A button per session that opens its card and comes back `here`."""
+    return timed_rows(
+        view,
+        sessions,
+        lambda s: session_action(s, here),
+        with_day=with_day,
+        prefix=prefix,
+        notes=notes,
     )
 
 

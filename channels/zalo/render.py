@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 from bot.features.feedback.screens import RATING_KEYS
 from bot.i18n import Translator
-from bot.ui.model import PollRequest, Screen
+from bot.ui.actions import Go
+from bot.ui.model import Button, PollRequest, Screen
 from bot.ui.view import plain
+
+# Paging buttons: "‹ 2/5 ›" on Telegram. A page number is not something to choose, and a bare
+# arrow in a numbered list says little.
+PREVIOUS, NEXT = "‹", "›"
 
 
 @dataclass(frozen=True)
@@ -22,14 +27,35 @@ class NumberedScreen:
 
 
 def numbered(screen: Screen, t: Translator) -> NumberedScreen:
+    _ = t.gettext
     buttons = [button for row in screen.rows for button in row]
+    pages = [b.label for b in buttons if b.action == Go.NOOP]
+    choices = [b for b in buttons if b.action != Go.NOOP]
     text = plain(screen.text)
-    if buttons:
-        choices = "\n".join(f"{n}. {plain(b.label)}" for n, b in enumerate(buttons, start=1))
-        _ = t.gettext
-        hint = _("Reply with a number, or type words to search.")
-        text = f"{text}\n\n{choices}\n\n{hint}"
-    return NumberedScreen(text, tuple(b.action for b in buttons))
+    if pages:
+        current, count = pages[0].split("/")
+        text += "\n\n" + _("Page %(page)s of %(count)s") % {"page": current, "count": count}
+    if choices:
+        listed = "\n".join(f"{n}. {_label(b, t)}" for n, b in enumerate(choices, start=1))
+        text = f"{text}\n\n{listed}\n\n{_hint(choices, t)}"
+    return NumberedScreen(text, tuple(b.action for b in choices))
+
+
+def _label(button: Button, t: Translator) -> str:
+    _ = t.gettext
+    if button.label == PREVIOUS:
+        return _("‹ Previous page")
+    if button.label == NEXT:
+        return _("Next page ›")
+    return plain(button.label)
+
+
+def _hint(choices: list[Button], t: Translator) -> str:
+    """How to answer: a comment is awaited where the only choice is to skip it."""
+    _ = t.gettext
+    if [b.action for b in choices] == [Go.SKIP_COMMENT]:
+        return _("Type your comment, or reply 1 to skip.")
+    return _("Reply with a number, or type words to search.")
 
 
 @dataclass(frozen=True)

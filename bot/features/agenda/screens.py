@@ -9,10 +9,11 @@ from bot.features.agenda.actions import AgendaPage, AgendaTap, ToggleFollow
 from bot.features.agenda.followed import clashes
 from bot.programme.model import Session
 from bot.ui.actions import Back, Go, data_of
+from bot.ui.layout import fitted
 from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
-from bot.ui.sessions import fitting, list_line, session_button
+from bot.ui.sessions import fitting, list_line, session_rows, written_out
 from bot.ui.view import View, bold, clip, italic
 
 CLASH_TITLE_CHARS = 60
@@ -25,47 +26,61 @@ def agenda(view: View, sessions: Sequence[Session], page_number: int) -> Screen:
     _ = view._
     menu = Button(_("‹ Main menu"), Go.HOME)
     if not sessions:
-        text = "\n\n".join(
-            [
-                bold(_("My agenda")),
-                _(
-                    "You don't follow any session yet. Open a session and tap “Follow and "
-                    "remind me”, or follow a whole theme from its page."
-                ),
-            ]
+        how = (
+            _(
+                "You don't follow any session yet. Open a session and tap “Follow and "
+                "remind me”, or follow a whole theme from its page."
+            )
+            if view.channel.buttons
+            else _(
+                "You don't follow any session yet. Open a session and choose “Follow and "
+                "remind me”, or follow a whole theme from its page."
+            )
         )
-        return Screen(text, ((Button(_("📅 Programme"), Go.SCHEDULE), menu),))
+        text = "\n\n".join([bold(_("My agenda")), how])
+        return Screen(text, fitted([(Button(_("📅 Programme"), Go.SCHEDULE), menu)]))
     page = page_of(sessions, page_number)
     overlapping = clashes(sessions)
     count = view.t.ngettext("%(count)d session", "%(count)d sessions", len(sessions)) % {
         "count": len(sessions)
     }
     lines = [bold(_("My agenda")) + " " + italic(f"({count})")]
+
+    def overlaps(session: Session) -> list[str]:
+        return [
+            "⚠️ "
+            + _("Overlaps with %(title)s")
+            % {"title": clip(other.title_in(view.t.lang), CLASH_TITLE_CHARS)}
+            for other in overlapping.get(session.guid, [])
+        ]
+
     current_day = None
-    for session in page.items:
+    for session in page.items if written_out(view) else ():
         day = view.t.day(session.start, view.schedule.zone)
         if day != current_day:
             lines += ["", bold(day)]
             current_day = day
         lines.append(list_line(view, session, with_day=False))
-        for other in overlapping.get(session.guid, []):
-            lines.append(
-                "     ⚠️ "
-                + _("Overlaps with %(title)s")
-                % {"title": escape(clip(other.title_in(view.t.lang), CLASH_TITLE_CHARS))}
-            )
+        lines += ["     " + escape(note) for note in overlaps(session)]
     here = AgendaPage(page.number)
-    rows: list[Row] = [
-        (session_button(view, s, here, "⚠️ " if s.guid in overlapping else ""),) for s in page.items
-    ]
+    rows: list[Row] = session_rows(
+        view,
+        page.items,
+        here,
+        with_day=True,  # numbered text has no day headings
+        prefix=lambda s: "⚠️ " if s.guid in overlapping else "",
+        notes=overlaps,
+    )
     nav = navigation(page, AgendaPage)
     if nav:
         rows.append(nav)
-    rows.append(
-        (
-            Button(_("📥 Add to my calendar"), AgendaTap.CALENDAR),
-            Button(_("⏰ Reminders"), Go.REMINDERS),
-        )
+    rows += fitted(
+        [
+            (
+                Button(_("📥 Add to my calendar"), AgendaTap.CALENDAR),
+                Button(_("⏰ Reminders"), Go.REMINDERS),
+            )
+        ]
     )
     rows.append((menu,))
     return Screen("\n".join(lines), tuple(rows))
@@ -95,7 +110,7 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
     if following:
         lines += ["", _("✅ In your agenda; you will get a reminder before it starts.")]
     if back is not None:
-        rows.append((Button(_("‹ Back"), data_of(back)), *main_menu_row(view)))
+        rows += fitted([(Button(_("‹ Back"), data_of(back)), *main_menu_row(view))])
     else:
         rows.append(main_menu_row(view))
     return Screen("\n".join(lines), tuple(rows))

@@ -22,9 +22,11 @@ from bot.i18n import LANGUAGES, N_
 from bot.programme.model import Session
 from bot.storage.broadcasts import Broadcast
 from bot.ui.actions import Go
+from bot.ui.layout import fitted, rows_of
 from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
+from bot.ui.sessions import timed_rows
 from bot.ui.view import View, bold, clip, italic, plain
 
 TEXT_CHARS = 4096  # Telegram's limit for a message
@@ -46,21 +48,27 @@ def audiences(view: View, counts: Mapping[str, int]) -> Screen:
                 ChooseAudience(AudienceKind.EVERYONE).encode(),
             ),
         ),
-        tuple(
-            Button(
-                f"{LANGUAGE_NAMES[lang]} ({counts.get(lang, 0)})",
-                ChooseAudience(AudienceKind.of(lang)).encode(),
-            )
-            for lang in LANGUAGES
+        *rows_of(
+            [
+                Button(
+                    f"{LANGUAGE_NAMES[lang]} ({counts.get(lang, 0)})",
+                    ChooseAudience(AudienceKind.of(lang)).encode(),
+                )
+                for lang in LANGUAGES
+            ],
+            per_row=3,
         ),
-        (
-            Button(
-                _("Followers of a session"),
-                ChooseAudience(AudienceKind.SESSION_FOLLOWERS).encode(),
-            ),
-            Button(
-                _("Followers of a theme"), ChooseAudience(AudienceKind.THEME_FOLLOWERS).encode()
-            ),
+        *rows_of(
+            [
+                Button(
+                    _("Followers of a session"),
+                    ChooseAudience(AudienceKind.SESSION_FOLLOWERS).encode(),
+                ),
+                Button(
+                    _("Followers of a theme"),
+                    ChooseAudience(AudienceKind.THEME_FOLLOWERS).encode(),
+                ),
+            ]
         ),
         (Button(_("Cancel"), Go.HOME),),
     ]
@@ -82,15 +90,7 @@ def session_page(
 ) -> Screen:
     _ = view._
     page = page_of(sessions, page_number)
-    rows: list[Row] = [
-        (
-            Button(
-                f"{view.t.time(s.start, view.schedule.zone)} {view.title(s, 40)}",
-                ChooseSession(s.key).encode(),
-            ),
-        )
-        for s in page.items
-    ]
+    rows = timed_rows(view, page.items, lambda s: ChooseSession(s.key).encode())
     nav = navigation(page, lambda p: SessionDay(day_index, p))
     if nav:
         rows.append(nav)
@@ -144,7 +144,7 @@ def versions(view: View, broadcast: Broadcast) -> Screen:
         )
         for i, lang in enumerate(LANGUAGES)
     )
-    rows: list[Row] = [write, default]
+    rows: list[Row] = [*fitted([write]), *fitted([default])]
     if broadcast.texts:
         rows.append((Button(_("👁 Preview"), Preview(broadcast.id).encode()),))
     rows.append((Button(_("Cancel"), Cancel(broadcast.id).encode()),))

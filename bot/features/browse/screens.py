@@ -9,10 +9,11 @@ from html import escape
 from bot.features.browse.actions import DayPage, FollowTheme, ThemePage
 from bot.programme.model import Session
 from bot.ui.actions import AnyAction, Go
+from bot.ui.layout import fitted, rows_of
 from bot.ui.menus import main_menu_row as _menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
-from bot.ui.sessions import BUTTON_TITLE_CHARS, list_line, session_action, session_button
+from bot.ui.sessions import list_line, session_action, session_rows, titled, written_out
 from bot.ui.view import View, bold, italic
 
 MAX_QUERY_CHARS = 100
@@ -21,33 +22,31 @@ MAX_QUERY_CHARS = 100
 def home(view: View, first_name: str) -> Screen:
     _ = view._
     title = view.schedule.title_in(view.t.lang)
-    text = "\n\n".join(
-        [
-            _("Hello %(name)s! Welcome to %(event)s.")
-            % {"name": escape(first_name), "event": bold(title)},
-            _(
-                "I can show you the programme by theme or by day, what is on now, "
-                "and find sessions for you. Tap a button or type a few words to search."
-            ),
-        ]
+    what = _(
+        "I can show you the programme by theme or by day, what is on now, "
+        "and find sessions for you."
     )
+    if view.channel.buttons:  # numbered text says how to choose below its choices
+        what += " " + _("Tap a button or type a few words to search.")
+    greeting = _("Hello %(name)s! Welcome to %(event)s.") % {
+        "name": escape(first_name),
+        "event": bold(title),
+    }
     featured = [
-        (
-            Button(
-                "⭐ " + view.title(s, BUTTON_TITLE_CHARS),
-                session_action(s, Go.HOME),
-            ),
-        )
+        (Button(titled(view, s, "⭐ "), session_action(s, Go.HOME)),)
         for s in view.schedule.featured()[:2]
     ]
-    rows: list[Row] = [
-        *featured,
-        (Button(_("📅 Programme"), Go.SCHEDULE), Button(_("⏱ Now & next"), Go.NOW)),
-        (Button(_("🗓 By day"), Go.DAYS), Button(_("📋 My agenda"), Go.AGENDA)),
-        (Button(_("🔎 Search"), Go.SEARCH), Button(_("⏰ Reminders"), Go.REMINDERS)),
-        (Button(_("🌐 Language"), Go.LANGUAGE), Button(_("❓ Help"), Go.HELP)),
-    ]
-    return Screen(text, tuple(rows))
+    menu = (
+        Button(_("📅 Programme"), Go.SCHEDULE),
+        Button(_("⏱ Now & next"), Go.NOW),
+        Button(_("🗓 By day"), Go.DAYS),
+        Button(_("📋 My agenda"), Go.AGENDA),
+        Button(_("🔎 Search"), Go.SEARCH),
+        Button(_("⏰ Reminders"), Go.REMINDERS),
+        Button(_("🌐 Language"), Go.LANGUAGE),
+        Button(_("❓ Help"), Go.HELP),
+    )
+    return Screen(greeting + "\n\n" + what, (*featured, *rows_of(menu)))
 
 
 def programme(view: View) -> Screen:
@@ -56,15 +55,12 @@ def programme(view: View) -> Screen:
     back = Go.SCHEDULE
     lines = [bold(_("Programme")), ""]
     featured = view.schedule.featured()
-    if featured:
+    if featured and written_out(view):
         lines.append(_("⭐ Highlight:"))
         lines += [list_line(view, s, with_day=True) for s in featured]
         lines.append("")
     lines.append(_("Choose a theme, or browse by day:"))
-    rows: list[Row] = [
-        (Button("⭐ " + view.title(s, BUTTON_TITLE_CHARS), session_action(s, back)),)
-        for s in featured
-    ]
+    rows: list[Row] = [(Button(titled(view, s, "⭐ "), session_action(s, back)),) for s in featured]
     themes = [
         Button(
             f"{t.name_in(view.t.lang)} ({len(view.schedule.in_track(t))})",
@@ -72,8 +68,8 @@ def programme(view: View) -> Screen:
         )
         for t in view.schedule.tracks
     ]
-    rows += [tuple(themes[i : i + 2]) for i in range(0, len(themes), 2)]
-    rows.append((Button(_("🗓 By day"), Go.DAYS), Button(_("⏱ Now & next"), Go.NOW)))
+    rows += rows_of(themes)
+    rows += fitted([(Button(_("🗓 By day"), Go.DAYS), Button(_("⏱ Now & next"), Go.NOW))])
     rows.append(_menu_row(view))
     return Screen("\n".join(lines), tuple(rows))
 
@@ -149,30 +145,30 @@ def now_and_next(view: View) -> Screen:
     lines = [bold(_("Now and next")) + " " + italic(_("(at %(time)s)") % {"time": clock}), ""]
     if schedule.sessions and view.now < schedule.sessions[0].start:
         lines += [_("The event has not started yet."), ""]
-    if running:
+    running = running[:6]
+    same_day = all(
+        s.start.astimezone(schedule.zone).date() == view.now.astimezone(schedule.zone).date()
+        for s in upcoming
+    )
+    if running and written_out(view):
         lines.append(_("▶️ On now:"))
-        lines += [list_line(view, s, with_day=False) for s in running[:6]]
+        lines += [list_line(view, s, with_day=False) for s in running]
         lines.append("")
-    if upcoming:
+    if upcoming and written_out(view):
         lines.append(_("⏭ Coming up:"))
-        same_day = all(
-            s.start.astimezone(schedule.zone).date() == view.now.astimezone(schedule.zone).date()
-            for s in upcoming
-        )
         lines += [list_line(view, s, with_day=not same_day) for s in upcoming]
     if not running and not upcoming:
         lines.append(_("The programme is over. Thank you for taking part!"))
     back = Go.NOW
     rows: list[Row] = [
-        (Button("▶️ " + view.title(s, BUTTON_TITLE_CHARS), session_action(s, back)),)
-        for s in running[:6]
+        (Button(titled(view, s, "▶️ ", with_day=False), session_action(s, back)),) for s in running
     ]
     rows += [
-        (Button("⏭ " + view.title(s, BUTTON_TITLE_CHARS), session_action(s, back)),)
+        (Button(titled(view, s, "⏭ ", with_day=not same_day), session_action(s, back)),)
         for s in upcoming
     ]
-    rows.append((Button(_("🔄 Refresh"), Go.NOW), *_menu_row(view)))
-    return Screen("\n".join(lines), tuple(rows))
+    rows += fitted([(Button(_("🔄 Refresh"), Go.NOW), *_menu_row(view))])
+    return Screen("\n".join(lines).rstrip("\n"), tuple(rows))
 
 
 def search_prompt(view: View) -> Screen:
@@ -213,15 +209,24 @@ def session_list(
         lines += [note, ""]
     if not sessions:
         lines.append(_("No sessions here yet."))
-    for s in page.items:
-        line = list_line(view, s, with_day=with_day)
-        below = hint(s) if hint is not None else None
-        lines.append(f"{line}\n     {below}" if below else line)
-    rows: list[Row] = [*first, *((session_button(view, s, here),) for s in page.items)]
+    if written_out(view):
+        for s in page.items:
+            line = list_line(view, s, with_day=with_day)
+            below = hint(s) if hint is not None else None
+            lines.append(f"{line}\n     {below}" if below else line)
+
+    def notes(session: Session) -> list[str]:
+        below = hint(session) if hint is not None else None
+        return [below] if below else []
+
+    rows: list[Row] = [
+        *first,
+        *session_rows(view, page.items, here, with_day=with_day, notes=notes),
+    ]
     nav = navigation(page, to_page)
     if nav:
         rows.append(nav)
     if extra:
         rows.append(extra)
-    rows.append((back,) if back.action == Go.HOME else (back, *_menu_row(view)))
-    return Screen("\n".join(lines), tuple(rows))
+    rows += fitted([(back,) if back.action == Go.HOME else (back, *_menu_row(view))])
+    return Screen("\n".join(lines).rstrip("\n"), tuple(rows))

@@ -11,9 +11,9 @@ from bot.features.browse.screens import session_list
 from bot.programme.search import Matched, search
 from bot.programme.search_index import Entity, EntityKind, Part
 from bot.ui.actions import Action, Go
+from bot.ui.layout import FULL_ROW_CHARS, fitted
 from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Row, Screen
-from bot.ui.sessions import BUTTON_TITLE_CHARS
 from bot.ui.view import View, clip
 
 QUERY_CHARS = 60
@@ -91,7 +91,7 @@ def _nothing_found(view: View, query: str, suggestion: Entity | None) -> Screen:
     if suggestion is not None:
         text += "\n\n" + escape(_suggestion(view, suggestion))
         rows.append((_entity_button(view, suggestion),))
-    rows.append((Button(_("📅 Programme"), Go.SCHEDULE), *main_menu_row(view)))
+    rows += fitted([(Button(_("📅 Programme"), Go.SCHEDULE), *main_menu_row(view))])
     return Screen(text, tuple(rows))
 
 
@@ -147,8 +147,11 @@ def _entity_line(view: View, entity: Entity) -> str:
 
 
 def _entity_button(view: View, entity: Entity) -> Button:
-    name = clip(entity.name_in(view.t.lang), BUTTON_TITLE_CHARS)
-    label = f"{_MARK[entity.kind]} {name} ({len(entity.sessions)})"
+    mark, count = f"{_MARK[entity.kind]} ", f" ({len(entity.sessions)})"
+    name = entity.name_in(view.t.lang)
+    if view.channel.buttons:  # numbered text has room for the whole name
+        name = clip(name, FULL_ROW_CHARS - len(mark) - len(count))
+    label = f"{mark}{name}{count}"
     return Button(label, _entity_action(entity).encode())
 
 

@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
 from bot.programme.model import Session
 from bot.ui.actions import Action, Go
+from bot.ui.layout import fitted, rows_of
 from bot.ui.menus import main_menu_row
 from bot.ui.model import QUESTION_CHARS, Button, PollRequest, Row, Screen
 from bot.ui.paging import navigation, page_of
-from bot.ui.sessions import list_line
+from bot.ui.sessions import list_line, timed_rows, written_out
 from bot.ui.view import View, bold, clip
 
 COMMENT_CHARS = 1000
@@ -84,7 +85,7 @@ def picker(view: View) -> Screen:
         for t in view.schedule.tracks
         if any(s.track == t for s in started)
     ]
-    rows += [tuple(themes[i : i + 2]) for i in range(0, len(themes), 2)]
+    rows += rows_of(themes)
     rows.append(main_menu_row(view))
     text = bold(_("Rate a session")) + "\n\n" + _("Choose a day or a theme:")
     return Screen(text, tuple(rows))
@@ -103,20 +104,13 @@ def picker_page(
     _ = view._
     page = page_of(sessions, page_number)
     lines = [bold(heading), "", _("Which session would you like to rate?"), ""]
-    lines += [list_line(view, s, with_day=with_day) for s in page.items]
-    rows: list[Row] = [
-        (
-            Button(
-                f"{view.t.time(s.start, view.schedule.zone)} {view.title(s, 40)}",
-                Rate(s.key).encode(),
-            ),
-        )
-        for s in page.items
-    ]
+    if written_out(view):
+        lines += [list_line(view, s, with_day=with_day) for s in page.items]
+    rows = timed_rows(view, page.items, lambda s: Rate(s.key).encode(), with_day=with_day)
     nav = navigation(page, to_page)
     if nav:
         rows.append(nav)
-    rows.append((Button(_("‹ Back"), FeedbackTap.PICKER), *main_menu_row(view)))
+    rows += fitted([(Button(_("‹ Back"), FeedbackTap.PICKER), *main_menu_row(view))])
     return Screen("\n".join(lines), tuple(rows))
 
 

@@ -8,7 +8,8 @@ from bot.features.reminders.actions import SetFeaturedReminders, SetLeadTime, Se
 from bot.programme.model import Session
 from bot.storage.users import LEAD_TIMES, UserProfile
 from bot.ui.actions import Go
-from bot.ui.model import Button, Row, Screen
+from bot.ui.layout import fitted
+from bot.ui.model import Button, Screen
 from bot.ui.sessions import OpenSession
 from bot.ui.view import View, bold, italic
 
@@ -45,11 +46,13 @@ def reminder_settings(view: View, profile: UserProfile) -> Screen:
         if profile.featured_on
         else Button(_("Remind me of highlights"), SetFeaturedReminders(on=True).encode())
     )
-    rows: tuple[Row, ...] = (
-        leads,
-        (reminders,),
-        (featured,),
-        (Button(_("‹ My agenda"), Go.AGENDA), Button(_("‹ Main menu"), Go.HOME)),
+    rows = fitted(
+        [
+            leads,
+            (reminders,),
+            (featured,),
+            (Button(_("‹ My agenda"), Go.AGENDA), Button(_("‹ Main menu"), Go.HOME)),
+        ]
     )
     return Screen("\n".join(lines), rows)
 

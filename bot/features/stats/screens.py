@@ -11,6 +11,7 @@ from bot.i18n import LANGUAGES
 from bot.programme.model import Session
 from bot.supervise import TaskHealth
 from bot.ui.actions import Go
+from bot.ui.layout import fitted
 from bot.ui.menus import LANGUAGE_NAMES
 from bot.ui.model import Button, Screen
 from bot.ui.view import View, bold, clip
@@ -61,7 +62,7 @@ def stats(
     ]
     return Screen(
         "\n".join(lines),
-        ((Button(_("🔄 Refresh"), StatsTap.SHOW), Button(_("‹ Main menu"), Go.HOME)),),
+        fitted([(Button(_("🔄 Refresh"), StatsTap.SHOW), Button(_("‹ Main menu"), Go.HOME))]),
     )
 
 

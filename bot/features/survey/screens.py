@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.i18n import LANGUAGES
 from bot.ui.actions import Go
+from bot.ui.layout import rows_of
 from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.view import View, bold
@@ -32,14 +33,15 @@ def survey_preview(view: View, title: str, reachable: Mapping[str, int]) -> Scre
         SendSurvey(SurveyAudience.EVERYONE).encode(),
     )
     rows: list[Row] = [(everyone,)]
-    rows.append(
-        tuple(
+    rows += rows_of(
+        [
             Button(
                 f"{LANGUAGE_NAMES[lang]} ({reachable.get(lang, 0)})",
                 SendSurvey(SurveyAudience.of(lang)).encode(),
             )
             for lang in LANGUAGES
-        )
+        ],
+        per_row=3,
     )
     rows.append((Button(_("Cancel"), Go.HOME),))
     return Screen("\n".join(lines), tuple(rows))
