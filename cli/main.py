@@ -56,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = commands.add_parser("export", help="write the poll results for staff")
     files.add_argument("--out", type=Path, required=True, help="the folder to write to")
     files.add_argument("--format", default="xlsx,csv,png", help="xlsx, csv, png (comma-separated)")
+    files.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="the language of sheet names, headers, the chart and session titles (default: en)",
+    )
     cast = commands.add_parser("broadcast", help="queue an announcement and watch it go out")
     cast.add_argument(
         "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
@@ -95,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             from bot.features.exports.cli import run_export
 
-            return run_export(settings, args.out, args.format)
+            return run_export(settings, args.out, args.format, args.lang)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 

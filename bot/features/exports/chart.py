@@ -11,18 +11,28 @@ import io
 from matplotlib.figure import Figure
 
 from bot.features.exports.results import ExportData, session_rows
+from bot.features.exports.wording import Wording
+from bot.i18n import N_
 
 TITLE_CHARS = 48
+AXIS = N_("mean rating (number of ratings)")
 
 
-def ratings_png(data: ExportData, title: str, titles: dict[str, str] | None = None) -> bytes:
-    """`titles` (session code → title) puts the labels in the reader's language."""
+def ratings_png(
+    data: ExportData,
+    title: str,
+    titles: dict[str, str] | None = None,
+    wording: Wording | None = None,
+) -> bytes:
+    """`titles` (session code → title) puts the labels in the reader's language, `wording` the
+    axis (and the titles, when `titles` is not given)."""
+    words = wording or Wording()
     rows = session_rows(data)  # [code, title, all: ratings, all: mean, ...]
     rows = [row for row in rows if row[3] is not None][::-1]  # best read top to bottom
     height = max(2.5, 0.45 * len(rows) + 1.2)
     figure = Figure(figsize=(10, height), dpi=100)
     axes = figure.subplots()
-    names = titles or {}
+    names = titles or words.titles or {}
     labels = [f"{row[0]} · {_short(names.get(str(row[0]), str(row[1])))}" for row in rows]
     means = [float(str(row[3])) for row in rows]
     bars = axes.barh(labels, means, color="#1f6feb")
@@ -35,7 +45,7 @@ def ratings_png(data: ExportData, title: str, titles: dict[str, str] | None = No
             fontsize=8,
         )
     axes.set_xlim(0, 5.6)
-    axes.set_xlabel("mean rating (number of ratings)")
+    axes.set_xlabel(words._(AXIS))
     axes.set_title(title)
     for label in axes.get_yticklabels():
         label.set_fontfamily("DejaVu Sans")

@@ -1,4 +1,5 @@
-"""`vidw-bot export --out DIR`: the staff files, written from a terminal, step by step."""
+"""`vidw-bot export --out DIR [--lang vi|en|fr]`: the staff files, written from a terminal, step
+by step, in the language asked for (sheet names, headers, the chart, session titles)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from bot.config import Settings
 from bot.errors import StartupError
 from bot.features.exports.chart import ratings_png
 from bot.features.exports.results import ExportData, collect, csv_bytes, xlsx_bytes
+from bot.features.exports.wording import Wording
 from bot.features.survey.service import load_survey
+from bot.i18n import DEFAULT_LANGUAGE, Catalogs
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
 
@@ -39,15 +42,19 @@ async def _collect(settings: Settings) -> ExportData:
         await storage.close()
 
 
-def export(settings: Settings, out: Path, formats: tuple[str, ...]) -> list[Path]:
+def export(
+    settings: Settings, out: Path, formats: tuple[str, ...], language: str = DEFAULT_LANGUAGE
+) -> list[Path]:
     total = len(formats) + 1
     _step(1, total, "reading the answers")
     data = asyncio.run(_collect(settings))
     schedule, survey = load_schedule(settings.schedule_path), load_survey()
+    t = Catalogs.load(settings.locales_dir)[language]
+    wording = Wording.of(t, schedule)
     builders = {
-        "xlsx": lambda: xlsx_bytes(data, survey),
-        "csv": lambda: csv_bytes(data),
-        "png": lambda: ratings_png(data, schedule.title),
+        "xlsx": lambda: xlsx_bytes(data, survey, wording),
+        "csv": lambda: csv_bytes(data, wording),
+        "png": lambda: ratings_png(data, schedule.title_in(language), wording=wording),
     }
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -68,8 +75,10 @@ def _step(number: int, total: int, what: str) -> None:
     sys.stdout.flush()
 
 
-def run_export(settings: Settings, out: Path, formats: str) -> int:
+def run_export(
+    settings: Settings, out: Path, formats: str, language: str = DEFAULT_LANGUAGE
+) -> int:
     started = time.perf_counter()
-    export(settings, out, parse_formats(formats))
+    export(settings, out, parse_formats(formats), language)
     print(f"done in {time.perf_counter() - started:.1f} s")
     return 0

@@ -1,7 +1,9 @@
 """Poll results for staff: an XLSX workbook (Excel) and a CSV of raw answers.
 
 Users appear under a salted pseudonym (the salt is made once and kept in the database) unless
-VIDW_EXPORT_USER_IDS=1. The CSV is UTF-8 with a BOM, so Excel shows Vietnamese correctly.
+VIDW_EXPORT_USER_IDS=1. The CSV is UTF-8 with a BOM, so Excel shows Vietnamese correctly. Sheet
+names, headers and session titles are in the staff member's language (`Wording`); the cells
+keep the option keys and languages as stored, and each answer the title its author read.
 """
 
 from __future__ import annotations
@@ -17,23 +19,15 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exports.wording import COMMENT_COLUMNS, RAW_COLUMNS, Wording
 from bot.features.feedback.screens import RATING_KEYS
-from bot.features.survey.service import SurveyDefinition
+from bot.features.survey.service import Question, SurveyDefinition
 from bot.i18n import LANGUAGES
 from bot.programme.model import Schedule
 from bot.storage import Storage
 
 SALT_STATE = "export.salt"
-RAW_HEADER = (
-    "subject",
-    "title",
-    "question",
-    "option",
-    "language",
-    "user",
-    "answered_at",
-    "channel",
-)
+RAW_HEADER = RAW_COLUMNS  # in English; `Wording.columns` gives them in the reader's language
 
 
 @dataclass(frozen=True)
@@ -86,39 +80,42 @@ async def collect(
     return ExportData(raw, comments, sessions)
 
 
-def csv_bytes(data: ExportData) -> bytes:
+def csv_bytes(data: ExportData, wording: Wording | None = None) -> bytes:
+    words = wording or Wording()
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(RAW_HEADER)
+    writer.writerow(words.columns(RAW_COLUMNS))
     writer.writerows(data.raw)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
 
 
-def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
+def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | None = None) -> bytes:
+    words = wording or Wording()
+    _ = words._
     book = Workbook(write_only=True)  # streams rows: 100,000 answers stay in bounded memory
-    sessions = session_rows(data)
-    summary = book.create_sheet("Summary")
-    summary.append(["VIDW 2025 — poll results"])
-    summary.append(["answers", len(data.raw)])
-    summary.append(["sessions rated", len(sessions)])
-    summary.append(["comments", len(data.comments)])
+    sessions = session_rows(data, words)
+    summary = book.create_sheet(words.sheet(_("Summary")))
+    summary.append([_("VIDW 2025 — poll results")])
+    summary.append([_("answers"), len(data.raw)])
+    summary.append([_("sessions rated"), len(sessions)])
+    summary.append([_("comments"), len(data.comments)])
     by_channel = Counter(row[-1] for row in data.raw)
     for channel in sorted(by_channel):
-        summary.append([f"answers on {channel}", by_channel[channel]])
-    sheet = book.create_sheet("Sessions")
-    sheet.append(_session_header())
+        summary.append([_("answers on %(channel)s") % {"channel": channel}, by_channel[channel]])
+    sheet = book.create_sheet(words.sheet(_("Sessions")))
+    sheet.append(_session_header(words))
     for row in sessions:
         sheet.append(row)
     for question in survey.questions:
         if question.free_text:
             continue
-        _survey_sheet(book, survey, question.key, question.option_keys, data.raw)
-    comments = book.create_sheet("Comments")
-    comments.append(["subject", "title", "language", "user", "comment", "channel"])
+        _survey_sheet(book, survey, question, data.raw, words)
+    comments = book.create_sheet(words.sheet(_("Comments")))
+    comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:
         comments.append(list(comment_row))
-    raw = book.create_sheet("Raw answers")
-    raw.append(list(RAW_HEADER))
+    raw = book.create_sheet(words.sheet(_("Raw answers")))
+    raw.append(words.columns(RAW_COLUMNS))
     for answer in data.raw:
         raw.append(list(answer))
     out = io.BytesIO()
@@ -126,16 +123,16 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition) -> bytes:
     return out.getvalue()
 
 
-def _session_header() -> list[str]:
-    scopes = ["all", *LANGUAGES]
-    header = ["session", "title"]
-    for scope in scopes:
-        header += [f"{scope}: ratings", f"{scope}: mean"]
-        header += [f"{scope}: {key}" for key in RATING_KEYS]
+def _session_header(words: Wording) -> list[str]:
+    _ = words._
+    header = [_("session"), _("title")]
+    for scope in ["all", *LANGUAGES]:
+        header += [words.scoped(scope, _("ratings")), words.scoped(scope, _("mean"))]
+        header += [words.scoped(scope, words.option(key)) for key in RATING_KEYS]
     return header
 
 
-def session_rows(data: ExportData) -> list[list[object]]:
+def session_rows(data: ExportData, wording: Wording | None = None) -> list[list[object]]:
     """Per rated session: ratings, mean and distribution, overall and per language."""
     counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for subject, _title, question, key, lang, _user, _at, _channel in data.raw:
@@ -146,7 +143,7 @@ def session_rows(data: ExportData) -> list[list[object]]:
     for subject, (code, title) in data.sessions.items():
         if subject not in counts:
             continue
-        row: list[object] = [code, title]
+        row: list[object] = [code, (wording or Wording()).title(code, title)]
         for scope in ["all", *LANGUAGES]:
             keys = counts[subject].get(scope, Counter())
             rated = sum(n for k, n in keys.items() if k.isdigit())
@@ -162,29 +159,32 @@ def session_rows(data: ExportData) -> list[list[object]]:
 def _survey_sheet(
     book: Workbook,
     survey: SurveyDefinition,
-    question: str,
-    option_keys: Sequence[str],
+    question: Question,
     raw: Sequence[tuple[str, str, str, str, str, str, str, str]],
+    words: Wording,
 ) -> None:
+    _ = words._
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     respondents: dict[str, set[str]] = defaultdict(set)
     for subject, _title, asked, key, lang, user, _at, _channel in raw:
-        if subject == survey.subject and asked == question:
+        if subject == survey.subject and asked == question.key:
             for scope in ("all", lang):
                 counts[scope][key] += 1
                 respondents[scope].add(user)
-    sheet = book.create_sheet(f"Survey {question}"[:31])
-    header: list[object] = ["option"]
+    name = question.shorts.get(words.language) or question.key
+    sheet = book.create_sheet(words.sheet(_("Survey %(question)s") % {"question": name}))
+    header: list[object] = [_("option"), _("answer")]
+    share = _("%(percent)s of respondents") % {"percent": "%"}
     for scope in ["all", *LANGUAGES]:
-        header += [f"{scope}: answers", f"{scope}: % of respondents"]
+        header += [words.scoped(scope, _("answers")), words.scoped(scope, share)]
     sheet.append(header)
-    for key in option_keys:
-        row: list[object] = [key]
+    for key, texts in zip(question.option_keys, question.option_texts, strict=True):
+        row: list[object] = [key, texts.get(words.language) or key]
         for scope in ["all", *LANGUAGES]:
             n, people = counts[scope][key], len(respondents[scope])
             row += [n, round(100 * n / people, 1) if people else None]
         sheet.append(row)
-    total: list[object] = ["respondents"]
+    total: list[object] = [_("respondents"), None]
     for scope in ["all", *LANGUAGES]:
         total += [len(respondents[scope]), None]
     sheet.append(total)

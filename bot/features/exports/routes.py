@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.features.exports.chart import ratings_png
 from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
 from bot.features.exports.screens import export_caption
+from bot.features.exports.wording import Wording
 from bot.features.survey.service import Surveys
 from bot.i18n import N_
 from bot.programme.current import CurrentProgramme
@@ -25,11 +26,11 @@ def routes(
         survey = surveys.definition
         data = await collect(storage, schedule, survey, user_ids=user_ids)
         caption = export_caption(view, len(data.raw), len(data.comments))
-        titles = {s.key: s.title_in(view.t.lang) for s in schedule.sessions}
-        chart = ratings_png(data, schedule.title_in(view.t.lang), titles)
+        wording = Wording.of(view.t, schedule)  # the staff member's language
+        chart = ratings_png(data, schedule.title_in(view.t.lang), wording=wording)
         files = (
-            Attachment("vidw2025-results.xlsx", xlsx_bytes(data, survey), caption),
-            Attachment("vidw2025-answers.csv", csv_bytes(data), caption),
+            Attachment("vidw2025-results.xlsx", xlsx_bytes(data, survey, wording), caption),
+            Attachment("vidw2025-answers.csv", csv_bytes(data, wording), caption),
             Attachment("vidw2025-ratings.png", chart, caption),
         )
         return Answer(None, attachments=files)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ class Question:
     option_texts: tuple[Mapping[str, str], ...] = ()
     multiple: bool = False
     free_text: bool = False
+    shorts: Mapping[str, str] = field(default_factory=dict)  # a word or two, for sheet names
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def _question(raw: Any) -> Question:
     if not 2 <= len(options) <= 12:
         raise ValueError(f"question {key}: a poll has 2 to 12 options")
     option_texts = tuple(_texts(o["text"], f"question {key} option {o['key']}") for o in options)
+    shorts = raw.get("short") or {}
     for text in texts.values():
         if len(text) > QUESTION_CHARS:
             raise ValueError(f"question {key}: longer than {QUESTION_CHARS} characters")
@@ -118,6 +120,7 @@ def _question(raw: Any) -> Question:
         tuple(str(o["key"]) for o in options),
         option_texts,
         multiple=bool(raw.get("multiple")),
+        shorts={lang: str(shorts[lang]) for lang in LANGUAGES if shorts.get(lang)},
     )
 
 
