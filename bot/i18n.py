@@ -8,8 +8,9 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date, format_time
 from babel.lists import format_list
+from babel.numbers import format_percent
 from babel.support import Translations
 
 from bot.errors import StartupError
@@ -28,6 +29,15 @@ def negotiate(language_code: str | None) -> str:
     """Telegram's language_code is a hint ('vi', 'fr-CA', 'en-US', often missing)."""
     primary = (language_code or "").replace("_", "-").split("-")[0].lower()
     return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# Full dates as each language's editors write them (GLOSSARY.md, "Formats").
+_DATES = {"vi": "EEEE, 'ngày' dd/MM/y", "en": "EEEE d MMMM y", "fr": "EEEE d MMMM y"}
+_VI_WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class CatalogError(StartupError):
@@ -51,21 +61,34 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
-    def day(self, when: datetime, zone: tzinfo) -> str:
-        """'Monday, 27 October 2025' in the user's language, in the event's zone."""
-        return self.date(when.astimezone(zone).date())
+    def day(self, when: datetime, zone: tzinfo, *, start: bool = True) -> str:
+        """'Monday 27 October 2025' in the user's language, in the event's zone."""
+        return self.date(when.astimezone(zone).date(), start=start)
 
-    def date(self, day: date) -> str:
-        return format_date(day, format="full", locale=self.lang)
+    def date(self, day: date, *, start: bool = True) -> str:
+        """'Thứ Hai, ngày 27/10/2025', 'Monday 27 October 2025', 'lundi 27 octobre 2025'.
+        `start`: it begins a line or a button, where French writes 'Lundi'."""
+        text = format_date(day, format=_DATES[self.lang], locale=self.lang)
+        return _capitalised(text) if start else text
 
-    def short_day(self, when: datetime, zone: tzinfo) -> str:
-        return format_date(when.astimezone(zone).date(), format="EEE d/M", locale=self.lang)
+    def short_day(self, when: datetime, zone: tzinfo, *, start: bool = False) -> str:
+        """'T2 27/10', 'Mon 27/10', 'lun. 27/10'."""
+        day = when.astimezone(zone).date()
+        if self.lang == "vi":  # CLDR says "Th 2"; Vietnamese writes T2 … T7, CN
+            return f"{_VI_WEEKDAYS[day.weekday()]} {day:%d/%m}"
+        text = format_date(day, format="EEE dd/MM", locale=self.lang)
+        return _capitalised(text) if start else text
 
     def time(self, when: datetime, zone: tzinfo) -> str:
         return format_time(when, format="HH:mm", tzinfo=zone, locale=self.lang)
 
     def time_range(self, start: datetime, end: datetime, zone: tzinfo) -> str:
-        return format_interval(start, end, skeleton="Hm", tzinfo=zone, locale=self.lang)
+        """'10:30–12:00' in every language (CLDR would put thin spaces around the dash)."""
+        return f"{self.time(start, zone)}–{self.time(end, zone)}"
+
+    def percent(self, fraction: float) -> str:
+        """'50%' in Vietnamese and English, '50 %' in French."""
+        return format_percent(fraction, format="#,##0%", locale=self.lang)
 
     def language_name(self, code: str) -> str:
         """'tiếng Anh', 'anglais', 'English' for 'en', as written inside a sentence; the code

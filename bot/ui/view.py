@@ -46,13 +46,17 @@ class View:
     def _(self, message: str) -> str:
         return self.t.gettext(message)
 
-    def when(self, session: Session, *, with_day: bool) -> str:
+    def when(self, session: Session, *, with_day: bool, start: bool = True) -> str:
+        """'Mon 27/10 10:30–12:00'; `start`: it begins a line ('Lun. 27/10' in French)."""
         zone = self.schedule.zone
         span = self.t.time_range(session.start, session.end, zone)
-        return f"{self.t.short_day(session.start, zone)} {span}" if with_day else span
+        if not with_day:
+            return span
+        return f"{self.t.short_day(session.start, zone, start=start)} {span}"
 
     def full_when(self, session: Session) -> str:
-        """'Monday, October 27, 2025, 10:30–12:00' in the user's language and the event zone."""
+        """'Monday 27 October 2025, 10:30–12:00' in the user's language and the event zone, at
+        the start of a line."""
         zone = self.schedule.zone
         span = self.t.time_range(session.start, session.end, zone)
         return f"{self.t.day(session.start, zone)}, {span}"

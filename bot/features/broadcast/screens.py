@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from html import escape
 
 from bot.features.broadcast.actions import (
@@ -251,9 +252,10 @@ def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) ->
         lines.append(_("No announcement has been sent yet."))
     for broadcast, counts in items:
         first_text = next(iter(broadcast.texts.values()), "")
-        when = broadcast.created_at[:16].replace("T", " ")
         status = _(STATUS_NAMES.get(broadcast.status, broadcast.status))
-        lines.append(f"#{broadcast.id} · {escape(when)} UTC · {escape(status)}")
+        lines.append(
+            f"#{broadcast.id} · {escape(_local(view, broadcast.created_at))} · {escape(status)}"
+        )
         lines.append("   " + italic(clip(plain(first_text), 60)))
         lines.append(
             "   "
@@ -266,3 +268,14 @@ def history(view: View, items: Sequence[tuple[Broadcast, Mapping[str, int]]]) ->
             }
         )
     return Screen("\n".join(lines), (main_menu_row(view),))
+
+
+def _local(view: View, stored: str) -> str:
+    """A time kept in UTC, shown like every other time: in the programme's zone."""
+    try:
+        when = datetime.fromisoformat(stored)
+    except ValueError:
+        return stored[:16].replace("T", " ")
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    zone = view.schedule.zone
+    return f"{view.t.short_day(when, zone)} {view.t.time(when, zone)}"

@@ -108,8 +108,12 @@ def days(view: View) -> Screen:
     rows: list[Row] = []
     for day in view.schedule.days:
         sessions = view.schedule.on_day(day)
-        label = view.t.day(sessions[0].start, zone) if sessions else day.date.isoformat()
-        if today == day:
+        # After "Today · " the date no longer begins the button (French: "lundi", not "Lundi").
+        first = today != day
+        label = (
+            view.t.day(sessions[0].start, zone, start=first) if sessions else day.date.isoformat()
+        )
+        if not first:
             label = _("Today · %(day)s") % {"day": label}
         rows.append((Button(f"{label} ({len(sessions)})", DayPage(day.index).encode()),))
     rows.append(_menu_row(view))

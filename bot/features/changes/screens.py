@@ -58,7 +58,7 @@ def _when(view: View, session: Session, reference: Session) -> str:
     zone = view.schedule.zone
     same_day = session.start.astimezone(zone).date() == reference.start.astimezone(zone).date()
     if session is reference or not same_day:
-        return view.when(session, with_day=True)
+        return view.when(session, with_day=True, start=False)
     return view.when(session, with_day=False)
 
 
@@ -144,10 +144,10 @@ def _summary_line(view: View, change: SessionChange) -> str:
     if change.removed:
         return f"❌ {title}"
     if change.added:
-        return f"🆕 {title} — {escape(view.when(session, with_day=True))}"
+        return f"🆕 {title} — {escape(view.when(session, with_day=True, start=False))}"
     aspects = (("🕘", change.moved), ("📍", change.room_changed), ("✏️", change.retitled))
     marks = "".join(mark for mark, changed in aspects if changed)
-    return f"{marks} {title} — {escape(view.when(session, with_day=True))}"
+    return f"{marks} {title} — {escape(view.when(session, with_day=True, start=False))}"
 
 
 def unchanged(view: View) -> Screen:

@@ -48,7 +48,7 @@ def stats(
         lines.append(_("No session is followed yet."))
     lines += [f"  {n} · {escape(view.title(session, 60))}" for session, n in top]
     asked, answered = polls
-    rate = f"{100 * answered / asked:.0f} %" if asked else "—"
+    rate = view.t.percent(answered / asked) if asked else "—"
     lines += [
         "",
         bold(_("Sent")),

@@ -28,7 +28,7 @@ async def test_follow_from_the_card_then_see_it_in_the_agenda(
     agenda = await user.ask("/agenda")
     assert "Mon agenda (1 session)" in agenda.text
     assert "Table ronde ministérielle" in agenda.text
-    assert "lundi 27 octobre 2025" in agenda.text
+    assert "Lundi 27 octobre 2025" in agenda.text
     card_again = await user.ask("/start s_AIGOV")
     unfollowed = await user.press(card_again, "🔕 Ne plus suivre")
     assert "🔔 Suivre et me rappeler" in labels(unfollowed)

@@ -36,9 +36,9 @@ SESSION_LANGUAGE = {
 }
 BACK = {"vi": "‹ Quay lại", "en": "‹ Back", "fr": "‹ Retour"}
 DAY_ONE = {
-    "vi": "Thứ Hai, 27 tháng 10, 2025",
-    "en": "Monday, October 27, 2025",
-    "fr": "lundi 27 octobre 2025",
+    "vi": "Thứ Hai, ngày 27/10/2025",
+    "en": "Monday 27 October 2025",
+    "fr": "Lundi 27 octobre 2025",
 }
 
 
@@ -113,7 +113,7 @@ async def test_browse_by_day_paginates(bot: BotApplication, standin: StandIn) ->
     user = standin.user(105, language_code="en")
     days = await user.ask("/days")
     assert len(days.buttons) == 4  # three days and the menu
-    assert "Today · Monday, October 27, 2025 (13)" in labels(days)[0]  # the clock says day 1
+    assert "Today · Monday 27 October 2025 (13)" in labels(days)[0]  # the clock says day 1
     first = await user.press(days, labels(days)[0])
     assert "1/3" in labels(first)
     second = await user.press(first, "›")

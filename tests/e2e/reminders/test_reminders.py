@@ -53,7 +53,7 @@ async def test_a_follower_is_reminded_at_the_lead_time_in_their_language(
     assert "Đào tạo nhân tài trí tuệ nhân tạo" in in_vi.text
     assert "Ninh Bình — Hội trường A" in in_vi.text
     assert "Commence dans 15\u00a0minutes" in in_fr.text
-    assert "lundi 27 octobre 2025" in in_fr.text
+    assert "Lundi 27 octobre 2025" in in_fr.text
     assert in_fr.buttons == [[("Ouvrir la session", "s:AITAL")]]
 
 
