@@ -15,6 +15,14 @@ from bot.ui.view import View
 LANGUAGE_NAMES = {"vi": "🇻🇳 Tiếng Việt", "en": "🇬🇧 English", "fr": "🇫🇷 Français"}
 
 
+def language_count(view: View, language: str, count: int) -> str:
+    """'🇫🇷 Français: 12', with the reader's typography ('Français : 12' in French)."""
+    return view._("%(language)s: %(count)d") % {
+        "language": LANGUAGE_NAMES[language],
+        "count": count,
+    }
+
+
 def command_lines(view: View, commands: Sequence[Command]) -> list[str]:
     """'/schedule — The programme by theme', one per listed command."""
     return [

@@ -24,7 +24,7 @@ from bot.programme.model import Session
 from bot.storage.broadcasts import Broadcast
 from bot.ui.actions import Go
 from bot.ui.layout import fitted, rows_of
-from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
+from bot.ui.menus import LANGUAGE_NAMES, language_count, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
 from bot.ui.sessions import timed_rows
@@ -168,7 +168,7 @@ def summary(
         "",
         _("Audience: %(audience)s") % {"audience": escape(audience)},
     ]
-    lines += [f"  {LANGUAGE_NAMES[lang]}: {counts.get(lang, 0)}" for lang in LANGUAGES]
+    lines += ["  " + language_count(view, lang, counts.get(lang, 0)) for lang in LANGUAGES]
     lines.append(_("Recipients in all: %(count)d") % {"count": total})
     rows: list[Row] = []
     if missing:

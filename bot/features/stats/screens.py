@@ -42,7 +42,11 @@ def stats(
     )
     for lang in LANGUAGES:
         r, b = users.get(lang, (0, 0))
-        lines.append(f"  {LANGUAGE_NAMES[lang]}: {r} (+{b})")
+        lines.append(
+            "  "
+            + _("%(language)s: %(reachable)d (+%(blocked)d who blocked the bot)")
+            % {"language": LANGUAGE_NAMES[lang], "reachable": r, "blocked": b}
+        )
     lines += ["", bold(_("Most followed sessions"))]
     if not top:
         lines.append(_("No session is followed yet."))

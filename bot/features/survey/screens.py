@@ -8,7 +8,7 @@ from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.i18n import LANGUAGES
 from bot.ui.actions import Go
 from bot.ui.layout import rows_of
-from bot.ui.menus import LANGUAGE_NAMES, main_menu_row
+from bot.ui.menus import LANGUAGE_NAMES, language_count, main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.view import View, bold
 
@@ -27,7 +27,7 @@ def survey_preview(view: View, title: str, reachable: Mapping[str, int]) -> Scre
         "",
         _("Attendees: %(total)d") % {"total": total},
     ]
-    lines += [f"  {LANGUAGE_NAMES[lang]}: {reachable.get(lang, 0)}" for lang in LANGUAGES]
+    lines += ["  " + language_count(view, lang, reachable.get(lang, 0)) for lang in LANGUAGES]
     everyone = Button(
         _("Send to everyone (%(count)d)") % {"count": total},
         SendSurvey(SurveyAudience.EVERYONE).encode(),
