@@ -33,6 +33,7 @@ def negotiate(language_code: str | None) -> str:
 
 # Full dates as each language's editors write them (GLOSSARY.md, "Formats").
 _DATES = {"vi": "EEEE, 'ngày' dd/MM/y", "en": "EEEE d MMMM y", "fr": "EEEE d MMMM y"}
+_DATES_IN_YEAR = {"vi": "EEEE, 'ngày' dd/MM", "en": "EEEE d MMMM", "fr": "EEEE d MMMM"}
 _VI_WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
@@ -61,14 +62,16 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
-    def day(self, when: datetime, zone: tzinfo, *, start: bool = True) -> str:
+    def day(self, when: datetime, zone: tzinfo, *, start: bool = True, year: bool = True) -> str:
         """'Monday 27 October 2025' in the user's language, in the event's zone."""
-        return self.date(when.astimezone(zone).date(), start=start)
+        return self.date(when.astimezone(zone).date(), start=start, year=year)
 
-    def date(self, day: date, *, start: bool = True) -> str:
+    def date(self, day: date, *, start: bool = True, year: bool = True) -> str:
         """'Thứ Hai, ngày 27/10/2025', 'Monday 27 October 2025', 'lundi 27 octobre 2025'.
-        `start`: it begins a line or a button, where French writes 'Lundi'."""
-        text = format_date(day, format=_DATES[self.lang], locale=self.lang)
+        `start`: it begins a line or a button, where French writes 'Lundi'; without the `year`
+        where a button has no room for it."""
+        pattern = _DATES[self.lang] if year else _DATES_IN_YEAR[self.lang]
+        text = format_date(day, format=pattern, locale=self.lang)
         return _capitalised(text) if start else text
 
     def short_day(self, when: datetime, zone: tzinfo, *, start: bool = False) -> str:

@@ -99,7 +99,7 @@ def timed(
     zone = view.schedule.zone
     when = view.t.time(session.start, zone)
     if dated:
-        when = f"{view.t.short_day(session.start, zone)} {when}"
+        when = f"{view.t.short_day(session.start, zone, start=not prefix)} {when}"
     head = f"{prefix}{when} "
     return head + clip(session.short_title_in(view.t.lang), FULL_ROW_CHARS - len(head))
 
@@ -114,7 +114,7 @@ def timed_rows(
     notes: Callable[[Session], Sequence[str]] = lambda _session: (),
 ) -> list[Row]:
     """One row per session; two sessions that would read the same (one title at one time on
-    two days) are told apart by their day, then by their room."""
+    two days) are told apart by their day, then by their room, then by their code."""
 
     def label(session: Session, dated: bool) -> str:
         return timed(
@@ -134,6 +134,11 @@ def timed_rows(
     twice = {text for text, n in Counter(labels).items() if n > 1}
     labels = [
         f"{text} · {s.room_in(view.t.lang)}" if text in twice else text
+        for s, text in zip(sessions, labels, strict=True)
+    ]
+    twice = {text for text, n in Counter(labels).items() if n > 1}
+    labels = [  # nothing a reader sees tells them apart: the programme's code does
+        f"{text} ({s.key})" if text in twice else text
         for s, text in zip(sessions, labels, strict=True)
     ]
     return [(Button(text, action(s)),) for s, text in zip(sessions, labels, strict=True)]

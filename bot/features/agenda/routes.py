@@ -39,7 +39,7 @@ def routes(agenda: AgendaService) -> FeatureRoutes:
                 "agenda",
                 N_("My agenda: the sessions I follow"),
                 open_agenda,
-                words=("agenda", "my agenda", "lich cua toi", "mon agenda"),
+                words=("agenda", "my agenda", "lich ca nhan", "lich cua toi", "mon agenda"),
             ),
         ),
         buttons=(

@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from bot.features.browse.actions import DayPage, FollowTheme, ThemePage
-from bot.programme.model import Session
+from bot.programme.model import Day, Session
 from bot.ui.actions import AnyAction, Go
-from bot.ui.layout import fitted, rows_of
+from bot.ui.layout import FULL_ROW_CHARS, fitted, rows_of
 from bot.ui.menus import main_menu_row as _menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
@@ -103,21 +103,30 @@ def theme(view: View, index: int, page: int, *, following: bool = False) -> Scre
 
 def days(view: View) -> Screen:
     _ = view._
-    zone = view.schedule.zone
     today = view.schedule.today(view.now)
     rows: list[Row] = []
     for day in view.schedule.days:
         sessions = view.schedule.on_day(day)
-        # After "Today · " the date no longer begins the button (French: "lundi", not "Lundi").
-        first = today != day
-        label = (
-            view.t.day(sessions[0].start, zone, start=first) if sessions else day.date.isoformat()
-        )
-        if not first:
-            label = _("Today · %(day)s") % {"day": label}
-        rows.append((Button(f"{label} ({len(sessions)})", DayPage(day.index).encode()),))
+        label = _day_label(view, day, sessions, today == day)
+        if len(label) > FULL_ROW_CHARS:  # "Aujourd’hui · mercredi 29 octobre 2025 (10)"
+            label = _day_label(view, day, sessions, today == day, year=False)
+        rows.append((Button(label, DayPage(day.index).encode()),))
     rows.append(_menu_row(view))
     return Screen(bold(_("Choose a day:")), tuple(rows))
+
+
+def _day_label(
+    view: View, day: Day, sessions: Sequence[Session], today: bool, *, year: bool = True
+) -> str:
+    """'Monday 27 October 2025 (13)'; after "Today · " the date no longer begins the button
+    (French: "lundi", not "Lundi")."""
+    if sessions:
+        label = view.t.day(sessions[0].start, view.schedule.zone, start=not today, year=year)
+    else:
+        label = day.date.isoformat()
+    if today:
+        label = view._("Today · %(day)s") % {"day": label}
+    return f"{label} ({len(sessions)})"
 
 
 def day(view: View, index: int, page: int) -> Screen | None:
