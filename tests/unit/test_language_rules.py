@@ -179,6 +179,12 @@ ON_PURPOSE = {
 SENTENCE = re.compile(r"[^\W\d_]{2,}(?:[ ’'][^\W\d_]{2,}){2,}")
 
 
+def _is_error(name: str | None) -> bool:
+    """An exception made to be raised later: its message is for logs and operators (the
+    programme's errors name files and fields, in English)."""
+    return name is not None and name.endswith(("Error", "Exception", "Unavailable"))
+
+
 def _literals(tree: ast.AST) -> Iterator[tuple[int, str]]:
     """String constants that may reach a reader: not docstrings, not already translated, not
     log lines, exceptions or comparisons with data."""
@@ -191,7 +197,7 @@ def _literals(tree: ast.AST) -> Iterator[tuple[int, str]]:
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else None
             name = name or (node.func.id if isinstance(node.func, ast.Name) else None)
-            if name in TRANSLATING or name in NOT_READ_BY_PEOPLE:
+            if name in TRANSLATING or name in NOT_READ_BY_PEOPLE or _is_error(name):
                 skipped.update(id(n) for arg in node.args for n in ast.walk(arg))
             # A route's plain words are what people type, matched, never shown.
             for keyword in node.keywords:

@@ -69,7 +69,7 @@ SESSION_COLUMNS: tuple[Column, ...] = (
     Column(
         "speakers",
         "Speakers: names or codes from the Speakers sheet, separated by ';'.",
-        "Nguyen Manh Hung; Tony Blair",
+        "Nguyễn Mạnh Hùng; Tony Blair",
         False,
         28,
     ),
@@ -82,10 +82,19 @@ SESSION_COLUMNS: tuple[Column, ...] = (
         False,
         10,
     ),
+    # Added later, at the end: the letters of the columns above stay where they were.
+    *_per_language("short_title", "Short title for buttons", "Ministerial Roundtable on AI", 28),
+    Column(
+        "interpretation",
+        "Languages it is interpreted into, separated by ',' (vi, en, fr…), or empty.",
+        "vi",
+        False,
+        12,
+    ),
 )
 SPEAKER_COLUMNS = (
     Column("code", "Short code (optional), usable in the sessions' speakers column.", "NMHUNG"),
-    Column("name", "Name as shown to attendees.", "Nguyen Manh Hung", True, 28),
+    Column("name", "Name as shown to attendees.", "Nguyễn Mạnh Hùng", True, 28),
     Column(
         "biography", "A line about the speaker.", "Minister of Science and Technology", width=48
     ),

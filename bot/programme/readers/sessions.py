@@ -258,8 +258,18 @@ def _event(
     texts: dict[str, Any] = {}
     if titles:
         texts["title"] = titles
+    shorts = {
+        lang: row.text(f"short_title_{lang}")
+        for lang in LANGUAGES
+        if row.text(f"short_title_{lang}")
+    }
+    if shorts:
+        texts["short_title"] = shorts
     if abstracts:
         texts["abstract"] = abstracts
+    interpreted = [code.strip() for code in row.text("interpretation").split(",") if code.strip()]
+    if interpreted:
+        texts["interpretation"] = interpreted
     return day, event, texts
 
 

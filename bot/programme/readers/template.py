@@ -252,6 +252,7 @@ def _session_rows(
             "track": session.track.name if session.track else "",
             "type": session.kind,
             "language": session.language or "",
+            "interpretation": ", ".join(session.interpretation),
             "featured": "yes" if session.featured else "",
             "speakers": "; ".join(session.persons),
             "url": urls.get(session.guid) or "",
@@ -260,6 +261,7 @@ def _session_rows(
         for lang in LANGUAGES:
             own = lang == main
             row[f"title_{lang}"] = session.titles.get(lang) or (session.title if own else "")
+            row[f"short_title_{lang}"] = session.short_titles.get(lang) or ""
             row[f"abstract_{lang}"] = session.abstracts.get(lang) or (
                 session.abstract if own else ""
             )

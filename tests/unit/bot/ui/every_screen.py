@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from bot.features.agenda import screens as agenda
 from bot.features.broadcast import screens as broadcast
 from bot.features.browse import screens as browse
+from bot.features.browse import search_screens
 from bot.features.changes import screens as changes
 from bot.features.feedback import screens as feedback
 from bot.features.help import screens as help_screens
@@ -22,6 +23,7 @@ from bot.features.survey import screens as survey
 from bot.i18n import LANGUAGES
 from bot.programme.diff import diff
 from bot.programme.model import Schedule
+from bot.programme.search import search
 from bot.storage.broadcasts import Broadcast
 from bot.storage.users import UserProfile
 from bot.supervise import RESTARTING, TaskHealth
@@ -64,9 +66,19 @@ def every_screen(view: View) -> Iterator[tuple[str, Screen]]:
             assert screen is not None
             yield f"day {day.index} p{page}", screen
     yield "search prompt", browse.search_prompt(view)
-    for query in (*SEARCHES, "nothing at all matches this"):
-        for page in pages(len(schedule.search(query))):
-            yield f"search {query} p{page}", browse.search_results(view, query, page)
+    for query in (*SEARCHES, "nothing at all matches this", "Blai", "Hall"):
+        for page in pages(len(search(schedule, query, view.t.lang).found())):
+            yield f"search {query} p{page}", search_screens.search_results(view, query, page)
+    for index, name in enumerate(schedule.speakers()):
+        for page in pages(len(schedule.by_speaker(name))):
+            screen = search_screens.speaker(view, index, page)
+            assert screen is not None
+            yield f"speaker {name} p{page}", screen
+    for index, room in enumerate(schedule.rooms()):
+        for page in pages(len(schedule.in_room(room))):
+            screen = search_screens.room(view, index, page)
+            assert screen is not None
+            yield f"room {room} p{page}", screen
     sessions = list(schedule.sessions)
     for page in pages(len(sessions)):
         yield f"agenda p{page}", agenda.agenda(view, sessions, page)

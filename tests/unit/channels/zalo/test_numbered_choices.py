@@ -10,7 +10,8 @@ import pytest
 from bot.channels import TELEGRAM, ZALO
 from bot.deps import Deps
 from bot.features.agenda.screens import agenda
-from bot.features.browse.screens import home, search_results, theme
+from bot.features.browse.screens import home, theme
+from bot.features.browse.search_screens import search_results
 from bot.features.feedback.screens import comment_offer
 from bot.i18n import LANGUAGES, Catalogs
 from bot.programme.loader import load_schedule
