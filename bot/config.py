@@ -66,6 +66,7 @@ class Settings:
     schedule_url: str | None = None  # VIDW_SCHEDULE as a URL: a pretalx/frab export, fetched
     schedule_fetch_timeout: float = 20.0  # seconds for one download of schedule_url, in all
     schedule_max_bytes: int = 16 * 1024 * 1024  # a bigger download is refused (1,000 events: 3 MB)
+    venues_path: Path = PROJECT_ROOT / "data" / "venues.json"
     locales_dir: Path = PROJECT_ROOT / "locales"
     organizers: frozenset[int] = field(default_factory=frozenset)
     staff: frozenset[int] = field(default_factory=frozenset)
@@ -101,6 +102,7 @@ class Settings:
             base_url=_url(values, "TELEGRAM_BASE_URL", TELEGRAM_API),
             db_path=Path(values.get("VIDW_DB") or "data/vidw.db"),
             **_schedule(values),
+            venues_path=Path(values.get("VIDW_VENUES") or cls.venues_path),
             locales_dir=Path(values.get("VIDW_LOCALES") or cls.locales_dir),
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),

@@ -5,6 +5,7 @@ on its own)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -37,6 +38,9 @@ from bot.features.staff.service import StaffAdmin
 from bot.features.stats import routes as stats
 from bot.features.survey import routes as survey
 from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, survey_of_event
+from bot.features.venues import routes as venues
+from bot.features.venues.guide import Guide
+from bot.features.venues.loader import load_guide
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
 from bot.programme.current import CurrentProgramme
@@ -47,6 +51,8 @@ from bot.supervise import Supervisor
 from bot.ui.routes import RouteTable, Who
 from bot.ui.view import Views
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class StartupFiles:
@@ -55,12 +61,17 @@ class StartupFiles:
     catalogs: Catalogs
     schedule: Schedule
     survey: SurveyDefinition
+    guide: Guide
 
 
 def load_startup_files(settings: Settings) -> StartupFiles:
     catalogs = Catalogs.load(settings.locales_dir)
     schedule = programme_to_start_with(settings)
-    return StartupFiles(catalogs, schedule, survey_of_event(schedule.acronym))
+    guide = load_guide(settings.venues_path, schedule.zone)
+    unmatched = guide.unmatched_rooms({s.room for s in schedule.sessions})
+    if unmatched:  # their cards' 📍 opens the list of venues
+        log.warning("%s: no venue lists the rooms %s", settings.venues_path, unmatched)
+    return StartupFiles(catalogs, schedule, survey_of_event(schedule.acronym), guide)
 
 
 async def assemble(
@@ -125,6 +136,7 @@ async def assemble(
         [
             browse.routes(Browse(programme, storage, clock)),
             agenda.routes(AgendaService(programme, storage, clock)),
+            venues.routes(static.guide),
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
             feedback_routes.routes(feedback),

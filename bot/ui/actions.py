@@ -98,6 +98,7 @@ class Go(Plain):
     REMINDERS = "rem"
     HELP = "help"
     LANGUAGE = "lang"
+    VENUES = "ven"
     SKIP_COMMENT = "skipc"
     NOOP = "noop"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.ui.model import Attachment, PollRequest, Screen
+from bot.ui.model import Attachment, MapPin, PollRequest, Screen
 from bot.ui.view import View
 
 
@@ -18,6 +18,7 @@ class Answer:
     poll: PollRequest | None = None  # a poll to send (the channel records its id)
     previews: tuple[Screen, ...] = ()  # messages to show before the screen (new messages)
     tracks: int | None = None  # the broadcast whose progress the screen shows
+    pin: MapPin | None = None  # a place on a map, sent after the screen
 
     def parts(self, view: View) -> tuple[Part, ...]:
         """The notice first, then the previews as recipients will see them, the screen, the
@@ -33,6 +34,8 @@ class Answer:
                 parts.append(Notice(no_files(view, attachment.caption)))
         if self.poll is not None:
             parts.append(Poll(self.poll))
+        if self.pin is not None:
+            parts.append(Pin(self.pin))
         return tuple(parts)
 
 
@@ -73,4 +76,9 @@ class Poll:
     request: PollRequest
 
 
-Part = Notice | Preview | Shown | File | Poll
+@dataclass(frozen=True)
+class Pin:
+    pin: MapPin
+
+
+Part = Notice | Preview | Shown | File | Poll | Pin

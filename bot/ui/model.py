@@ -8,6 +8,7 @@ can show: a question whose answers are recorded by option key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 # Telegram limits callback data to 64 bytes; every action the bot emits must fit.
 MAX_ACTION_BYTES = 64
@@ -58,3 +59,29 @@ class Attachment:
     filename: str
     content: bytes
     caption: str
+
+
+@dataclass(frozen=True)
+class MapPin:
+    """A place to show on a map: Telegram sends it as a venue, Zalo as a link and coordinates."""
+
+    latitude: float
+    longitude: float
+    title: str
+    address: str
+
+    @property
+    def link(self) -> str:
+        return map_link(self.latitude, self.longitude)
+
+
+def map_link(latitude: float, longitude: float) -> str:
+    """A link any phone opens in its maps application."""
+    return f"https://www.google.com/maps/search/?api=1&query={latitude:.6f},{longitude:.6f}"
+
+
+def pin_text(pin: MapPin) -> str:
+    """The pin as text (escaped HTML, as screens are), for messengers without maps: title,
+    address, link, coordinates."""
+    lines = (pin.title, pin.address, pin.link, f"{pin.latitude:.6f}, {pin.longitude:.6f}")
+    return "📍 " + "\n".join(escape(line, quote=False) for line in lines)

@@ -28,6 +28,7 @@ SESSION_LINK = "s_"
 
 class SessionVerb(StrEnum):
     OPEN = "s"
+    PLACE = "sv"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,13 @@ class OpenSession(Action, verb=SessionVerb.OPEN):
 
     key: SessionKey
     back: Back = None
+
+
+@dataclass(frozen=True)
+class SessionPlace(Action, verb=SessionVerb.PLACE):
+    """sv:<code>: the venue of the session's room (the 📍 button of a card)."""
+
+    key: SessionKey
 
 
 def fitting(full: AnyAction, short: AnyAction) -> str:

@@ -9,11 +9,11 @@ from telegram import Message, Update
 
 from bot.storage import UserProfile
 from bot.ui import menus
-from bot.ui.answer import Answer, File, Notice, Poll, Preview, Shown
+from bot.ui.answer import Answer, File, Notice, Pin, Poll, Preview, Shown
 from bot.ui.model import Screen
 from channels.telegram.context import BotContext
 from channels.telegram.feedback import send_poll
-from channels.telegram.render import answer_query, replace, reply, send_file
+from channels.telegram.render import answer_query, replace, reply, send_file, send_pin
 
 
 async def _profile(update: Update, context: BotContext) -> UserProfile:
@@ -128,3 +128,5 @@ async def _show(
                 await send_file(update, attachment)
             case Poll(request):
                 await send_poll(update, context, request)
+            case Pin(pin):
+                await send_pin(update, pin)

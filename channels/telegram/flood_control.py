@@ -42,6 +42,7 @@ PACED = frozenset(
         "stopPoll",
         "sendDocument",
         "sendPhoto",
+        "sendVenue",
         "copyMessage",
         "forwardMessage",
     }

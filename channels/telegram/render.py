@@ -19,7 +19,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, TelegramError
 
-from bot.ui.model import Attachment, Screen
+from bot.ui.model import Attachment, MapPin, Screen
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +88,11 @@ async def send_file(update: Update, attachment: Attachment) -> Message:
     assert chat is not None
     document = InputFile(attachment.content, filename=attachment.filename)
     return await chat.send_document(document, caption=attachment.caption)
+
+
+async def send_pin(update: Update, pin: MapPin) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    return await chat.send_venue(
+        latitude=pin.latitude, longitude=pin.longitude, title=pin.title, address=pin.address
+    )

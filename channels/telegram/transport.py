@@ -26,7 +26,8 @@ class TelegramTransport:
         # The raw calls below are deliberate (see _call); PTB would warn on each one.
         warnings.filterwarnings(
             "ignore",
-            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendDocument|sendPoll|stopPoll)'",
+            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendDocument|sendPoll|stopPoll|"
+            r"sendVenue)'",
             category=PTBUserWarning,
         )
 
@@ -75,8 +76,14 @@ class TelegramTransport:
             case StopPoll(message_id):
                 await self._call("stopPoll", chat_id, {"message_id": message_id})
                 return Receipt(message_id)
-            case Venue():  # sendVenue comes with the venue screens (and the stand-in learning it)
-                raise Rejected("venues are not sent on Telegram yet")
+            case Venue(latitude, longitude, title, address):
+                params = {
+                    "latitude": latitude,
+                    "longitude": longitude,
+                    "title": title,
+                    "address": address,
+                }
+                return await self._message("sendVenue", chat_id, params, ())
             case _:
                 assert_never(payload)
 

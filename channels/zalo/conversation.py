@@ -14,8 +14,8 @@ from bot.navigation.voting import after_vote
 from bot.storage import UserProfile
 from bot.ui import menus
 from bot.ui.actions import Go
-from bot.ui.answer import Answer, File, Notice, Poll, Preview, Shown
-from bot.ui.model import PollRequest, Screen
+from bot.ui.answer import Answer, File, Notice, Pin, Poll, Preview, Shown
+from bot.ui.model import PollRequest, Screen, pin_text
 from channels.zalo.transport import ZaloTransport
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,8 @@ class ZaloConversation:
                     await self._send_notes(external, notes)
                     notes = []
                     await self._send_poll(profile, external, request)
+                case Pin(pin):  # no maps on Zalo: the link and the coordinates
+                    notes.append(pin_text(pin))
         await self._send_notes(external, notes)
 
     async def _send_screen(

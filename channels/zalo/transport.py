@@ -19,7 +19,7 @@ from bot.delivery.pacer import Pacer
 from bot.i18n import DEFAULT_LANGUAGE, Catalogs, Translator
 from bot.outgoing import Document, Payload, Photo, Poll, Receipt, StopPoll, Text, Venue
 from bot.storage import Storage
-from bot.ui.model import PollRequest, Screen
+from bot.ui.model import MapPin, PollRequest, Screen, pin_text
 from bot.ui.view import plain
 from channels.zalo.client import ZaloClient, ZaloError
 from channels.zalo.render import numbered, numbered_poll, split
@@ -74,8 +74,11 @@ class ZaloTransport:
                 return Receipt(0)
             case Document():  # a Telegram file id again, and the file is the point of it
                 raise Rejected("documents are not sent on Zalo")
-            case Venue():  # the map link comes with the venue screens
-                raise Rejected("venues are not sent on Zalo yet")
+            case Venue(latitude, longitude, title, address):  # no maps: a link and coordinates
+                await self.send_note(
+                    external, pin_text(MapPin(latitude, longitude, title, address))
+                )
+                return Receipt(None)
             case _:
                 assert_never(payload)
 

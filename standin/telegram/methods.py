@@ -190,6 +190,19 @@ async def send_photo(world: World, params: JSONDict) -> Any:
     return await _deliver(user, message)
 
 
+async def send_venue(world: World, params: JSONDict) -> Any:
+    user = world.chat(params)
+    latitude, longitude, title, address = validation.venue(params)
+    markup, buttons = validation.inline_keyboard(params.get("reply_markup"))
+    world.admit(user.id)  # a place asked for twice is not a duplicate send
+    place = payloads.venue(latitude, longitude, title, address)
+    message = world.compose(
+        user, payloads.content(markup, venue=place, location=place["location"]), params
+    )
+    message.venue, message.buttons = place, buttons
+    return await _deliver(user, message)
+
+
 def _file_message(
     world: World, params: JSONDict, field: str, media: Callable[[StoredFile], Any]
 ) -> tuple[SimUser, StoredFile, ChatMessage]:
@@ -244,6 +257,7 @@ METHODS: dict[str, tuple[str, Handler]] = {
         ("stopPoll", stop_poll),
         ("sendDocument", send_document),
         ("sendPhoto", send_photo),
+        ("sendVenue", send_venue),
         ("getFile", get_file),
         ("logOut", log_out_or_close),
         ("close", log_out_or_close),

@@ -18,6 +18,7 @@ from telegram import (
     Chat,
     Document,
     File,
+    Location,
     Message,
     MessageEntity,
     PhotoSize,
@@ -26,6 +27,7 @@ from telegram import (
     PollOption,
     Update,
     User,
+    Venue,
     WebhookInfo,
 )
 from telegram.constants import ChatType
@@ -120,6 +122,11 @@ def document(file_id: str, unique_id: str, name: str, mime_type: str, size: int)
 def photo(file_id: str, unique_id: str, size: int) -> list[JSONDict]:
     """One PhotoSize; the stand-in does not decode images, so the dimensions are nominal."""
     return [PhotoSize(file_id, unique_id, width=1280, height=720, file_size=size).to_dict()]
+
+
+def venue(latitude: float, longitude: float, title: str, address: str) -> JSONDict:
+    """A venue and its location, as a message carries them."""
+    return Venue(Location(longitude, latitude), title, address).to_dict()
 
 
 def file(file_id: str, unique_id: str, size: int, path: str) -> JSONDict:

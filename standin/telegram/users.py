@@ -46,6 +46,7 @@ class ChatMessage:
     poll: JSONDict | None = None  # Telegram's Poll dict: id, question, options, counts
     document: tuple[str, bytes] | None = None  # (filename, content)
     photo: bytes | None = None
+    venue: JSONDict | None = None  # Telegram's Venue dict: location, title, address
     edit_count: int = 0
 
     def snapshot(self) -> ChatMessage:

@@ -196,3 +196,32 @@ def _list(value: Any, name: str) -> list[Any]:
     if not isinstance(value, list):
         raise bad_request(f'field "{name}" must be an array')
     return value
+
+
+def venue(params: JSONDict) -> tuple[float, float, str, str]:
+    """The coordinates, title and address of a sendVenue call (Telegram needs all four)."""
+    latitude = _coordinate(params, "latitude", 90)
+    longitude = _coordinate(params, "longitude", 180)
+    texts = []
+    for key in ("title", "address"):
+        value = params.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise bad_request(f"venue {key} must be non-empty")
+        texts.append(value)
+    return latitude, longitude, texts[0], texts[1]
+
+
+def _coordinate(params: JSONDict, key: str, limit: float) -> float:
+    value = params.get(key)
+    if isinstance(value, str):  # form-encoded calls carry numbers as text
+        try:
+            value = float(value)
+        except ValueError:
+            value = None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not -limit <= value <= limit
+    ):
+        raise bad_request(f"wrong {key} specified")
+    return float(value)

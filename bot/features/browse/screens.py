@@ -45,6 +45,7 @@ def home(view: View, first_name: str) -> Screen:
         Button(_("⏰ Reminders"), Go.REMINDERS),
         Button(_("🌐 Language"), Go.LANGUAGE),
         Button(_("❓ Help"), Go.HELP),
+        Button(_("📍 Venues & practical info"), Go.VENUES),
     )
     return Screen(greeting + "\n\n" + what, (*featured, *rows_of(menu)))
 

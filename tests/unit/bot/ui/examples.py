@@ -41,12 +41,15 @@ from bot.features.stats.actions import ACTIONS as STATS
 from bot.features.stats.actions import StatsTap
 from bot.features.survey.actions import ACTIONS as SURVEY
 from bot.features.survey.actions import SendSurvey, SurveyAudience
+from bot.features.venues.actions import ACTIONS as VENUES
+from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
 from bot.ui.actions import ActionType, AnyAction, Go
-from bot.ui.sessions import OpenSession
+from bot.ui.sessions import OpenSession, SessionPlace
 
 TYPES: tuple[ActionType, ...] = (
     Go,
     OpenSession,
+    SessionPlace,
     *BROWSE,
     *AGENDA,
     *REMINDERS,
@@ -56,6 +59,7 @@ TYPES: tuple[ActionType, ...] = (
     *STATS,
     *PRIVACY,
     *LANGUAGE,
+    *VENUES,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -71,6 +75,9 @@ EXAMPLES: dict[AnyAction, str] = {
     Go.LANGUAGE: "lang",
     Go.SKIP_COMMENT: "skipc",
     Go.NOOP: "noop",
+    Go.VENUES: "ven",
+    VenuesTap.TRANSPORT: "bus",
+    VenuesTap.TOPICS: "info",
     AgendaTap.CALENDAR: "ics",
     FeedbackTap.PICKER: "fb",
     BroadcastTap.START: "bc",
@@ -84,6 +91,11 @@ EXAMPLES: dict[AnyAction, str] = {
     OpenSession("42", Go.NOW): "s:42:now",
     OpenSession("NB5G", DayPage(0, 3)): "s:NB5G:d:0:3",
     OpenSession("NB5G", ResultsPage(2)): "s:NB5G:q:2",
+    SessionPlace("AIGOV"): "sv:AIGOV",
+    # venues
+    OpenVenue(1): "V:1",
+    VenuePin(0): "Vm:0",
+    OpenTopic(2): "Vt:2",
     ThemePage(3, 2): "t:3:2",
     ThemePage(3): "t:3:0",
     FollowTheme(2, 1): "T:2:1",

@@ -108,8 +108,8 @@ def test_a_table_refuses_what_would_be_ambiguous(features: list[FeatureRoutes], 
 async def test_the_bots_menus_are_in_their_order(core: Deps) -> None:
     routes = core.navigator.routes
     assert [c.name for c in routes.menu(Who.EVERYONE)] == [
-        *("start", "schedule", "now", "days", "search", "agenda", "reminders", "feedback"),
-        *("language", "privacy", "help"),
+        *("start", "schedule", "now", "days", "search", "agenda", "venue", "transport"),
+        *("reminders", "feedback", "language", "privacy", "help"),
     ]
     assert [c.name for c in routes.menu(Who.STAFF)] == ["stats", "export"]
     assert [c.name for c in routes.menu(Who.ORGANIZERS)] == [

@@ -1,0 +1,1 @@
+"""Venues and practical information: where the halls are, coaches between the cities."""
