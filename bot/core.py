@@ -41,6 +41,7 @@ from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, 
 from bot.features.venues import routes as venues
 from bot.features.venues.guide import Guide
 from bot.features.venues.loader import load_guide
+from bot.features.venues.travel import coach_note
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
 from bot.programme.current import CurrentProgramme
@@ -106,7 +107,9 @@ async def assemble(
         backoff=settings.retry_backoff,
     )
     delivery = Delivery(storage.outbox, sender, clock, rate)
-    reminders = Reminders(programme, storage, delivery, catalogs, clock)
+    reminders = Reminders(
+        programme, storage, delivery, catalogs, clock, travel=coach_note(static.guide)
+    )
     feedback = Feedback(
         programme,
         storage,

@@ -47,6 +47,9 @@ class ReminderRun:
     missed: int
 
 
+TravelNote = Callable[[View, Session], str | None]
+
+
 def key_prefix(session: Session) -> str:
     """The dedupe key is this + the user id: one reminder per (user, session, start time)."""
     return f"reminder:{session.guid}:{utc_text(session.start)}:"
@@ -60,8 +63,11 @@ class Reminders:
         delivery: Delivery,
         catalogs: Catalogs,
         clock: Clock,
+        travel: TravelNote | None = None,
     ) -> None:
         self._programme = programme
+        # A line about getting there (the coach to a session in the other city), if any.
+        self._travel = travel
         self._storage = storage
         self._delivery = delivery
         self._catalogs = catalogs
@@ -121,7 +127,8 @@ class Reminders:
 
         def render(lang: str) -> Payload:
             view = View(self._catalogs[lang], schedule, now)
-            return screen_payload(reminder_screens.reminder(view, session, minutes))
+            travel = self._travel(view, session) if self._travel is not None else None
+            return screen_payload(reminder_screens.reminder(view, session, minutes, travel))
 
         items = fan_out(due, render, prefix, expires_at=session.start)
         return await self._delivery.enqueue(

@@ -57,8 +57,9 @@ def reminder_settings(view: View, profile: UserProfile) -> Screen:
     return Screen("\n".join(lines), rows)
 
 
-def reminder(view: View, session: Session, minutes: int) -> Screen:
-    """The message itself: what, when (in the user's language), where, and the card's button."""
+def reminder(view: View, session: Session, minutes: int, travel: str | None = None) -> Screen:
+    """The message itself: what, when (in the user's language), where, and the card's button;
+    `travel` (HTML) says how to get there when it is in the other city."""
     _ = view._
     lang = view.t.lang
     starts = view.t.ngettext(
@@ -71,5 +72,7 @@ def reminder(view: View, session: Session, minutes: int) -> Screen:
         "🗓 " + escape(view.full_when(session)),
         "📍 " + escape(session.room_in(lang)),
     ]
+    if travel:
+        lines += ["", travel]
     button = Button(_("Open the session"), OpenSession(session.key).encode())
     return Screen("\n".join(lines), ((button,),))

@@ -154,3 +154,27 @@ async def test_zalo_shows_venues_as_numbered_text_and_the_pin_as_a_link(
     assert "Hanoi — Hall 1" in venue.text
     assert "https://www.google.com/maps/search/?api=1&query=21.006500,105.787600" in pin.text
     assert "21.006500, 105.787600" in pin.text
+
+
+async def test_the_reminder_of_a_session_in_the_other_city_mentions_the_coach(
+    start_bot: RunningBot, standin: StandIn, clock: Clock
+) -> None:
+    user = standin.user(705, language_code="en")
+    near = standin.user(706, language_code="en")
+    async with start_bot():
+        for who, key in ((user, "EUCOOP"), (near, "AITAL")):
+            card = await who.ask(f"/start s_{key}")
+            await who.press(card, data=f"F:{key}")
+    mark, near_mark = user.seq, near.seq
+    clock.set(at("2025-10-29T08:14:58.5+07:00"))  # EUCOOP: Hanoi, 08:30; day 2 was Ninh Binh
+    async with start_bot():
+        reminder = await user.wait_for(lambda m: m.text.startswith("⏰"), since=mark, timeout=10)
+    assert "🚌 This session is in Hanoi — day 3 venue, another city than the day before" in (
+        reminder.text
+    )
+    assert "Tue 28/10 17:30" in reminder.text and "Wed 29/10 06:00" in reminder.text
+    # a session in the same city as the day before: no coach
+    clock.set(at("2025-10-27T13:14:58.5+07:00"))
+    async with start_bot():
+        same = await near.wait_for(lambda m: m.text.startswith("⏰"), since=near_mark, timeout=10)
+    assert "🚌" not in same.text
