@@ -333,7 +333,7 @@ async def test_privacy_on_zalo_speaks_of_zalo_and_forget_works(
     assert "Choisissez votre langue" in again.text  # a new person: asked for a language again
 
 
-async def test_documents_and_venues_are_refused_on_zalo_with_the_reason(
+async def test_documents_are_refused_on_zalo_with_the_reason_and_venues_sent_as_links(
     start_bot: RunningBot, zalo: ZaloStandIn
 ) -> None:
     user = zalo.user("900000000000000031", name="Hoa")
@@ -356,10 +356,13 @@ async def test_documents_and_venues_are_refused_on_zalo_with_the_reason(
             "SELECT dedupe_key, status, last_error FROM outbox WHERE batch = 'zalo-kinds'"
             " ORDER BY id"
         )
-    assert shown.text == "Xe đưa đón lúc 17:30"
+    # no maps on Zalo: the venue as its title, address, a map link and the coordinates
+    assert shown.text.startswith("📍 NCC\nPhạm Hùng, Hà Nội\nhttps://www.google.com/maps/")
+    assert "21.028500, 105.854200" in shown.text
+    assert user.messages[-1].text == "Xe đưa đón lúc 17:30"
     assert [tuple(r) for r in rows] == [
         ("zalo-doc:1", "failed", "Rejected: documents are not sent on Zalo"),
-        ("zalo-venue:1", "failed", "Rejected: venues are not sent on Zalo yet"),
+        ("zalo-venue:1", "sent", None),
         ("zalo-text:1", "sent", None),
     ]
-    assert user.seq == mark + 1
+    assert user.seq == mark + 2
