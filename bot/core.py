@@ -33,6 +33,7 @@ from bot.features.privacy import routes as privacy
 from bot.features.reminders import routes as reminder_routes
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
+from bot.features.speakers import routes as speakers
 from bot.features.staff import routes as staff_routes
 from bot.features.staff.service import StaffAdmin
 from bot.features.stats import routes as stats
@@ -140,6 +141,7 @@ async def assemble(
             browse.routes(Browse(programme, storage, clock)),
             agenda.routes(AgendaService(programme, storage, clock)),
             venues.routes(static.guide),
+            speakers.routes(),
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
             feedback_routes.routes(feedback),

@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import LANGUAGES
-from bot.programme.model import Day, Schedule, Session, Track, Translations
+from bot.programme.model import Day, Schedule, Session, Speaker, Track, Translations
 from bot.programme.problems import Deviation, ScheduleError
 from bot.programme.textfold import words
 
@@ -97,6 +97,13 @@ class _Builder:
     deviations: list[Deviation] = field(default_factory=list)
     zone: tzinfo | None = None
     offsets: dict[str, timedelta | None] = field(default_factory=dict)  # by guid, as written
+    profiles: dict[str, Speaker] = field(default_factory=dict)  # speakers with a biography
+
+    def _profiles(self, persons: list[Any]) -> None:
+        for person in persons:
+            profile = _profile(person)
+            if profile is not None:
+                self.profiles.setdefault(profile.name, profile)
 
     def note(self, kind: str, where: str, detail: str) -> None:
         self.deviations.append(Deviation(kind, where, detail))
@@ -141,6 +148,7 @@ class _Builder:
             notes=_texts(meta.get("note")),
             places=_texts(meta.get("place")),
             acronym=_text(conference.get("acronym")),
+            profiles=dict(self.profiles),
         )
 
     def _version(self, schedule: Mapping[str, Any]) -> str:
@@ -257,6 +265,7 @@ class _Builder:
         abstracts = _texts(texts.get("abstract"))
         track = tracks.get(raw["track"]) if _text(raw.get("track")) else None
         persons = tuple(p for p in (_person(p) for p in _list(raw.get("persons"))) if p)
+        self._profiles(_list(raw.get("persons")))
         abstract = _text(raw.get("abstract"))
         room = event.room
         room_names = _texts(room_texts.get(room))
@@ -464,6 +473,18 @@ def _integer(value: Any) -> int | None:
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19:
         return int(value)
     return None
+
+
+def _profile(value: Any) -> Speaker | None:
+    """A person's biography and photo (pretalx `biography`, `avatar`), if the export has them."""
+    name = _person(value)
+    if not name or not isinstance(value, Mapping):
+        return None
+    biography = value.get("biography")
+    avatar = value.get("avatar")
+    photo = avatar if isinstance(avatar, str) and avatar.startswith("https://") else None
+    biography = biography.strip() if isinstance(biography, str) else ""
+    return Speaker(name, biography, photo) if biography or photo else None
 
 
 def _person(value: Any) -> str:

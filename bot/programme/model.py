@@ -69,6 +69,15 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """What an export says of a person beyond their name (pretalx: biography, avatar)."""
+
+    name: str
+    biography: str = ""
+    photo: str | None = None  # an image URL
+
+
+@dataclass(frozen=True)
 class Day:
     index: int
     date: date
@@ -86,6 +95,7 @@ class Schedule:
     notes: Translations = field(default_factory=dict)
     places: Translations = field(default_factory=dict)  # where it happens: "Viet Nam"
     acronym: str = ""  # "vidw2025": names the event's survey (surveys/<acronym>.json)
+    profiles: Mapping[str, Speaker] = field(default_factory=dict)  # by name, where known
 
     def title_in(self, lang: str) -> str:
         return pick(self.titles, lang, self.title)

@@ -9,13 +9,14 @@ title, room — and the text above does not list the same sessions again.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 
-from bot.programme.model import Session
+from bot.programme.model import Schedule, Session
 from bot.ui.actions import Action, AnyAction, Back, SessionKey, data_of
 from bot.ui.layout import FULL_ROW_CHARS
 from bot.ui.model import MAX_ACTION_BYTES, Button, Row
@@ -29,6 +30,7 @@ SESSION_LINK = "s_"
 class SessionVerb(StrEnum):
     OPEN = "s"
     PLACE = "sv"
+    SPEAKER = "p"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,36 @@ class SessionPlace(Action, verb=SessionVerb.PLACE):
     """sv:<code>: the venue of the session's room (the 📍 button of a card)."""
 
     key: SessionKey
+
+
+@dataclass(frozen=True)
+class OpenSpeaker(Action, verb=SessionVerb.SPEAKER):
+    """p:<speaker>:<page>: a speaker's card (by place in the list by name), and the page of
+    the list its Back button returns to."""
+
+    index: int
+    page: int = 0
+
+
+def speakers_by_name(schedule: Schedule) -> list[str]:
+    """The programme's speakers by name, accents and case aside (names keep their diacritics)."""
+    return sorted(schedule.speakers(), key=lambda n: (folded_name(n), n))
+
+
+def folded_name(name: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).casefold()
+
+
+def speaker_buttons(view: View, session: Session, limit: int = 4) -> list[Row]:
+    """🎤 one button per speaker of the session, to their card."""
+    names = speakers_by_name(view.schedule)
+    return [
+        (Button("🎤 " + clip(name, 40), OpenSpeaker(names.index(name)).encode()),)
+        for name in session.persons[:limit]
+        if name in names
+    ]
 
 
 def fitting(full: AnyAction, short: AnyAction) -> str:

@@ -13,7 +13,14 @@ from bot.ui.layout import fitted
 from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
-from bot.ui.sessions import SessionPlace, fitting, list_line, session_rows, written_out
+from bot.ui.sessions import (
+    SessionPlace,
+    fitting,
+    list_line,
+    session_rows,
+    speaker_buttons,
+    written_out,
+)
 from bot.ui.view import View, bold, clip, italic
 
 CLASH_TITLE_CHARS = 60
@@ -115,6 +122,7 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
         rows.append(main_menu_row(view))
     # Below the way back, so the buttons above keep their places (and Zalo its numbers).
     rows.append((Button(_("📍 Venue"), SessionPlace(session.key).encode()),))
+    rows += speaker_buttons(view, session)
     return Screen("\n".join(lines), tuple(rows))
 
 

@@ -37,6 +37,8 @@ from bot.features.privacy.actions import ACTIONS as PRIVACY
 from bot.features.privacy.actions import PrivacyTap
 from bot.features.reminders.actions import ACTIONS as REMINDERS
 from bot.features.reminders.actions import SetFeaturedReminders, SetLeadTime, SetReminders
+from bot.features.speakers.actions import ACTIONS as SPEAKERS
+from bot.features.speakers.actions import SpeakersPage
 from bot.features.stats.actions import ACTIONS as STATS
 from bot.features.stats.actions import StatsTap
 from bot.features.survey.actions import ACTIONS as SURVEY
@@ -44,7 +46,7 @@ from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
 from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
 from bot.ui.actions import ActionType, AnyAction, Go
-from bot.ui.sessions import OpenSession, SessionPlace
+from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace
 
 TYPES: tuple[ActionType, ...] = (
     Go,
@@ -60,6 +62,8 @@ TYPES: tuple[ActionType, ...] = (
     *PRIVACY,
     *LANGUAGE,
     *VENUES,
+    OpenSpeaker,
+    *SPEAKERS,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -96,6 +100,10 @@ EXAMPLES: dict[AnyAction, str] = {
     OpenVenue(1): "V:1",
     VenuePin(0): "Vm:0",
     OpenTopic(2): "Vt:2",
+    # speakers
+    OpenSpeaker(3): "p:3:0",
+    OpenSpeaker(12, 2): "p:12:2",
+    SpeakersPage(1): "P:1",
     ThemePage(3, 2): "t:3:2",
     ThemePage(3): "t:3:0",
     FollowTheme(2, 1): "T:2:1",

@@ -1,0 +1,1 @@
+"""Who speaks: the persons of the programme, their biographies and sessions."""
