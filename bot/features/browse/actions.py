@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.ui.actions import Action
+from bot.ui.actions import Action, Plain
 
 
 class BrowseVerb(StrEnum):
@@ -14,6 +14,7 @@ class BrowseVerb(StrEnum):
     DAY = "d"
     RESULTS = "q"
     SPEAKER = "w"
+    LANGUAGE = "g"
     ROOM = "r"
 
 
@@ -57,6 +58,19 @@ class SpeakerPage(Action, verb=BrowseVerb.SPEAKER):
     page: int = 0
 
 
+class BrowseTap(Plain):
+    LANGUAGES = "langs"  # the programme by the sessions' language
+
+
+@dataclass(frozen=True)
+class LanguagePage(Action, verb=BrowseVerb.LANGUAGE):
+    """g:<language>:<page>: a page of the sessions held in one language (numbered in the
+    order of Schedule.languages)."""
+
+    language: int
+    page: int = 0
+
+
 @dataclass(frozen=True)
 class RoomPage(Action, verb=BrowseVerb.ROOM):
     """r:<room>:<page>: a page of the sessions in one room (Schedule.rooms), from a search."""
@@ -65,4 +79,13 @@ class RoomPage(Action, verb=BrowseVerb.ROOM):
     page: int = 0
 
 
-ACTIONS = (ThemePage, FollowTheme, DayPage, ResultsPage, SpeakerPage, RoomPage)
+ACTIONS = (
+    ThemePage,
+    FollowTheme,
+    DayPage,
+    ResultsPage,
+    SpeakerPage,
+    RoomPage,
+    BrowseTap,
+    LanguagePage,
+)

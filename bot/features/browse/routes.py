@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from bot.features.browse import screens, search_screens
 from bot.features.browse.actions import (
+    BrowseTap,
     DayPage,
     FollowTheme,
+    LanguagePage,
     ResultsPage,
     RoomPage,
     SpeakerPage,
@@ -55,6 +57,12 @@ def routes(browse: Browse) -> FeatureRoutes:
 
     async def results(request: Request, action: ResultsPage) -> Screen:
         return await browse.results(request.view, request.user_id, action.page)
+
+    async def languages(request: Request) -> Screen:
+        return screens.languages(request.view)
+
+    async def language(request: Request, action: LanguagePage) -> Screen | None:
+        return screens.language(request.view, action.language, action.page)
 
     async def speaker(request: Request, action: SpeakerPage) -> Screen | None:
         return search_screens.speaker(request.view, action.speaker, action.page)
@@ -108,6 +116,8 @@ def routes(browse: Browse) -> FeatureRoutes:
             on(DayPage, day),
             on(ResultsPage, results),
             on(SpeakerPage, speaker),
+            on(BrowseTap.LANGUAGES, languages),
+            on(LanguagePage, language),
             on(RoomPage, room),
         ),
         search=search,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from bot.features.browse.actions import DayPage, FollowTheme, ThemePage
-from bot.programme.model import Day, Session
+from bot.features.browse.actions import BrowseTap, DayPage, FollowTheme, LanguagePage, ThemePage
+from bot.programme.model import Day, Schedule, Session
 from bot.ui.actions import AnyAction, Go
 from bot.ui.layout import FULL_ROW_CHARS, fitted, rows_of
 from bot.ui.menus import main_menu_row as _menu_row
@@ -71,6 +71,8 @@ def programme(view: View) -> Screen:
     ]
     rows += rows_of(themes)
     rows += fitted([(Button(_("🗓 By day"), Go.DAYS), Button(_("⏱ Now & next"), Go.NOW))])
+    if session_languages(view.schedule):
+        rows.append((Button(_("🗣 By language"), BrowseTap.LANGUAGES),))
     rows.append(_menu_row(view))
     return Screen("\n".join(lines), tuple(rows))
 
@@ -244,3 +246,40 @@ def session_list(
         rows.append(extra)
     rows += fitted([(back,) if back.action == Go.HOME else (back, *_menu_row(view))])
     return Screen("\n".join(lines).rstrip("\n"), tuple(rows))
+
+
+def session_languages(schedule: Schedule) -> list[str]:
+    """The languages sessions are held in, in the order of their first session."""
+    return list(dict.fromkeys(s.language for s in schedule.sessions if s.language))
+
+
+def languages(view: View) -> Screen:
+    """One button per language the programme's sessions are held in, with their count."""
+    _ = view._
+    found = session_languages(view.schedule)
+    rows: list[Row] = []
+    for index, code in enumerate(found):
+        count = sum(1 for s in view.schedule.sessions if s.language == code)
+        label = f"🗣 {view.t.language_name(code)} ({count})"
+        rows.append((Button(label, LanguagePage(index).encode()),))
+    rows.append((Button(_("‹ Programme"), Go.SCHEDULE), *_menu_row(view)))
+    text = "\n".join(
+        [bold(_("The programme by language")), "", _("Choose the language of the sessions:")]
+    )
+    return Screen(text, tuple(rows))
+
+
+def language(view: View, index: int, page: int) -> Screen | None:
+    found = session_languages(view.schedule)
+    if not 0 <= index < len(found):
+        return None
+    code = found[index]
+    return session_list(
+        view,
+        view._("Sessions in %(language)s") % {"language": view.t.language_name(code)},
+        [s for s in view.schedule.sessions if s.language == code],
+        page,
+        lambda p: LanguagePage(index, p),
+        back=Button(view._("‹ Languages"), BrowseTap.LANGUAGES),
+        with_day=True,
+    )

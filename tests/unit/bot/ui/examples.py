@@ -22,8 +22,10 @@ from bot.features.broadcast.actions import (
 )
 from bot.features.browse.actions import ACTIONS as BROWSE
 from bot.features.browse.actions import (
+    BrowseTap,
     DayPage,
     FollowTheme,
+    LanguagePage,
     ResultsPage,
     RoomPage,
     SpeakerPage,
@@ -104,6 +106,10 @@ EXAMPLES: dict[AnyAction, str] = {
     OpenSpeaker(3): "p:3:0",
     OpenSpeaker(12, 2): "p:12:2",
     SpeakersPage(1): "P:1",
+    # the programme by language
+    BrowseTap.LANGUAGES: "langs",
+    LanguagePage(1): "g:1:0",
+    LanguagePage(0, 2): "g:0:2",
     ThemePage(3, 2): "t:3:2",
     ThemePage(3): "t:3:0",
     FollowTheme(2, 1): "T:2:1",
