@@ -10,8 +10,10 @@ from bot.i18n import N_
 from bot.ui.actions import Go
 from bot.ui.answer import Answer
 from bot.ui.model import Screen
-from bot.ui.routes import Command, FeatureRoutes, Request, on
+from bot.ui.routes import Command, DeepLink, FeatureRoutes, Request, on
 from bot.ui.sessions import SessionPlace
+
+VENUE_LINK = "v_"  # t.me/<bot>?start=v_<venue id> opens that venue
 
 
 def routes(guide: Guide) -> FeatureRoutes:
@@ -52,6 +54,11 @@ def routes(guide: Guide) -> FeatureRoutes:
             return None
         return screens.topic(request.view, guide, action.topic)
 
+    async def linked_venue(request: Request, venue_id: str) -> Screen | None:
+        """/start v_<venue id> (t.me/<bot>?start=v_hanoi): that venue."""
+        index = guide.index_of(venue_id)
+        return None if index is None else screens.venue(request.view, guide, index)
+
     return FeatureRoutes(
         commands=(
             Command(
@@ -76,4 +83,5 @@ def routes(guide: Guide) -> FeatureRoutes:
             on(OpenTopic, topic),
             on(SessionPlace, session_place),
         ),
+        deep_links=(DeepLink("start", VENUE_LINK, linked_venue, screens.venue_not_found),),
     )

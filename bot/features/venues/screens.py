@@ -89,6 +89,12 @@ def on_today(view: View, place: Venue) -> list[Session]:
     return found[:TODAY_LIMIT]
 
 
+def venue_not_found(view: View, venue_id: str) -> str:
+    return view._("There is no venue %(venue)s in the venues guide.") % {
+        "venue": escape(venue_id[:32])
+    }
+
+
 def room_not_listed(view: View) -> str:
     return view._("The room of this session is not in the venues guide yet.")
 

@@ -178,3 +178,13 @@ async def test_the_reminder_of_a_session_in_the_other_city_mentions_the_coach(
     async with start_bot():
         same = await near.wait_for(lambda m: m.text.startswith("⏰"), since=near_mark, timeout=10)
     assert "🚌" not in same.text
+
+
+async def test_a_deep_link_opens_a_venue_or_says_there_is_none(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    user = standin.user(707, language_code="en")
+    venue = await user.ask("/start v_hanoi")
+    missing = await user.ask("/start v_da-nang")
+    assert "Hanoi — day 3 venue" in venue.text and "Hanoi — Hall 1" in venue.text
+    assert "There is no venue da-nang in the venues guide." in missing.text
