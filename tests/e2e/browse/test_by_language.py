@@ -12,7 +12,7 @@ from standin.telegram import StandIn
     ("language", "button", "english", "heading"),
     [
         ("en", "🗣 By language", "🗣 English (22)", "Sessions in English"),
-        ("vi", "🗣 Theo ngôn ngữ", "🗣 Tiếng Anh (22)", "Các phiên bằng Tiếng Anh"),
+        ("vi", "🗣 Theo ngôn ngữ", "🗣 tiếng Anh (22)", "Các phiên bằng tiếng Anh"),
         ("fr", "🗣 Par langue", "🗣 anglais (22)", "Sessions en anglais"),
     ],
 )
