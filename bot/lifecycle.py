@@ -20,6 +20,8 @@ from bot.delivery.pacer import Pacer
 from bot.delivery.router import ChannelRouter
 from bot.delivery.sender import Transport
 from bot.deps import Deps
+from bot.features.health.alerts import CHECK_SECONDS as ROOM_CHECK_SECONDS
+from bot.features.health.alerts import StorageAlerts
 from bot.i18n import Catalogs
 from bot.planning import TICK_SECONDS, PlannerLoop
 from bot.storage import Storage
@@ -107,12 +109,13 @@ class Lifecycle:
         for channel in self._channels:
             transports[channel.name] = await channel.open(storage, self._static.catalogs)
             started.push_async_callback(channel.close)
+        router = ChannelRouter(transports)
         deps = await assemble(
             settings,
             self._static,
             storage,
             self._clock,
-            ChannelRouter(transports),
+            router,
             self._pacer,
             supervisor,
             rate=self._rate,
@@ -120,6 +123,12 @@ class Lifecycle:
         )
         await deps.delivery.sender.start()
         started.push_async_callback(deps.delivery.sender.stop)
+        # A full disk is told to organizers straight through the channels (not the outbox).
+        alerts = StorageAlerts(
+            storage, router, self._static.catalogs, lambda: deps.navigator.roles.organizers
+        )
+        room_watch = supervisor.every("storage-watch", ROOM_CHECK_SECONDS, alerts.check)
+        started.push_async_callback(room_watch.cancel)
         await deps.programme_reload.start()  # a file replaced while the bot was down
         planners = PlannerLoop(
             {"reminders": deps.reminders, "feedback": deps.feedback, "survey": deps.surveys},

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.errors import StartupError
 from bot.i18n import LANGUAGES
+from bot.storage.database import DatabaseBusy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"vidw-bot: {exc}", file=sys.stderr)
         return 2
+    except DatabaseBusy as exc:
+        print(f"vidw-bot: {exc}; try again once it is done", file=sys.stderr)
+        return 3
 
 
 def _broadcast(settings: Settings, args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
+from bot import patience
 from bot.clock import Clock
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
@@ -287,7 +288,10 @@ class Sender:
         if hook is None:
             return
         try:
-            await hook(item, receipt)
+            # What the hook records (a poll's id) is needed later: a busy database is waited
+            # out here, though the sending loop itself fails fast.
+            with patience.waiting_up_to(patience.PATIENCE):
+                await hook(item, receipt)
         except Exception:
             log.exception("after-send hook for %s item %d failed", item.kind, item.id)
 
