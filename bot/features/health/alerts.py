@@ -21,7 +21,8 @@ CHECK_SECONDS = 5.0  # how often the watch looks (a supervised loop)
 
 
 def disk_full(t: Translator) -> str:
-    return t.gettext(
+    _ = t.gettext
+    return _(
         "⚠️ The server's disk is full: the bot cannot record anything new (new attendees, "
         "announcements, reminders). Messages already queued are kept and go out once space is "
         "freed. Please free disk space on the server."
@@ -29,7 +30,8 @@ def disk_full(t: Translator) -> str:
 
 
 def room_again(t: Translator) -> str:
-    return t.gettext("✅ The server has disk space again: the bot records and sends as usual.")
+    _ = t.gettext
+    return _("✅ The server has disk space again: the bot records and sends as usual.")
 
 
 class StorageAlerts:
