@@ -129,26 +129,22 @@ def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings) -> int:
     import logging
 
-    from telegram import Update
-
     from bot.logs import configure_logging
-    from channels.telegram.runner import webhook_arguments
+    from channels.telegram.runner import serve
     from cli.compose import telegram_application
 
     webhook = settings.webhook
     configure_logging(settings.token, secrets=_secrets(settings))
     app = telegram_application(settings)
-    if webhook is None:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
-        return 0
-    logging.getLogger(__name__).info(
-        "Webhook mode: listening on %s:%s%s for %s",
-        webhook.host,
-        webhook.port,
-        webhook.path,
-        webhook.url,
-    )
-    app.run_webhook(**webhook_arguments(webhook))
+    if webhook is not None:
+        logging.getLogger(__name__).info(
+            "Webhook mode: listening on %s:%s%s for %s",
+            webhook.host,
+            webhook.port,
+            webhook.path,
+            webhook.url,
+        )
+    asyncio.run(serve(app, webhook))
     return 0
 
 
