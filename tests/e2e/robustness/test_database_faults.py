@@ -210,4 +210,3 @@ async def test_a_full_disk_is_told_to_organizers_and_nothing_queued_is_lost(
     assert "full" in last_error
     assert "How to use this bot" in (answer.text or "")
     assert [DISK_FULL in t for t in texts_of(standin, ORGANIZER)].count(True) == 1
-
