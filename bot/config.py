@@ -80,6 +80,9 @@ class Settings:
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
     webhook: WebhookSettings | None = None  # None: long polling
     zalo: Zalo | None = None  # None: no Zalo channel
+    # /healthz and /metrics (web/health.py); None: not served. From the environment the
+    # default is 127.0.0.1:9108 ("off" for none); port 0 picks a free one.
+    health_listen: tuple[str, int] | None = None
 
     @property
     def base_file_url(self) -> str:
@@ -111,6 +114,7 @@ class Settings:
             schedule_watch=_number(values, "VIDW_SCHEDULE_WATCH", 30, 1, 3600),
             webhook=_webhook(values),
             zalo=_zalo(values),
+            health_listen=_health_listen(values),
             **_sending(values),
         )
 
@@ -219,14 +223,30 @@ def _zalo(values: Mapping[str, str]) -> Zalo | None:
     return Zalo(token, base_url, rate, pollers, url, secret, host, port)
 
 
-def _listen(raw: str, prefix: str = "VIDW") -> tuple[str, int]:
+HEALTH_LISTEN = "127.0.0.1:9108"
+
+
+def _health_listen(values: Mapping[str, str]) -> tuple[str, int] | None:
+    raw = values.get("VIDW_HEALTH_LISTEN", "").strip() or HEALTH_LISTEN
+    if raw.lower() == "off":
+        return None
+    return _listen(raw, name="VIDW_HEALTH_LISTEN", example=HEALTH_LISTEN, lowest=0)
+
+
+def _listen(
+    raw: str,
+    prefix: str = "VIDW",
+    *,
+    name: str | None = None,
+    example: str = "127.0.0.1:8443",
+    lowest: int = 1,
+) -> tuple[str, int]:
     """host:port, where an IPv6 host is written in brackets: [::1]:8443."""
     host, _, port = raw.strip().rpartition(":")
     host = host.removeprefix("[").removesuffix("]")
-    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ConfigError(
-            f"{prefix}_WEBHOOK_LISTEN must be host:port, e.g. 127.0.0.1:8443; got {raw!r}"
-        )
+    if not host or not port.isdigit() or not lowest <= int(port) <= 65535:
+        variable = name or f"{prefix}_WEBHOOK_LISTEN"
+        raise ConfigError(f"{variable} must be host:port, e.g. {example}; got {raw!r}")
     return host, int(port)
 
 

@@ -30,6 +30,9 @@ from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
 from bot.features.privacy import routes as privacy
 from bot.features.reminders import routes as reminder_routes
+
+
+from bot.features.health.service import Health
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
 from bot.features.staff import routes as staff_routes
@@ -139,6 +142,11 @@ async def assemble(
         ]
     )
     navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
+
+
+    health = Health(supervisor, storage, clock)
+    health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
+    health.metrics.sender_stats = sender.stats
     # Polls are recorded once the channel names them, whichever feature asked.
     for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND):
         sender.hooks[kind] = feedback.on_sent
@@ -155,4 +163,5 @@ async def assemble(
         programme_reload,
         staff,
         supervisor,
+        health,
     )

@@ -53,6 +53,14 @@ class Channel(Protocol):
         ...
 
 
+class Service(Protocol):
+    """Something served beside the channels once the bot runs (web/health.py)."""
+
+    async def start(self, deps: Deps) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 class Lifecycle:
     def __init__(
         self,
@@ -66,8 +74,10 @@ class Lifecycle:
         window: int,
         supervisor: Supervisor | None = None,
         tick: float = TICK_SECONDS,
+        services: Sequence[Service] = (),
     ) -> None:
         self._settings = settings
+        self._services = services
         self._static = static
         self._clock = clock
         self._pacer = pacer
@@ -135,6 +145,7 @@ class Lifecycle:
             self._clock,
             supervisor,
             tick=self._tick,
+            on_success=deps.health.planner_ran,
         )
         started.push_async_callback(planners.stop)
         await planners.start()
@@ -146,4 +157,7 @@ class Lifecycle:
         for channel in self._channels:
             started.push_async_callback(channel.stop_updates)
             await channel.start(deps)
+        for service in self._services:
+            started.push_async_callback(service.stop)
+            await service.start(deps)
         return deps

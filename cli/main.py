@@ -159,9 +159,10 @@ def _secrets(settings: Settings) -> tuple[str, ...]:
 def _serve_zalo_alone(settings: Settings) -> int:
     from bot.logs import configure_logging
     from channels.zalo.app import serve_alone
+    from cli.compose import services_of
 
     configure_logging(None, secrets=_secrets(settings))
-    asyncio.run(serve_alone(settings))
+    asyncio.run(serve_alone(settings, services_of(settings)))
     return 0
 
 

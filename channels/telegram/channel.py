@@ -55,6 +55,11 @@ class TelegramChannel:
     async def start(self, deps: Deps) -> None:
         bot, catalogs = self._app.bot, deps.navigator.catalogs
         self._app.bot_data.attach(deps)
+        updater = self._app.updater
+        deps.health.watch_intake(
+            "telegram-updates",
+            lambda: self._app.running and updater is not None and updater.running,
+        )
         # Menus are a convenience: a Bot API failing them never stops the start.
         self._menus = BackgroundCalls(deps.supervisor, "telegram-menus")
         menus = self._menus

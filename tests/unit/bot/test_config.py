@@ -185,3 +185,13 @@ def test_every_on_off_setting_reads_the_same_words(name: str, raw: str, expected
 def test_any_other_word_for_an_on_off_setting_is_refused_naming_it(name: str, raw: str) -> None:
     with pytest.raises(ConfigError, match=rf"{name} must be 1/0, true/false or yes/no, got"):
         Settings.from_env({name: raw}, dotenv=None)
+
+
+def test_health_is_served_on_loopback_by_default_elsewhere_or_not_at_all() -> None:
+    assert Settings.from_env({}, dotenv=None).health_listen == ("127.0.0.1", 9108)
+    chosen = Settings.from_env({"VIDW_HEALTH_LISTEN": "0.0.0.0:9200"}, dotenv=None)
+    assert chosen.health_listen == ("0.0.0.0", 9200)
+    assert Settings.from_env({"VIDW_HEALTH_LISTEN": "off"}, dotenv=None).health_listen is None
+    assert Settings().health_listen is None  # built in code (tests): none unless asked
+    with pytest.raises(ConfigError, match="VIDW_HEALTH_LISTEN must be host:port"):
+        Settings.from_env({"VIDW_HEALTH_LISTEN": "9108"}, dotenv=None)
