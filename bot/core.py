@@ -26,13 +26,11 @@ from bot.features.changes.source import programme_to_start_with, source_for
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
 from bot.features.privacy import routes as privacy
 from bot.features.reminders import routes as reminder_routes
-
-
-from bot.features.health.service import Health
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
 from bot.features.staff import routes as staff_routes
@@ -142,7 +140,6 @@ async def assemble(
         ]
     )
     navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
-
 
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}

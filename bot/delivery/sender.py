@@ -186,7 +186,7 @@ class Sender:
                 if wait > 0 or (not waited and item.chat_id in self._waiting):
                     self._defer(item, wait, front=waited)  # keeps each chat's queue order
                     continue
-                if item.expires_at is not None and self._clock.now() >= item.expires_at:
+                if self._expired(item):
                     self._expire(item)  # it waited too long in memory (an outage, a pause)
                     continue
                 breaker = self.breaker(item.chat_id)
@@ -212,6 +212,9 @@ class Sender:
         if breaker is None:
             breaker = self.breakers[channel] = Breaker(channel)
         return breaker
+
+    def _expired(self, item: OutboxItem) -> bool:
+        return item.expires_at is not None and self._clock.now() >= item.expires_at
 
     def _expire(self, item: OutboxItem) -> None:
         log.warning("outbox item %d (%s) expired unsent (missed)", item.id, item.kind)
@@ -289,6 +292,10 @@ class Sender:
         attempts = item.attempts
         breaker = self.breaker(item.chat_id)
         counts = self.stats.by_channel
+        if self._expired(item):  # again: the pacing may have held it past its expiry
+            self._window.release()
+            self._expire(item)
+            return
         try:
             receipt = await self._transport.deliver(item.chat_id, item.payload)
         except RateLimited as exc:
