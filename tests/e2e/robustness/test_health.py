@@ -27,7 +27,7 @@ from cli.compose import telegram_application
 from cli.demo_bot import offline_bot
 from standin.telegram import StandIn
 from tests.e2e.delivery.helpers import delivery_of, recipients, texts, until_done
-from tests.e2e.robustness.test_background_restarts import database_locked
+from tests.e2e.robustness.test_background_restarts import QUICK, database_locked
 
 TIMEOUT = 20.0
 # Restarts at once; a task counts as recovered after one second without failing.
@@ -191,3 +191,37 @@ async def test_a_taken_port_is_logged_and_the_bot_serves_all_the_same(
     assert "Welcome" in (welcome.text or "")
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any("/healthz and /metrics are not served" in m for m in errors)
+
+
+ORGANIZER = 4700
+
+
+async def test_organizers_read_the_same_facts_in_the_chat_in_their_language(
+    settings: Settings, standin: StandIn, clock: Clock
+) -> None:
+    organizer = standin.user(ORGANIZER, language_code="fr")
+    attendee = standin.user(4701, language_code="vi")
+    # A task that failed stays failing here until the end of the test.
+    supervisor = Supervisor(QUICK, now=clock.now)
+    chosen = replace(settings, organizers=frozenset({ORGANIZER}))
+    app = telegram_application(chosen, clock=clock, supervisor=supervisor)
+    async with running(app, poll_timeout=1):
+        await app.bot_data.deps.storage.db.one("PRAGMA busy_timeout = 100")
+        await standin.until_polling()
+        well = await organizer.ask("/health")
+        async with database_locked(settings.db_path), asyncio.timeout(TIMEOUT):
+            # (The organizer's taps would wait for the lock, as everyone's do.)
+            while not any(t.name == "sender" and t.failing for t in supervisor.health()):
+                await asyncio.sleep(0.05)
+        unwell = await organizer.press(well, "🔄 Actualiser", timeout=TIMEOUT)
+        refused = await attendee.ask("/health")
+        menu = standin.commands(scope={"type": "chat", "chat_id": ORGANIZER})
+    assert "État du bot" in (well.text or "")
+    assert "✅ Fonctionnement normal" in (well.text or "")
+    assert "Dernière planification" in (well.text or "")
+    text = unwell.text or ""
+    assert "🚨 Fonctionnement anormal" in text
+    assert "🚨 Envoi (depuis 10:0" in text  # the sender, by the bot's clock
+    assert "database is locked" in text
+    assert "État du bot" not in (refused.text or "")  # organizers only
+    assert "health" in [c["command"] for c in menu]  # in the organizer's own menu

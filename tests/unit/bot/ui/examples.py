@@ -31,6 +31,8 @@ from bot.features.browse.actions import (
 )
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
+from bot.features.health.actions import ACTIONS as HEALTH
+from bot.features.health.actions import HealthTap
 from bot.features.language.actions import ACTIONS as LANGUAGE
 from bot.features.language.actions import SetLanguage
 from bot.features.privacy.actions import ACTIONS as PRIVACY
@@ -56,6 +58,7 @@ TYPES: tuple[ActionType, ...] = (
     *STATS,
     *PRIVACY,
     *LANGUAGE,
+    *HEALTH,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -75,6 +78,7 @@ EXAMPLES: dict[AnyAction, str] = {
     FeedbackTap.PICKER: "fb",
     BroadcastTap.START: "bc",
     StatsTap.SHOW: "stats",
+    HealthTap.SHOW: "hl",
     PrivacyTap.SHOW: "priv",
     PrivacyTap.FORGET: "forget",
     PrivacyTap.FORGET_CONFIRM: "forgety",
