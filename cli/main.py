@@ -71,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the version for languages without their own (default: en)",
     )
     cast.add_argument("--yes", action="store_true", help="send without asking")
+    commands.add_parser(
+        "doctor",
+        help="check the token, webhook, programme, catalogs, database and disk; say how to fix "
+        "what is wrong",
+    )
     copy = commands.add_parser(
         "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
     )
@@ -97,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.features.exports.cli import run_export
 
             return run_export(settings, args.out, args.format)
+        if args.command == "doctor":
+            from cli.doctor import run_doctor
+
+            return run_doctor(settings)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 
