@@ -81,6 +81,9 @@ class Settings:
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
     webhook: WebhookSettings | None = None  # None: long polling
     zalo: Zalo | None = None  # None: no Zalo channel
+    # /healthz and /metrics (web/health.py); None: not served. From the environment the
+    # default is 127.0.0.1:9108 ("off" for none); port 0 picks a free one.
+    health_listen: tuple[str, int] | None = None
 
     @property
     def base_file_url(self) -> str:
@@ -109,10 +112,11 @@ class Settings:
             rehearsal_start=_instant(values, "VIDW_NOW"),
             feedback_delay=timedelta(minutes=_number(values, "VIDW_FEEDBACK_DELAY", 5, 0, 24 * 60)),
             poll_close_days=int(_number(values, "VIDW_POLL_CLOSE_DAYS", 7, 1, 365)),
-            export_user_ids=values.get("VIDW_EXPORT_USER_IDS", "0").strip() in ("1", "true", "yes"),
+            export_user_ids=flag(values, "VIDW_EXPORT_USER_IDS", default=False),
             schedule_watch=_number(values, "VIDW_SCHEDULE_WATCH", 30, 1, 3600),
             webhook=_webhook(values),
             zalo=_zalo(values),
+            health_listen=_health_listen(values),
             **_sending(values),
         )
 
@@ -141,10 +145,7 @@ PAID_RATE_CEILING = 1000.0
 
 
 def _sending(values: Mapping[str, str]) -> dict[str, Any]:
-    paid_raw = values.get("VIDW_PAID_BROADCAST", "0").strip().lower()
-    if paid_raw not in ("0", "1", "true", "false", "yes", "no", ""):
-        raise ConfigError(f"VIDW_PAID_BROADCAST must be 0 or 1, got {paid_raw!r}")
-    paid = paid_raw in ("1", "true", "yes")
+    paid = flag(values, "VIDW_PAID_BROADCAST", default=False)
     ceiling = PAID_RATE_CEILING if paid else FREE_RATE_CEILING
     raw = values.get("VIDW_SEND_RATE") or str(FREE_RATE_CEILING)
     try:
@@ -224,15 +225,49 @@ def _zalo(values: Mapping[str, str]) -> Zalo | None:
     return Zalo(token, base_url, rate, pollers, url, secret, host, port)
 
 
-def _listen(raw: str, prefix: str = "VIDW") -> tuple[str, int]:
+HEALTH_LISTEN = "127.0.0.1:9108"
+
+
+def _health_listen(values: Mapping[str, str]) -> tuple[str, int] | None:
+    raw = values.get("VIDW_HEALTH_LISTEN", "").strip() or HEALTH_LISTEN
+    if raw.lower() == "off":
+        return None
+    return _listen(raw, name="VIDW_HEALTH_LISTEN", example=HEALTH_LISTEN, lowest=0)
+
+
+def _listen(
+    raw: str,
+    prefix: str = "VIDW",
+    *,
+    name: str | None = None,
+    example: str = "127.0.0.1:8443",
+    lowest: int = 1,
+) -> tuple[str, int]:
     """host:port, where an IPv6 host is written in brackets: [::1]:8443."""
     host, _, port = raw.strip().rpartition(":")
     host = host.removeprefix("[").removesuffix("]")
-    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ConfigError(
-            f"{prefix}_WEBHOOK_LISTEN must be host:port, e.g. 127.0.0.1:8443; got {raw!r}"
-        )
+    if not host or not port.isdigit() or not lowest <= int(port) <= 65535:
+        variable = name or f"{prefix}_WEBHOOK_LISTEN"
+        raise ConfigError(f"{variable} must be host:port, e.g. {example}; got {raw!r}")
     return host, int(port)
+
+
+TRUE_WORDS = ("1", "true", "yes")
+FALSE_WORDS = ("0", "false", "no")
+
+
+def flag(values: Mapping[str, str], name: str, *, default: bool) -> bool:
+    """The one reading of an on/off setting: 1/0, true/false, yes/no (any case); unset or
+    empty is `default`; anything else stops the start, naming the variable."""
+    raw = values.get(name, "").strip()
+    if not raw:
+        return default
+    word = raw.lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ConfigError(f"{name} must be 1/0, true/false or yes/no, got {raw!r}")
 
 
 def _number(values: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:

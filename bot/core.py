@@ -27,6 +27,8 @@ from bot.features.changes.source import programme_to_start_with, source_for
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
+from bot.features.health import routes as health_routes
+from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
 from bot.features.privacy import routes as privacy
@@ -134,6 +136,9 @@ async def assemble(
         reminders,
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
+    health = Health(supervisor, storage, clock)
+    health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
+    health.metrics.sender_stats = sender.stats
     # Every command, plain word and button, by feature. The order is the menus' order (and
     # typed text reaches an announcement being written before an offered comment).
     routes = RouteTable(
@@ -153,9 +158,11 @@ async def assemble(
             survey.routes(surveys, storage),
             changes.routes(programme_reload.check, programme),
             staff_routes.routes(staff),
+            health_routes.routes(health),
         ]
     )
     navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
+
     # Polls are recorded once the channel names them, whichever feature asked.
     for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND):
         sender.hooks[kind] = feedback.on_sent
@@ -172,4 +179,5 @@ async def assemble(
         programme_reload,
         staff,
         supervisor,
+        health,
     )

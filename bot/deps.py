@@ -9,6 +9,7 @@ from bot.delivery.service import Delivery
 from bot.features.broadcast.service import Broadcasting
 from bot.features.changes.service import ProgrammeReload
 from bot.features.feedback.service import Feedback
+from bot.features.health.service import Health
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
 from bot.features.survey.service import Surveys
@@ -32,6 +33,7 @@ class Deps:
     programme_reload: ProgrammeReload
     staff: StaffAdmin
     supervisor: Supervisor  # every background loop, and their health
+    health: Health  # what must be alive, and the figures (/healthz, /metrics, /health)
 
 
 class BotData:

@@ -20,6 +20,8 @@ from bot.delivery.pacer import Pacer
 from bot.delivery.router import ChannelRouter
 from bot.delivery.sender import Transport
 from bot.deps import Deps
+from bot.features.health.alerts import CHECK_SECONDS as ROOM_CHECK_SECONDS
+from bot.features.health.alerts import StorageAlerts
 from bot.i18n import Catalogs
 from bot.planning import TICK_SECONDS, PlannerLoop
 from bot.storage import Storage
@@ -51,6 +53,14 @@ class Channel(Protocol):
         ...
 
 
+class Service(Protocol):
+    """Something served beside the channels once the bot runs (web/health.py)."""
+
+    async def start(self, deps: Deps) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 class Lifecycle:
     def __init__(
         self,
@@ -64,8 +74,10 @@ class Lifecycle:
         window: int,
         supervisor: Supervisor | None = None,
         tick: float = TICK_SECONDS,
+        services: Sequence[Service] = (),
     ) -> None:
         self._settings = settings
+        self._services = services
         self._static = static
         self._clock = clock
         self._pacer = pacer
@@ -107,12 +119,13 @@ class Lifecycle:
         for channel in self._channels:
             transports[channel.name] = await channel.open(storage, self._static.catalogs)
             started.push_async_callback(channel.close)
+        router = ChannelRouter(transports)
         deps = await assemble(
             settings,
             self._static,
             storage,
             self._clock,
-            ChannelRouter(transports),
+            router,
             self._pacer,
             supervisor,
             rate=self._rate,
@@ -120,12 +133,19 @@ class Lifecycle:
         )
         await deps.delivery.sender.start()
         started.push_async_callback(deps.delivery.sender.stop)
+        # A full disk is told to organizers straight through the channels (not the outbox).
+        alerts = StorageAlerts(
+            storage, router, self._static.catalogs, lambda: deps.navigator.roles.organizers
+        )
+        room_watch = supervisor.every("storage-watch", ROOM_CHECK_SECONDS, alerts.check)
+        started.push_async_callback(room_watch.cancel)
         await deps.programme_reload.start()  # a file replaced while the bot was down
         planners = PlannerLoop(
             {"reminders": deps.reminders, "feedback": deps.feedback, "survey": deps.surveys},
             self._clock,
             supervisor,
             tick=self._tick,
+            on_success=deps.health.planner_ran,
         )
         started.push_async_callback(planners.stop)
         await planners.start()
@@ -137,4 +157,7 @@ class Lifecycle:
         for channel in self._channels:
             started.push_async_callback(channel.stop_updates)
             await channel.start(deps)
+        for service in self._services:
+            started.push_async_callback(service.stop)
+            await service.start(deps)
         return deps

@@ -39,8 +39,10 @@ class PlannerLoop:
         supervisor: Supervisor,
         *,
         tick: float = TICK_SECONDS,
+        on_success: Callable[[str, datetime], None] | None = None,
     ) -> None:
         self._planners = planners
+        self._on_success = on_success  # told of each run that went through (health)
         self._clock = clock
         self._supervisor = supervisor
         self._tick = tick
@@ -56,7 +58,7 @@ class PlannerLoop:
             first_runs.append(first_run)
             self._tasks.append(
                 self._supervisor.start(
-                    f"planner:{name}", self._loop_of(planner, self._wakes[name], first_run)
+                    f"planner:{name}", self._loop_of(name, planner, self._wakes[name], first_run)
                 )
             )
         for first_run in first_runs:
@@ -73,7 +75,7 @@ class PlannerLoop:
             await task.cancel()
 
     def _loop_of(
-        self, planner: Planner, wake: asyncio.Event, first_run: asyncio.Event
+        self, name: str, planner: Planner, wake: asyncio.Event, first_run: asyncio.Event
     ) -> Callable[[], Awaitable[None]]:
         async def loop() -> None:
             while True:
@@ -82,6 +84,8 @@ class PlannerLoop:
                     await planner.run()
                 finally:
                     first_run.set()
+                if self._on_success is not None:
+                    self._on_success(name, self._clock.now())
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), self._delay(planner))
 

@@ -16,6 +16,8 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot import patience
+
 log = logging.getLogger(__name__)
 
 Work = Callable[[], Awaitable[object]]
@@ -104,6 +106,9 @@ class Supervised:
         self._state = STOPPED
 
     async def _supervise(self) -> None:
+        # A busy database fails this task's queries at once: restarting it is our job here,
+        # and a task failing shows (bot/patience.py).
+        patience.fail_fast()
         loop = asyncio.get_running_loop()
         while True:
             self._state = RUNNING

@@ -1,15 +1,24 @@
 """The Telegram process, composed: the PTB application with the Zalo channel beside it when
-ZALO_BOT_TOKEN is set. The channels never import each other; they meet here, at the root."""
+ZALO_BOT_TOKEN is set, and /healthz and /metrics (web/health.py) when VIDW_HEALTH_LISTEN
+gives an address. The channels never import each other; they meet here, at the root."""
 
 from __future__ import annotations
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.lifecycle import Channel
+from bot.lifecycle import Channel, Service
 from bot.planning import TICK_SECONDS
 from bot.supervise import Supervisor
 from channels.telegram.app import BotApplication, build_application
 from channels.zalo.channel import ZaloChannel
+from web.health import HealthServer
+
+
+def services_of(settings: Settings) -> list[Service]:
+    """What is served beside the channels."""
+    if settings.health_listen is None:
+        return []
+    return [HealthServer(*settings.health_listen)]
 
 
 def telegram_application(
@@ -23,5 +32,10 @@ def telegram_application(
     if settings.zalo is not None:
         beside.append(ZaloChannel(settings.zalo))
     return build_application(
-        settings, clock=clock, channels=beside, supervisor=supervisor, tick=tick
+        settings,
+        clock=clock,
+        channels=beside,
+        supervisor=supervisor,
+        tick=tick,
+        services=services_of(settings),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.errors import StartupError
 from bot.i18n import LANGUAGES
+from bot.storage.database import DatabaseBusy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the version for languages without their own (default: en)",
     )
     cast.add_argument("--yes", action="store_true", help="send without asking")
+    commands.add_parser(
+        "doctor",
+        help="check the token, webhook, programme, catalogs, database and disk; say how to fix "
+        "what is wrong",
+    )
     copy = commands.add_parser(
         "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
     )
@@ -102,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.features.exports.cli import run_export
 
             return run_export(settings, args.out, args.format, args.lang)
+        if args.command == "doctor":
+            from cli.doctor import run_doctor
+
+            return run_doctor(settings)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 
@@ -118,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"vidw-bot: {exc}", file=sys.stderr)
         return 2
+    except DatabaseBusy as exc:
+        print(f"vidw-bot: {exc}; try again once it is done", file=sys.stderr)
+        return 3
 
 
 def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
@@ -131,26 +144,22 @@ def _broadcast(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings) -> int:
     import logging
 
-    from telegram import Update
-
     from bot.logs import configure_logging
-    from channels.telegram.runner import webhook_arguments
+    from channels.telegram.runner import serve
     from cli.compose import telegram_application
 
     webhook = settings.webhook
     configure_logging(settings.token, secrets=_secrets(settings))
     app = telegram_application(settings)
-    if webhook is None:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
-        return 0
-    logging.getLogger(__name__).info(
-        "Webhook mode: listening on %s:%s%s for %s",
-        webhook.host,
-        webhook.port,
-        webhook.path,
-        webhook.url,
-    )
-    app.run_webhook(**webhook_arguments(webhook))
+    if webhook is not None:
+        logging.getLogger(__name__).info(
+            "Webhook mode: listening on %s:%s%s for %s",
+            webhook.host,
+            webhook.port,
+            webhook.path,
+            webhook.url,
+        )
+    asyncio.run(serve(app, webhook))
     return 0
 
 
@@ -165,9 +174,10 @@ def _secrets(settings: Settings) -> tuple[str, ...]:
 def _serve_zalo_alone(settings: Settings) -> int:
     from bot.logs import configure_logging
     from channels.zalo.app import serve_alone
+    from cli.compose import services_of
 
     configure_logging(None, secrets=_secrets(settings))
-    asyncio.run(serve_alone(settings))
+    asyncio.run(serve_alone(settings, services_of(settings)))
     return 0
 
 

@@ -33,6 +33,8 @@ def bot_environment(
         "VIDW_LOCALES": str(base.locales_dir.resolve()),
         "VIDW_SEND_RATE": repr(send_rate),
         "VIDW_PAID_BROADCAST": "1" if paid else "0",
+        # A free port: several bots (and other test runs) may run on this machine at once.
+        "VIDW_HEALTH_LISTEN": "127.0.0.1:0",
     }
 
 

@@ -14,18 +14,23 @@ import contextlib
 import heapq
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
+from bot import patience
+from bot.channels import channel_of
 from bot.clock import Clock
+from bot.delivery.breaker import Breaker
+from bot.delivery.clock_steps import ClockSteps
 from bot.delivery.errors import Blocked, ChatGone, RateLimited, Rejected, Transient
 from bot.delivery.pacer import Pacer
 from bot.outgoing import Payload, PayloadError, Receipt
 from bot.storage.outbox import (
     BLOCKED,
+    EXPIRED,
     FAILED,
     PENDING,
     SENT,
@@ -41,6 +46,7 @@ log = logging.getLogger(__name__)
 SentHook = Callable[[OutboxItem, Receipt], Awaitable[None]]
 MAX_DEFERRED = 2_000  # claimed items waiting for their chat's 1 s spacing
 MAX_IDLE_WAIT = 1.0
+HOLD_AT_LEAST = 0.5  # seconds an item held for its channel's outage stays out of the claim
 
 
 class Transport(Protocol):
@@ -57,7 +63,10 @@ class SenderStats:
     retried: int = 0
     rate_limited: int = 0
     recovered: int = 0  # items found 'sending' at start: the possible duplicates
+    held: int = 0  # put back untried while their channel was down
     errors: dict[str, int] = field(default_factory=dict)
+    # (channel, outcome) -> count; outcome: sent, failed, blocked, rate_limited, retried
+    by_channel: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class Sender:
@@ -108,6 +117,8 @@ class Sender:
         self._stopping = False
         self._sending: Supervised | None = None
         self._recording: Supervised | None = None
+        self.breakers: dict[str, Breaker] = {}  # by channel: is it reachable now?
+        self._steps = ClockSteps(clock)
 
     @property
     def duplicate_bound(self) -> int:
@@ -175,6 +186,13 @@ class Sender:
                 if wait > 0 or (not waited and item.chat_id in self._waiting):
                     self._defer(item, wait, front=waited)  # keeps each chat's queue order
                     continue
+                if self._expired(item):
+                    self._expire(item)  # it waited too long in memory (an outage, a pause)
+                    continue
+                breaker = self.breaker(item.chat_id)
+                if not breaker.may_send():  # its channel is down: back to the outbox, untried
+                    self._hold(item, breaker)
+                    continue
                 while self._unrecorded >= self._max_unrecorded:  # let the records catch up
                     self._recorded.clear()
                     await self._recorded.wait()
@@ -187,6 +205,27 @@ class Sender:
         finally:
             if self._in_flight:
                 await asyncio.gather(*self._in_flight, return_exceptions=True)
+
+    def breaker(self, chat_id: int) -> Breaker:
+        channel = channel_of(chat_id)
+        breaker = self.breakers.get(channel)
+        if breaker is None:
+            breaker = self.breakers[channel] = Breaker(channel)
+        return breaker
+
+    def _expired(self, item: OutboxItem) -> bool:
+        return item.expires_at is not None and self._clock.now() >= item.expires_at
+
+    def _expire(self, item: OutboxItem) -> None:
+        log.warning("outbox item %d (%s) expired unsent (missed)", item.id, item.kind)
+        self._note(DeliveryOutcome(item.id, EXPIRED, item.attempts, 0.0, "expired"))
+
+    def _hold(self, item: OutboxItem, breaker: Breaker) -> None:
+        """Until the next probe (at least a moment, so that the claim does not spin)."""
+        wait = max(breaker.wait(), HOLD_AT_LEAST)
+        self.stats.held += 1
+        error = f"{breaker.channel} unreachable"
+        self._note(DeliveryOutcome(item.id, PENDING, item.attempts, wait, error))
 
     def _defer(self, item: OutboxItem, wait: float, *, front: bool) -> None:
         queue = self._waiting.get(item.chat_id)
@@ -218,6 +257,7 @@ class Sender:
         if self._buffer:
             return self._buffer.popleft(), False
         self._wake.clear()  # before looking, so a wake during the look is not lost
+        await self._follow_clock_steps()
         if self._deferred < MAX_DEFERRED:
             claimed = await self._outbox.claim(self._clock.now(), self._claim_size)
             if claimed:
@@ -225,6 +265,18 @@ class Sender:
                 return self._buffer.popleft(), False
         await self._idle()
         return None, False
+
+    async def _follow_clock_steps(self) -> None:
+        step = self._steps.step()
+        if step < 0:  # settled only once moved: a failed write is tried again after a restart
+            moved = await self._outbox.shift_pending(timedelta(seconds=step), self._clock.now())
+            self._steps.settle()
+            log.warning(
+                "the clock went back %.0f s: %d queued waits moved back with it", -step, moved
+            )
+        elif step > 0:
+            self._steps.settle()
+            log.warning("the clock went forward %.0f s: waits end early, late ones expire", step)
 
     async def _idle(self) -> None:
         timeout = MAX_IDLE_WAIT
@@ -237,31 +289,52 @@ class Sender:
             await asyncio.wait_for(self._wake.wait(), max(timeout, 0.005))
 
     async def _deliver(self, item: OutboxItem) -> None:
-        now = self._clock.now()
         attempts = item.attempts
+        breaker = self.breaker(item.chat_id)
+        counts = self.stats.by_channel
+        if self._expired(item):  # again: the pacing may have held it past its expiry
+            self._window.release()
+            self._expire(item)
+            return
         try:
             receipt = await self._transport.deliver(item.chat_id, item.payload)
         except RateLimited as exc:
+            breaker.went_through()  # it answered
             self._pacer.pause(exc.retry_after)
             self.stats.rate_limited += 1
-            later = now + timedelta(seconds=exc.retry_after)
-            outcome = DeliveryOutcome(item.id, PENDING, attempts, later, str(exc))
+            counts[breaker.channel, "rate_limited"] += 1
+            outcome = DeliveryOutcome(item.id, PENDING, attempts, exc.retry_after, str(exc))
         except Blocked:
+            breaker.went_through()
             self.stats.blocked += 1
+            counts[breaker.channel, "blocked"] += 1
             self._newly_blocked.append(item.chat_id)
-            outcome = DeliveryOutcome(item.id, BLOCKED, attempts + 1, now, "blocked by the user")
+            outcome = DeliveryOutcome(item.id, BLOCKED, attempts + 1, 0.0, "blocked by the user")
         except (ChatGone, Rejected, PayloadError) as exc:  # PayloadError: the row does not read
+            breaker.went_through()
             outcome = self._failed(item, attempts + 1, f"{type(exc).__name__}: {exc}")
-        except Exception as exc:  # Transient, or a bug in a transport: retry, bounded
-            if not isinstance(exc, Transient):
-                log.exception("unexpected error delivering outbox item %d", item.id)
+        except Transient as exc:
+            if breaker.network_failed():  # the channel's trouble, not this message's
+                wait = max(breaker.wait(), HOLD_AT_LEAST)
+                error = f"{breaker.channel} unreachable: {exc}"
+                outcome = DeliveryOutcome(item.id, PENDING, attempts, wait, error)
+            else:
+                outcome = self._retry(item, attempts + 1, f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # a bug in a transport: retry, bounded
+            log.exception("unexpected error delivering outbox item %d", item.id)
             outcome = self._retry(item, attempts + 1, f"{type(exc).__name__}: {exc}")
         else:
+            breaker.went_through()
             self.stats.sent += 1
-            outcome = DeliveryOutcome(item.id, SENT, attempts + 1, now, None, receipt.message_id)
+            counts[breaker.channel, "sent"] += 1
+            outcome = DeliveryOutcome(item.id, SENT, attempts + 1, 0.0, None, receipt.message_id)
             await self._after_sent(item, receipt)
         finally:
             self._window.release()
+        self._note(outcome)
+
+    def _note(self, outcome: DeliveryOutcome) -> None:
+        """An outcome to write back with the next batch."""
         self._outcomes.append(outcome)
         self._unrecorded += 1
         if len(self._outcomes) >= self._max_unrecorded // 2:
@@ -272,22 +345,27 @@ class Sender:
         if attempts >= self._max_attempts:
             return self._failed(item, attempts, error)
         self.stats.retried += 1
-        later = self._clock.now() + timedelta(seconds=self._backoff * 2 ** (attempts - 1))
-        return DeliveryOutcome(item.id, PENDING, attempts, later, error)
+        self.stats.by_channel[channel_of(item.chat_id), "retried"] += 1
+        wait = self._backoff * 2 ** (attempts - 1)
+        return DeliveryOutcome(item.id, PENDING, attempts, wait, error)
 
     def _failed(self, item: OutboxItem, attempts: int, error: str) -> DeliveryOutcome:
         self.stats.failed += 1
+        self.stats.by_channel[channel_of(item.chat_id), "failed"] += 1
         reason = error.split(":")[0]
         self.stats.errors[reason] = self.stats.errors.get(reason, 0) + 1
         log.warning("outbox item %d to chat %d failed: %s", item.id, item.chat_id, error)
-        return DeliveryOutcome(item.id, FAILED, attempts, self._clock.now(), error)
+        return DeliveryOutcome(item.id, FAILED, attempts, 0.0, error)
 
     async def _after_sent(self, item: OutboxItem, receipt: Receipt) -> None:
         hook = self.hooks.get(item.kind)
         if hook is None:
             return
         try:
-            await hook(item, receipt)
+            # What the hook records (a poll's id) is needed later: a busy database is waited
+            # out here, though the sending loop itself fails fast.
+            with patience.waiting_up_to(patience.PATIENCE):
+                await hook(item, receipt)
         except Exception:
             log.exception("after-send hook for %s item %d failed", item.kind, item.id)
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
 from bot.outgoing import Outgoing, Payload, decode, encode
 from bot.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED, EXPIRED = (
     "pending",
@@ -39,6 +43,7 @@ class OutboxItem:
     chat_id: int
     payload_json: str
     attempts: int
+    expires_at: datetime | None = None  # not sent from then on (a reminder once its session began)
 
     @property
     def payload(self) -> Payload:
@@ -54,7 +59,9 @@ class DeliveryOutcome:
     item_id: int
     status: str
     attempts: int
-    not_before: datetime
+    # Seconds from when the outcome is written (not from when the send ended: the clock may be
+    # stepped in between, and a retry due in 2 s must stay due in 2 s).
+    wait: float
     last_error: str | None = None
     message_id: int | None = None
 
@@ -121,13 +128,15 @@ class OutboxStore:
         'expired' or 'blocked' without a send."""
         stamp = utc_text(now)
         async with self._db.transaction() as db:
-            await db.execute(
+            async with db.execute(
                 """
                 UPDATE outbox SET status = ?, updated_at = ?
                 WHERE status = ? AND expires_at IS NOT NULL AND expires_at <= ?
+                RETURNING kind
                 """,
                 (EXPIRED, stamp, PENDING, stamp),
-            )
+            ) as cursor:
+                expired = Counter(str(row[0]) for row in await cursor.fetchall())
             await db.execute(
                 """
                 UPDATE outbox SET status = ?, last_error = 'user had blocked the bot',
@@ -145,13 +154,34 @@ class OutboxStore:
                 WHERE id IN (
                     SELECT id FROM outbox WHERE status = ? AND not_before <= ?
                     ORDER BY priority DESC, id LIMIT ?)
-                RETURNING id, batch, kind, chat_id, payload, attempts, priority
+                RETURNING id, batch, kind, chat_id, payload, attempts, priority, expires_at
                 """,
                 (SENDING, stamp, PENDING, stamp, limit),
             ) as cursor:
                 rows = await cursor.fetchall()
+        for kind, count in sorted(expired.items()):
+            # Too late now (a reminder after its session began): missed, never sent late.
+            log.warning("%d %s messages expired unsent (missed)", count, kind)
         items = sorted(rows, key=lambda row: (-int(row["priority"]), int(row["id"])))
         return [_item(row) for row in items]
+
+    async def shift_pending(self, by: timedelta, now: datetime) -> int:
+        """Move the waits of pending items not yet due by `by` (the clock was stepped back by
+        that much: a retry due in 2 s must not wait an hour more). Returns how many moved."""
+        rows = await self._db.all(
+            "SELECT id, not_before FROM outbox WHERE status = ? AND not_before > ?",
+            (PENDING, utc_text(now)),
+        )
+        moved = [(utc_text(datetime.fromisoformat(str(row[1])) + by), int(row[0])) for row in rows]
+        await self._db.write_many(
+            "UPDATE outbox SET not_before = ? WHERE id = ? AND status = 'pending'", moved
+        )
+        return len(moved)
+
+    async def depth(self) -> dict[tuple[str, str], int]:
+        """Items by (kind, status): the outbox at a glance (for /metrics)."""
+        rows = await self._db.all("SELECT kind, status, count(*) FROM outbox GROUP BY 1, 2")
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
 
     async def release(self, item_ids: Sequence[int], now: datetime) -> None:
         """Give claimed items back unsent (the sender is stopping)."""
@@ -172,7 +202,7 @@ class OutboxStore:
                 (
                     o.status,
                     o.attempts,
-                    utc_text(o.not_before),
+                    utc_text(now + timedelta(seconds=o.wait)),
                     o.last_error,
                     o.message_id,
                     stamp,
@@ -234,4 +264,5 @@ def _item(row: aiosqlite.Row) -> OutboxItem:
         chat_id=int(row["chat_id"]),
         payload_json=str(row["payload"]),
         attempts=int(row["attempts"]),
+        expires_at=datetime.fromisoformat(row["expires_at"]) if row["expires_at"] else None,
     )

@@ -4,7 +4,9 @@ Zalo beside it; the channels never import each other)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -13,15 +15,16 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.admission import Admission
+from bot.channels import TELEGRAM
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core import load_startup_files
 from bot.delivery.pacer import Pacer
 from bot.deps import BotData
-from bot.lifecycle import Channel, Lifecycle
+from bot.lifecycle import Channel, Lifecycle, Service
 from bot.planning import TICK_SECONDS
 from bot.supervise import Supervisor
-from channels.telegram.admission import FairUpdateProcessor, refuse
+from channels.telegram.admission import FairUpdateProcessor, Refuse, refuse
 from channels.telegram.aiohttp_request import AiohttpRequest
 from channels.telegram.channel import TelegramChannel
 from channels.telegram.context import CONTEXT_TYPES
@@ -42,6 +45,7 @@ def build_application(
     channels: Sequence[Channel] = (),
     supervisor: Supervisor | None = None,
     tick: float = TICK_SECONDS,
+    services: Sequence[Service] = (),
 ) -> BotApplication:
     """Load what can fail before any network call (catalogs, schedule), then wire the bot.
 
@@ -82,8 +86,14 @@ def build_application(
     async def refuse_update(update: Update, notify: bool) -> None:
         await refuse(update, app.bot_data.deps, notify)
 
+    def handled(seconds: float) -> None:
+        deps = app.bot_data.deps
+        deps.health.metrics.observe_update(TELEGRAM, seconds)
+
     # Each user gets a small share of the places, so one flooding user cannot take them all.
-    processor = FairUpdateProcessor(CONCURRENT_UPDATES, Admission(), refuse_update)
+    processor = TimedUpdateProcessor(
+        CONCURRENT_UPDATES, Admission(), refuse_update, on_handled=handled
+    )
 
     app: BotApplication = (
         ApplicationBuilder()
@@ -115,7 +125,32 @@ def build_application(
         window=BULK_CONNECTIONS,
         supervisor=supervisor,
         tick=tick,
+        services=services,
     )
     app.add_handlers(handlers())
     app.add_error_handler(on_error)
     return app
+
+
+class TimedUpdateProcessor(FairUpdateProcessor):
+    """Each update's handling time goes to /metrics (updates handled, latency histogram)."""
+
+    def __init__(
+        self,
+        max_concurrent_updates: int,
+        admission: Admission,
+        refuse: Refuse,
+        *,
+        on_handled: Callable[[float], None],
+    ) -> None:
+        super().__init__(max_concurrent_updates, admission, refuse)
+        self._on_handled = on_handled
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        started = time.monotonic()
+        try:
+            await super().do_process_update(update, coroutine)
+        finally:
+            # RuntimeError: not started yet, or stopped: nothing to count into.
+            with contextlib.suppress(RuntimeError):
+                self._on_handled(time.monotonic() - started)

@@ -17,8 +17,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(context.error, Forbidden) and isinstance(update, Update):
         await _blocked(update, context)
         return
+    if not isinstance(update, Update):  # a task PTB ran for us, not an update: name it
+        log.error("%s failed", describe_task(update, context), exc_info=context.error)
+        return
     log.error("update failed: %s", describe(update), exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if update.effective_chat is None:
         return
     user = update.effective_user
     try:
@@ -53,3 +56,14 @@ def describe(update: object) -> str:
         kind = "callback" if update.callback_query else "message" if update.message else "other"
         return f"update {update.update_id} ({kind}) from user {user.id if user else '?'}"
     return repr(update)[:200]
+
+
+def describe_task(update: object, context: BotContext) -> str:
+    """Which job or background task failed: "job <name>", "task <coroutine>"."""
+    if context.job is not None:
+        return f"job {context.job.name}"
+    coroutine = context.coroutine
+    if coroutine is not None:
+        name = getattr(coroutine, "__qualname__", None) or type(coroutine).__name__
+        return f"task {name}"
+    return f"background work ({describe(update)})" if update is not None else "background work"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
 
 from bot.clock import Clock
@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.core import load_startup_files
 from bot.delivery.pacer import Pacer
 from bot.deps import Deps
-from bot.lifecycle import Lifecycle
+from bot.lifecycle import Lifecycle, Service
 from bot.planning import TICK_SECONDS
 from bot.supervise import Supervisor
 from channels.zalo.channel import ZaloChannel
@@ -35,6 +35,7 @@ async def running_alone(
     poll_timeout: int = POLL_TIMEOUT,
     tick: float = TICK_SECONDS,
     supervisor: Supervisor | None = None,
+    services: Sequence[Service] = (),
 ) -> AsyncIterator[Deps]:
     zalo = settings.zalo
     if zalo is None:
@@ -50,18 +51,19 @@ async def running_alone(
         window=SEND_WINDOW,
         supervisor=supervisor,
         tick=tick,
+        services=services,
     )
     async with lifecycle.running() as deps:
         yield deps
 
 
-async def serve_alone(settings: Settings) -> None:
+async def serve_alone(settings: Settings, services: Sequence[Service] = ()) -> None:
     """`vidw-bot run` with only ZALO_BOT_TOKEN: until SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    async with running_alone(settings):
+    async with running_alone(settings, services=services):
         log.info("serving Zalo alone; Ctrl+C stops")
         await stop.wait()

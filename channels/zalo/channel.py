@@ -5,6 +5,8 @@ needs it to reach Zalo users."""
 from __future__ import annotations
 
 import logging
+import time
+from typing import Any
 
 from bot.channels import ZALO
 from bot.config import Zalo
@@ -41,7 +43,16 @@ class ZaloChannel:
         assert self._transport is not None, "open() the channel first"
         await self._check_token()
         conversation = ZaloConversation(deps, self._transport)
-        dispatcher = Dispatcher(conversation.handle, conversation.refuse)
+        metrics = deps.health.metrics
+
+        async def handle(update: dict[str, Any]) -> None:
+            started = time.monotonic()
+            try:
+                await conversation.handle(update)
+            finally:
+                metrics.observe_update(ZALO, time.monotonic() - started)
+
+        dispatcher = Dispatcher(handle, conversation.refuse)
         zalo = self._settings
         if zalo.webhook_url and zalo.webhook_secret:
             self._source = ZaloWebhookServer(

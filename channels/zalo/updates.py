@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot import patience
 from bot.admission import Admission
 from bot.supervise import Supervised, Supervisor
 from channels.zalo.client import ZaloClient, ZaloError
@@ -78,7 +79,10 @@ class Dispatcher:
 
     async def _run(self, handler: UpdateHandler, update: dict[str, Any], user: int | None) -> None:
         try:
-            await handler(update)
+            # Someone waits for the answer: a busy database is waited out (the polling loop
+            # that started this task is supervised, so it would fail at once).
+            with patience.waiting_up_to(patience.PATIENCE):
+                await handler(update)
         except Exception:  # one bad update must not stop the channel
             log.exception("Zalo update %s failed", update.get("event_name"))
         finally:

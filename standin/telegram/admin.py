@@ -8,12 +8,12 @@ they are neither recorded nor counted. Errors answer 400 with {"error": descript
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol, get_type_hints
 
 from aiohttp import web
 
-from standin.telegram.faults import FaultKind
+from standin.telegram.faults import FaultKind, OutageKind
 from standin.telegram.limits import Limits
 from standin.telegram.recording import Stats
 from standin.telegram.users import SimUser
@@ -54,6 +54,12 @@ class Controls(Protocol):
         retry_after: int,
     ) -> None: ...
 
+    def outage(
+        self, kind: OutageKind, *, seconds: float | None, methods: Sequence[str] | None
+    ) -> None: ...
+
+    def end_outage(self) -> None: ...
+
     def block(self, user_id: int) -> None: ...
 
 
@@ -86,6 +92,21 @@ def add_routes(app: web.Application, standin: Controls) -> None:
         )
         return {}
 
+    def outage(body: JSONDict) -> JSONDict:
+        methods = _typed(body, "methods", (list,), None)
+        if methods is not None and not all(isinstance(m, str) for m in methods):
+            raise ValueError("methods must be a list of method names")
+        standin.outage(
+            _typed(body, "kind", (str,), "unreachable"),
+            seconds=_typed(body, "seconds", (int, float), None),
+            methods=methods,
+        )
+        return {}
+
+    def end_outage(body: JSONDict) -> JSONDict:
+        standin.end_outage()
+        return {}
+
     def block(body: JSONDict) -> JSONDict:
         standin.block(_typed(body, "user_id", (int,)))
         return {}
@@ -114,6 +135,8 @@ def add_routes(app: web.Application, standin: Controls) -> None:
         ("reset", reset),
         ("limits", limits),
         ("inject", inject),
+        ("outage", outage),
+        ("end_outage", end_outage),
         ("block", block),
     ):
         app.router.add_post(f"{PREFIX}/{name}", _posted(action))

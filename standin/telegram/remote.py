@@ -21,7 +21,7 @@ from typing import Any
 import aiohttp
 
 from standin.common.server import Endpoint
-from standin.telegram.faults import FaultKind
+from standin.telegram.faults import FaultKind, OutageKind
 from standin.telegram.limits import Limits
 from standin.telegram.server import DEFAULT_TOKEN
 from standin.telegram.urls import BotApiUrls
@@ -129,6 +129,20 @@ class RemoteStandIn(Endpoint, BotApiUrls):
             "retry_after": retry_after,
         }
         await self._call("POST", "inject", body)
+
+    async def outage(
+        self,
+        kind: OutageKind = "unreachable",
+        *,
+        seconds: float | None = None,
+        methods: Sequence[str] | None = None,
+    ) -> None:
+        """As StandIn.outage, in the child."""
+        body = {"kind": kind, "seconds": seconds, "methods": list(methods) if methods else None}
+        await self._call("POST", "outage", body)
+
+    async def end_outage(self) -> None:
+        await self._call("POST", "end_outage", {})
 
     async def block(self, user_id: int) -> None:
         """The user blocks the bot: sends to their chat answer 403."""

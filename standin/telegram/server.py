@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from aiohttp import web
@@ -12,7 +13,7 @@ import standin.telegram.admin as admin
 import standin.telegram.payloads as payloads
 from standin.common.server import LoopbackServer
 from standin.telegram.errors import ApiError
-from standin.telegram.faults import Fault, FaultKind, Faults
+from standin.telegram.faults import Fault, FaultKind, Faults, OutageKind, Outages, outage
 from standin.telegram.limits import Limits, RateLimiter
 from standin.telegram.methods import METHODS
 from standin.telegram.params import UploadedFile, read_params
@@ -24,6 +25,11 @@ from standin.telegram.world import World, numeric_id, scope_key
 
 DEFAULT_TOKEN = "123456789:STAND-IN-TOKEN"
 CLIENT_GONE = 499  # nginx's code for "the client closed the request before the answer"
+DROPPED = 0  # recorded for a call whose connection an "unreachable" outage dropped
+
+
+class _Dropped(Exception):
+    """An outage drops this call's connection: no answer at all."""
 
 
 class StandIn(LoopbackServer, BotApiUrls):
@@ -57,6 +63,7 @@ class StandIn(LoopbackServer, BotApiUrls):
         bot = payloads.bot_user(int(token.split(":", 1)[0]), bot_name, bot_username)
         self._world = World(bot, limits or Limits(), self.stats)
         self._faults = Faults()
+        self._outages = Outages()
         self._stopping = asyncio.Event()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -174,6 +181,23 @@ class StandIn(LoopbackServer, BotApiUrls):
         key = method.lower() if method else None
         self._faults.arm(Fault(kind, key, chat_id, times, retry_after))
 
+    def outage(
+        self,
+        kind: OutageKind = "unreachable",
+        *,
+        seconds: float | None = None,
+        methods: Iterable[str] | None = None,
+    ) -> None:
+        """From now on, for `seconds` (None: until `end_outage`), every call to `methods` (None:
+        every method, getUpdates too) fails: "500"/"502" answers, a held "timeout", or the
+        connection dropped without an answer ("unreachable", as when Telegram cannot be
+        reached)."""
+        self._outages.start(outage(kind, seconds, methods))
+
+    def end_outage(self) -> None:
+        """Every outage is over: calls are answered again."""
+        self._outages.end()
+
     @property
     def faults_left(self) -> int:
         """How many more calls the injected faults will fail (0: they have all cleared)."""
@@ -241,13 +265,26 @@ class StandIn(LoopbackServer, BotApiUrls):
             status, body = 200, {"ok": True, "result": await handler(self._world, params)}
         except ApiError as error:
             status, body = error.status, error.payload()
+        except _Dropped:
+            if request.transport is not None:
+                request.transport.close()
+            self._record(Call(method, params, chat_id, arrived, DROPPED, "connection dropped"))
+            raise web.HTTPServiceUnavailable() from None  # never reaches the client
         if self.latency > 0:
             await asyncio.sleep(self.latency)
         self._record(self._call(request, method, params, chat_id, arrived, status, body))
         return web.json_response(body, status=status)
 
     async def _inject(self, method: str, chat_id: int | None) -> None:
-        """Fail the call if an armed fault matches; "timeout" holds it first."""
+        """Fail the call if an outage covers it or an armed fault matches; "timeout" holds it
+        first."""
+        under_way = self._outages.covering(method)
+        if under_way is not None:
+            if under_way.kind == "unreachable":
+                raise _Dropped
+            if under_way.kind == "timeout":
+                await self._hold()
+            raise under_way.error()
         fault = self._faults.take(method, chat_id)
         if fault is None:
             return

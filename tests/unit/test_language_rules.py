@@ -168,7 +168,11 @@ USER_FACING = [
     ROOT / "channels" / "telegram" / "feedback.py",
 ]
 TRANSLATING = {"_", "N_", "gettext", "ngettext"}
-NOT_READ_BY_PEOPLE = {"debug", "info", "warning", "error", "exception", "critical"}  # logging
+NOT_READ_BY_PEOPLE = {
+    *("debug", "info", "warning", "error", "exception", "critical"),  # logging
+    *("Counter", "Gauge", "Histogram", "CounterMetricFamily", "GaugeMetricFamily"),  # Prometheus
+    # metrics' help lines, read by operators
+}
 # Words in three languages at once, on purpose: the language picker is for people who cannot
 # read the current one.
 ON_PURPOSE = {

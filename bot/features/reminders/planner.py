@@ -102,8 +102,10 @@ class Reminders:
             for session in schedule.sessions:
                 if now < session.start <= now + HORIZON:
                     queued += await self._remind(schedule, session, now)
-            missed = await self._count_missed(schedule, now)
-            await self._storage.state.set(LAST_RUN, now.isoformat())
+            missed, total_missed = await self._count_missed(schedule, now)
+            # Together: a run that fails after counting (a busy database) and runs again
+            # must not count the same misses twice.
+            await self._storage.state.set_many({LAST_RUN: now.isoformat(), **total_missed})
         if queued or missed:
             log.info(
                 "reminders: %d queued, %d missed (sessions started while down)", queued, missed
@@ -135,10 +137,11 @@ class Reminders:
             reminder_batch(session.guid), "reminder", items, urgent=True
         )
 
-    async def _count_missed(self, schedule: Schedule, now: datetime) -> int:
+    async def _count_missed(self, schedule: Schedule, now: datetime) -> tuple[int, dict[str, str]]:
+        """The reminders missed since the last run, and the new total to store (if any)."""
         raw = await self._storage.state.get(LAST_RUN)
         if raw is None:
-            return 0
+            return 0, {}
         last = datetime.fromisoformat(raw)
         missed = 0
         for session in schedule.sessions:
@@ -150,7 +153,7 @@ class Reminders:
                     key_prefix(session),
                     utc_text(session.start),
                 )
-        if missed:
-            total = int(await self._storage.state.get(MISSED) or 0) + missed
-            await self._storage.state.set(MISSED, str(total))
-        return missed
+        if not missed:
+            return 0, {}
+        total = int(await self._storage.state.get(MISSED) or 0) + missed
+        return missed, {MISSED: str(total)}

@@ -158,3 +158,40 @@ def test_the_schedule_may_be_an_https_url_kept_beside_the_database() -> None:
 def test_a_plain_http_schedule_url_elsewhere_is_refused() -> None:
     with pytest.raises(ConfigError, match="VIDW_SCHEDULE must be a file or an https URL"):
         Settings.from_env({"VIDW_SCHEDULE": "http://pretalx.example.org/s.json"}, dotenv=None)
+
+
+@pytest.mark.parametrize("name", ["VIDW_PAID_BROADCAST", "VIDW_EXPORT_USER_IDS"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1", True),
+        ("true", True),
+        ("Yes", True),
+        (" TRUE ", True),
+        ("0", False),
+        ("false", False),
+        ("No", False),
+        ("", False),
+    ],
+)
+def test_every_on_off_setting_reads_the_same_words(name: str, raw: str, expected: bool) -> None:
+    settings = Settings.from_env({name: raw}, dotenv=None)
+    field = "paid_broadcast" if name == "VIDW_PAID_BROADCAST" else "export_user_ids"
+    assert getattr(settings, field) is expected
+
+
+@pytest.mark.parametrize("name", ["VIDW_PAID_BROADCAST", "VIDW_EXPORT_USER_IDS"])
+@pytest.mark.parametrize("raw", ["on", "2", "oui", "yes please"])
+def test_any_other_word_for_an_on_off_setting_is_refused_naming_it(name: str, raw: str) -> None:
+    with pytest.raises(ConfigError, match=rf"{name} must be 1/0, true/false or yes/no, got"):
+        Settings.from_env({name: raw}, dotenv=None)
+
+
+def test_health_is_served_on_loopback_by_default_elsewhere_or_not_at_all() -> None:
+    assert Settings.from_env({}, dotenv=None).health_listen == ("127.0.0.1", 9108)
+    chosen = Settings.from_env({"VIDW_HEALTH_LISTEN": "0.0.0.0:9200"}, dotenv=None)
+    assert chosen.health_listen == ("0.0.0.0", 9200)
+    assert Settings.from_env({"VIDW_HEALTH_LISTEN": "off"}, dotenv=None).health_listen is None
+    assert Settings().health_listen is None  # built in code (tests): none unless asked
+    with pytest.raises(ConfigError, match="VIDW_HEALTH_LISTEN must be host:port"):
+        Settings.from_env({"VIDW_HEALTH_LISTEN": "9108"}, dotenv=None)

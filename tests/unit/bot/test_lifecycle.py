@@ -86,6 +86,7 @@ def settings(tmp_path: Path, compiled_locales: Path) -> Settings:
 EVERY_TASK = [
     "sender",
     "sender:records",
+    "storage-watch",
     "planner:reminders",
     "planner:feedback",
     "planner:survey",

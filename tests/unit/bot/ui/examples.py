@@ -33,6 +33,8 @@ from bot.features.browse.actions import (
 )
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
+from bot.features.health.actions import ACTIONS as HEALTH
+from bot.features.health.actions import HealthTap
 from bot.features.language.actions import ACTIONS as LANGUAGE
 from bot.features.language.actions import SetLanguage
 from bot.features.privacy.actions import ACTIONS as PRIVACY
@@ -66,6 +68,7 @@ TYPES: tuple[ActionType, ...] = (
     *VENUES,
     OpenSpeaker,
     *SPEAKERS,
+    *HEALTH,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -88,6 +91,7 @@ EXAMPLES: dict[AnyAction, str] = {
     FeedbackTap.PICKER: "fb",
     BroadcastTap.START: "bc",
     StatsTap.SHOW: "stats",
+    HealthTap.SHOW: "hl",
     PrivacyTap.SHOW: "priv",
     PrivacyTap.FORGET: "forget",
     PrivacyTap.FORGET_CONFIRM: "forgety",
