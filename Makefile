@@ -25,7 +25,7 @@ catalogs: $(MO)
 # Re-extract messages.pot from the code (run after changing user-facing strings).
 extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap \
-		-k _ -k N_ -k ngettext:1,2 -o locales/$(DOMAIN).pot bot channels
+		-k _ -k N_ -k ngettext:1,2 -o locales/$(DOMAIN).pot bot channels web
 
 update-catalogs: extract
 	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching -D $(DOMAIN) -i locales/$(DOMAIN).pot -d locales

@@ -84,6 +84,22 @@ class Settings:
     # /healthz and /metrics (web/health.py); None: not served. From the environment the
     # default is 127.0.0.1:9108 ("off" for none); port 0 picks a free one.
     health_listen: tuple[str, int] | None = None
+    # The staff console (web/console): where it listens, None: not served ("off"); from the
+    # environment 127.0.0.1:8080 by default. Its public base URL (VIDW_CONSOLE_URL) is what
+    # login links point at, behind the same reverse proxy as the webhook; https there makes
+    # the session cookie Secure. The secret signs login links (VIDW_CONSOLE_SECRET; unset: one
+    # is made once and kept in the database).
+    console_listen: tuple[str, int] | None = None
+    console_url: str | None = None
+    console_secret: str | None = field(default=None, repr=False)
+
+    @property
+    def console_base_url(self) -> str:
+        """Where login links point: VIDW_CONSOLE_URL, else the listening address."""
+        if self.console_url:
+            return self.console_url.rstrip("/")
+        host, port = self.console_listen or ("127.0.0.1", 8080)
+        return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
 
     @property
     def base_file_url(self) -> str:
@@ -117,6 +133,7 @@ class Settings:
             webhook=_webhook(values),
             zalo=_zalo(values),
             health_listen=_health_listen(values),
+            **_console(values),
             **_sending(values),
         )
 
@@ -250,6 +267,30 @@ def _listen(
         variable = name or f"{prefix}_WEBHOOK_LISTEN"
         raise ConfigError(f"{variable} must be host:port, e.g. {example}; got {raw!r}")
     return host, int(port)
+
+
+CONSOLE_LISTEN = "127.0.0.1:8080"
+
+
+def _console(values: Mapping[str, str]) -> dict[str, Any]:
+    raw = values.get("VIDW_CONSOLE_LISTEN", "").strip() or CONSOLE_LISTEN
+    listen = (
+        None
+        if raw.lower() == "off"
+        else _listen(raw, name="VIDW_CONSOLE_LISTEN", example=CONSOLE_LISTEN, lowest=0)
+    )
+    url = values.get("VIDW_CONSOLE_URL", "").strip() or None
+    if url is not None and urlsplit(url).scheme not in ("http", "https"):
+        raise ConfigError(
+            f"VIDW_CONSOLE_URL must be an http(s) URL, e.g. https://bot.example.org; got {url!r}"
+        )
+    secret = values.get("VIDW_CONSOLE_SECRET", "").strip() or None
+    if secret is not None and len(secret) < 32:
+        # The value is a secret: describe it, never echo it.
+        raise ConfigError(
+            f"VIDW_CONSOLE_SECRET must have at least 32 characters (got {len(secret)})"
+        )
+    return {"console_listen": listen, "console_url": url, "console_secret": secret}
 
 
 TRUE_WORDS = ("1", "true", "yes")

@@ -24,6 +24,8 @@ from bot.features.browse.service import Browse
 from bot.features.changes import routes as changes
 from bot.features.changes.service import ProgrammeReload
 from bot.features.changes.source import programme_to_start_with, source_for
+from bot.features.console import routes as console_routes
+from bot.features.console.access import ConsoleAccess
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
@@ -139,6 +141,14 @@ async def assemble(
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
+    console = await ConsoleAccess.create(
+        storage.console,
+        storage.state,
+        roles,
+        clock,
+        secret=settings.console_secret,
+        base_url=settings.console_base_url,
+    )
     # Every command, plain word and button, by feature. The order is the menus' order (and
     # typed text reaches an announcement being written before an offered comment).
     routes = RouteTable(
@@ -159,6 +169,7 @@ async def assemble(
             changes.routes(programme_reload.check, programme),
             staff_routes.routes(staff),
             health_routes.routes(health),
+            console_routes.routes(console if settings.console_listen else None),
         ]
     )
     navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
@@ -180,4 +191,5 @@ async def assemble(
         staff,
         supervisor,
         health,
+        console,
     )

@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.delivery.service import Delivery
 from bot.features.broadcast.service import Broadcasting
 from bot.features.changes.service import ProgrammeReload
+from bot.features.console.access import ConsoleAccess
 from bot.features.feedback.service import Feedback
 from bot.features.health.service import Health
 from bot.features.reminders.planner import Reminders
@@ -34,6 +35,7 @@ class Deps:
     staff: StaffAdmin
     supervisor: Supervisor  # every background loop, and their health
     health: Health  # what must be alive, and the figures (/healthz, /metrics, /health)
+    console: ConsoleAccess  # login links and sessions of the staff console (web/console)
 
 
 class BotData:

@@ -12,11 +12,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.config import Settings, Zalo
+from bot.deps import Deps
 from channels.telegram.runner import running
 from cli.compose import telegram_application
 from standin.telegram import Limits, StandIn
 from standin.zalo import ZaloStandIn
 
+DEMO_ORGANIZER_ID = 1000  # the demo's organizer: the console's login link is theirs
 QUIT = frozenset({"/quit", "quit", "exit", "/exit"})
 # Without VIDW_NOW the demo lives on the opening morning, so "now" has something to show.
 DEMO_START = datetime(2025, 10, 27, 10, 15, tzinfo=timezone(timedelta(hours=7)))
@@ -33,6 +35,7 @@ def demo_settings(
         base_url=telegram.base_url,
         db_path=db_path,
         rehearsal_start=settings.rehearsal_start or DEMO_START,
+        organizers=settings.organizers | {DEMO_ORGANIZER_ID},
     )
     if zalo is None:
         return demo
@@ -48,8 +51,17 @@ async def offline_bot(
     with tempfile.TemporaryDirectory(prefix="vidw-demo-") as scratch:
         async with StandIn(limits=Limits(enforce=False)) as telegram:
             demo = demo_settings(settings, telegram, Path(scratch) / "demo.db", zalo)
-            async with running(telegram_application(demo), poll_timeout=1):
+            app = telegram_application(demo)
+            async with running(app, poll_timeout=1):
+                await _print_console_link(app.bot_data.deps)
                 yield telegram
+
+
+async def _print_console_link(deps: Deps) -> None:
+    if deps.settings.console_listen is None:
+        return
+    link = await deps.console.link(DEMO_ORGANIZER_ID)
+    print(f"Staff console (as the demo organizer, one use, 10 minutes): {link}\n")
 
 
 async def typed_lines() -> AsyncIterator[str]:

@@ -82,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="check the token, webhook, programme, catalogs, database and disk; say how to fix "
         "what is wrong",
     )
+    link = commands.add_parser(
+        "console-link",
+        help="print a one-time login link to the staff console for a staff member or organizer",
+    )
+    link.add_argument("user_id", type=int, help="their user id (Telegram, or the bot's for Zalo)")
     copy = commands.add_parser(
         "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
     )
@@ -112,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from cli.doctor import run_doctor
 
             return run_doctor(settings)
+        if args.command == "console-link":
+            from bot.features.console.cli import run_console_link
+
+            return run_console_link(settings, args.user_id)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 

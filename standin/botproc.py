@@ -35,6 +35,7 @@ def bot_environment(
         "VIDW_PAID_BROADCAST": "1" if paid else "0",
         # A free port: several bots (and other test runs) may run on this machine at once.
         "VIDW_HEALTH_LISTEN": "127.0.0.1:0",
+        "VIDW_CONSOLE_LISTEN": "127.0.0.1:0",
     }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.storage.broadcasts import BroadcastStore
 from bot.storage.channel_users import ChannelUsers
+from bot.storage.console import ConsoleStore
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
@@ -25,6 +26,7 @@ from bot.storage.users import UserProfile, Users
 __all__ = [
     "BroadcastStore",
     "ChannelUsers",
+    "ConsoleStore",
     "Database",
     "FeedbackStore",
     "Follows",
@@ -54,6 +56,7 @@ class Storage:
         self.staff = StaffStore(db)
         self.privacy = PrivacyStore(db)
         self.channel_users = ChannelUsers(db)
+        self.console = ConsoleStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

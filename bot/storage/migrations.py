@@ -135,4 +135,33 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (channel, external_id)
     );
     """,
+    # 8: the staff console: one-time login links, browser sessions, and who did what
+    """
+    CREATE TABLE console_links (
+        nonce_hash  TEXT PRIMARY KEY,      -- sha256 of the link's nonce; the link is not kept
+        user_id     INTEGER NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT                   -- single use: set once, by the first redeem
+    );
+    CREATE TABLE console_sessions (
+        id_hash     TEXT PRIMARY KEY,      -- sha256 of the cookie's value
+        user_id     INTEGER NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL,
+        agent       TEXT NOT NULL DEFAULT '',  -- the browser, as it says (for the list)
+        language    TEXT,                  -- chosen on the console; NULL: the user's own
+        revoked_at  TEXT
+    );
+    CREATE INDEX console_sessions_by_user ON console_sessions (user_id);
+    CREATE TABLE audit (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        user_id     INTEGER NOT NULL,      -- who did it
+        action      TEXT NOT NULL,         -- login, logout, revoke-session, announce, ...
+        detail      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_by_time ON audit (at);
+    """,
 )

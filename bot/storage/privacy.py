@@ -30,6 +30,8 @@ class PrivacyStore:
                 "polls",
                 "staff_grants",
                 "channel_users",
+                "console_links",
+                "console_sessions",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(
@@ -41,4 +43,6 @@ class PrivacyStore:
                 " last_error = NULL WHERE chat_id = ?",
                 (user_id,),
             )
+            # The console's audit log keeps what was done, no longer by whom.
+            await sql.execute("UPDATE audit SET user_id = 0 WHERE user_id = ?", (user_id,))
             await sql.execute("DELETE FROM users WHERE id = ?", (user_id,))

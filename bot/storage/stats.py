@@ -60,3 +60,11 @@ class StatsStore:
     async def broadcasts(self) -> int:
         row = await self._db.one("SELECT count(*) FROM broadcasts WHERE status != 'draft'")
         return int(row[0]) if row else 0
+
+    async def users_by_channel(self) -> dict[str, int]:
+        """channel → attendees who can be reached there (Telegram: the users with no other)."""
+        rows = await self._db.all(
+            "SELECT coalesce(c.channel, 'telegram'), count(*) FROM users u"
+            " LEFT JOIN channel_users c ON c.user_id = u.id WHERE u.blocked = 0 GROUP BY 1"
+        )
+        return {str(r[0]): int(r[1]) for r in rows}

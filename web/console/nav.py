@@ -1,0 +1,22 @@
+"""The console's menu: each page with who sees it (the guard checks again on every request)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.i18n import N_
+from web.console.visitor import Need
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    label: str  # N_(): shown in the visitor's language
+    need: Need
+
+
+MENU = (
+    Entry("/", N_("Live figures"), Need.STAFF),
+    Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),
+    Entry("/audit", N_("Audit log"), Need.ORGANIZERS),
+)
