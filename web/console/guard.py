@@ -3,7 +3,8 @@
 - The session comes from the HttpOnly cookie; roles are asked of `Roles` on every request
   (never kept in the cookie), so a staff grant taken back closes the console at once.
 - Each route declares who may open it (visitor.Need); nobody else gets past: no session → the
-  login page (401 for what a browser does not open as a page), a staff member on an organizer page → 403.
+  login page (401 for what a browser does not open as a page), a staff member on an
+  organizer page → 403.
 - Every POST carries the session's CSRF token (a form field, or the X-CSRF-Token header);
   without it: 403, nothing done. The login form is the exception: its one-time token is the
   proof.

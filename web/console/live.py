@@ -22,7 +22,7 @@ from bot.deps import Deps
 from bot.features.health.report import Check, HealthReport
 from bot.features.health.screens import LABELS
 from bot.features.stats.figures import LiveFigures, gather
-from bot.i18n import LANGUAGES, Catalogs, Translator
+from bot.i18n import LANGUAGES, N_, Catalogs, Translator
 from web.console.keys import CATALOGS, DEPS
 from web.console.render import render
 from web.console.visitor import visitor
@@ -108,7 +108,7 @@ def shown(
         "blocked-sends": n(figures.count("blocked")),
         "queued": n(figures.queued),
         "polls": _answered(figures.polls, t, n),
-        "health": t.gettext("All is well") if report.healthy else t.gettext("Needs attention"),
+        "health": t.gettext(N_("All is well") if report.healthy else N_("Needs attention")),
         "healthy": report.healthy,
         "problems": [_problem(check, t) for check in report.problems],
         "updated": t.time(clock.now(), deps.programme.schedule.zone),

@@ -46,7 +46,6 @@ VISITOR = web.RequestKey("visitor", Visitor)  # set by the guard on every reques
 
 
 def visitor(request: web.Request) -> Visitor:
-    found = request.get(VISITOR)
-    if found is None:
+    if VISITOR not in request:
         raise RuntimeError("the guard middleware did not run")
-    return found
+    return request[VISITOR]

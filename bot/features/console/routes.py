@@ -28,7 +28,7 @@ def routes(access: ConsoleAccess | None) -> FeatureRoutes:
         commands=(
             Command(
                 "console",
-                N_("Staff console (web)"),
+                N_("Staff console (web)") if access is not None else None,  # None: no menu
                 link,
                 who=Who.STAFF,
                 channels=TELEGRAM_ONLY,

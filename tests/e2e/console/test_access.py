@@ -23,9 +23,10 @@ async def test_a_chat_link_opens_the_console_once(console: Console) -> None:
         cookie = response.history[0].cookies["vidw_console"]
         assert cookie["httponly"] and cookie["samesite"] == "Strict"
         assert int(cookie["max-age"]) == 12 * 3600
-    async with aiohttp.ClientSession() as other, other.post(
-        f"{console.base}/login", data={"t": token}
-    ) as again:
+    async with (
+        aiohttp.ClientSession() as other,
+        other.post(f"{console.base}/login", data={"t": token}) as again,
+    ):
         assert again.status == 403
         assert "already been used" in await again.text()
 

@@ -62,9 +62,12 @@ def test_catalog_holds_exactly_the_messages_of_the_template(lang: str) -> None:
 
 def test_template_is_not_stale_against_the_code() -> None:
     in_code: set[str | tuple[str, ...]] = set()
-    for folder in ("bot", "channels"):
+    for folder in ("bot", "channels", "web"):  # as babel.cfg reads them (templates too)
         for _file, _line, message, _comments, _context in extract_from_dir(
-            ROOT / folder, keywords=KEYWORDS
+            ROOT / folder,
+            method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+            options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+            keywords=KEYWORDS,
         ):
             in_code.add(message if isinstance(message, str) else tuple(message))
     with (LOCALES / "messages.pot").open("rb") as fp:

@@ -195,3 +195,19 @@ def test_health_is_served_on_loopback_by_default_elsewhere_or_not_at_all() -> No
     assert Settings().health_listen is None  # built in code (tests): none unless asked
     with pytest.raises(ConfigError, match="VIDW_HEALTH_LISTEN must be host:port"):
         Settings.from_env({"VIDW_HEALTH_LISTEN": "9108"}, dotenv=None)
+
+
+def test_the_console_listens_on_loopback_unless_told_and_checks_its_settings() -> None:
+    default = Settings.from_env({}, dotenv=None)
+    assert default.console_listen == ("127.0.0.1", 8080)
+    assert default.console_base_url == "http://127.0.0.1:8080"
+    assert Settings.from_env({"VIDW_CONSOLE_LISTEN": "off"}, dotenv=None).console_listen is None
+    chosen = Settings.from_env(
+        {"VIDW_CONSOLE_URL": "https://bot.example.org/", "VIDW_CONSOLE_SECRET": "s" * 40},
+        dotenv=None,
+    )
+    assert chosen.console_base_url == "https://bot.example.org"
+    assert "s" * 40 not in repr(chosen)
+    for bad in ({"VIDW_CONSOLE_URL": "ftp://x"}, {"VIDW_CONSOLE_SECRET": "short"}):
+        with pytest.raises(ConfigError, match=next(iter(bad))):
+            Settings.from_env(bad, dotenv=None)
