@@ -8,6 +8,7 @@ python -m bench zalo [--users N] [--latency S] [--pollers N]
 python -m bench backup [--users N] [--answers N]
 python -m bench search [--sessions N] [--queries N]
 python -m bench programme [--events N]
+python -m bench console [--users N] [--answers N] [--watchers N]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SUITES = (
     "backup",
     "search",
     "programme",
+    "console",
 )
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]

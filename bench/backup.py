@@ -39,7 +39,7 @@ async def main(argv: list[str]) -> None:
         storage = await Storage.open(live)
         try:
             started = time.perf_counter()
-            await _fill(storage, options.users, options.answers)
+            await fill(storage, options.users, options.answers)
             filled = time.perf_counter() - started
             idle = await asyncio.to_thread(backup, live, folder / "idle.db")
             busy, baseline, during = await _backup_while_writing(storage, live, folder)
@@ -65,7 +65,7 @@ async def main(argv: list[str]) -> None:
     print(f"  peak RSS                {peak_rss_mb():.0f} MB")
 
 
-async def _fill(storage: Storage, users: int, answers: int) -> None:
+async def fill(storage: Storage, users: int, answers: int) -> None:
     schedule = load_schedule(Settings.from_env({}, dotenv=None).schedule_path)
     sessions = schedule.sessions
     now = Clock().now()
