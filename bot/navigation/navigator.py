@@ -99,7 +99,7 @@ class Navigator:
         for read in self.routes.text_readers:
             reply = await read(request, typed)
             if reply is not None:
-                return answer(reply)
+                return await self._answer(request, reply)
         command = self.routes.command_for(text)
         if command is not None:
             return await self._run(request, command)
@@ -139,8 +139,10 @@ class Navigator:
             return Answer(menus.not_on_this_channel(view))
         if not self._may(command.who, request.user_id):
             return Answer(refusal(view, command.who))
-        linked = self.routes.deep_link(command.name, request.args[0]) if request.args else None
-        if linked is not None:
+        if request.args and self.routes.links_to(command.name):
+            linked = self.routes.deep_link(command.name, request.args[0])
+            if linked is None:  # a link no feature gives out: forged, cut, or from elsewhere
+                return await self._noted(request, command, menus.unknown_link(request.view))
             return await self._follow(request, command, *linked)
         return answer(await command.run(request))
 
@@ -152,10 +154,13 @@ class Navigator:
         reply = await link.open(request, rest)
         if reply is not None:
             return answer(reply)
+        return await self._noted(request, command, link.missing(request.view, rest))
+
+    async def _noted(self, request: Request, command: Command, note: str) -> Answer:
+        """The command's own answer (without its arguments), under `note`."""
         shown = answer(await command.run(replace(request, args=())))
         if shown.screen is None:
             return shown
-        note = link.missing(request.view, rest)
         return replace(shown, screen=replace(shown.screen, text=f"{note}\n\n{shown.screen.text}"))
 
     async def _open(self, request: Request, action: AnyAction) -> Answer:
@@ -167,14 +172,17 @@ class Navigator:
 
     async def _dispatch(self, request: Request, route: ButtonRoute, action: AnyAction) -> Answer:
         reply: Reply = await route.run(request, action)
+        if reply is None:
+            return await self._expired(request)
+        return await self._answer(request, reply)
+
+    async def _answer(self, request: Request, reply: Answer | Screen | Redirect) -> Answer:
         if isinstance(reply, Redirect):
             # Read the person again: the handler may have changed their language.
             profile = await self.storage.users.get(request.user_id)
             again = replace(request, view=self.views.of(profile)) if profile else request
             shown = await self._open(again, reply.action)
             return replace(shown, notice=reply.notice or shown.notice)
-        if reply is None:
-            return await self._expired(request)
         return answer(reply)
 
     async def _expired(self, request: Request) -> Answer:

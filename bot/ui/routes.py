@@ -142,7 +142,7 @@ class FeatureRoutes:
     commands: tuple[Command, ...] = ()
     buttons: tuple[ButtonRoute, ...] = ()
     # Offered every typed text (or photo) first; None: not for this feature, read on.
-    reads_text: Callable[[Request, TypedText], Awaitable[Answer | Screen | None]] | None = None
+    reads_text: Callable[[Request, TypedText], Awaitable[Reply]] | None = None
     reads_photo: Callable[[Request, SentPhoto], Awaitable[Answer | Screen | None]] | None = None
     deep_links: tuple[DeepLink, ...] = ()
     # Any other text: the one feature that searches with it.
@@ -209,6 +209,10 @@ class RouteTable:
 
     def parse(self, data: str | None) -> AnyAction | None:
         return self.actions.parse(data)
+
+    def links_to(self, command: str) -> bool:
+        """Whether deep links start `command` (then any other argument is a link of nothing)."""
+        return any(link.command == command for link in self.deep_links)
 
     def deep_link(self, command: str, payload: str) -> tuple[DeepLink, str] | None:
         for link in self.deep_links:

@@ -7,7 +7,7 @@ every call.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from telegram import (
     CallbackQuery,
@@ -19,21 +19,25 @@ from telegram import (
 )
 from telegram.error import BadRequest, TelegramError
 
-from bot.ui.model import Attachment, MapPin, Screen
+from bot.ui.model import Attachment, Button, MapPin, Screen
 
 log = logging.getLogger(__name__)
 
 
-def inline_keyboard(rows: Iterable[Iterable[Sequence[str]]]) -> InlineKeyboardMarkup | None:
-    """Rows of (label, action) pairs; None when there are no buttons."""
-    keyboard = [
-        [InlineKeyboardButton(label, callback_data=action) for label, action in row] for row in rows
-    ]
+def inline_keyboard(rows: Iterable[Iterable[Button]]) -> InlineKeyboardMarkup | None:
+    """The rows of buttons; None when there are none. A ↗️ Share button starts inline mode."""
+    keyboard = [[_button(button) for button in row] for row in rows]
     return InlineKeyboardMarkup(keyboard) if keyboard else None
 
 
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.switch_inline is not None:
+        return InlineKeyboardButton(button.label, switch_inline_query=button.switch_inline)
+    return InlineKeyboardButton(button.label, callback_data=button.action)
+
+
 def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
-    return inline_keyboard([(b.label, b.action) for b in row] for row in screen.rows)
+    return inline_keyboard(screen.rows)
 
 
 async def reply(update: Update, screen: Screen) -> Message:
@@ -41,9 +45,15 @@ async def reply(update: Update, screen: Screen) -> Message:
     chat = update.effective_chat
     assert chat is not None  # handlers are registered for chat updates only
     if screen.photo is not None:
-        return await chat.send_photo(
-            screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
-        )
+        try:
+            return await chat.send_photo(
+                screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
+            )
+        except BadRequest as exc:
+            # A photo by URL (a speaker's portrait) that Telegram could not fetch: the text.
+            if not screen.photo.startswith(("https://", "http://")) or not screen.text:
+                raise
+            log.info("could not send the photo %s: %s", screen.photo, exc.message)
     return await chat.send_message(screen.text, reply_markup=keyboard(screen))
 
 

@@ -104,7 +104,8 @@ class StandIn(LoopbackServer, BotApiUrls):
         if existing is not None:
             return existing
         person = payloads.person(user_id, first_name, language_code, username)
-        user = SimUser(person, self._world.updates, self._world.queries, self._describe)
+        world = self._world
+        user = SimUser(person, world.updates, world.queries, self._describe, world.inline_queries)
         self._world.users[user_id] = user
         return user
 
