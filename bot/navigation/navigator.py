@@ -29,6 +29,7 @@ from bot.ui.routes import (
     ButtonRoute,
     Command,
     DeepLink,
+    START_PAYLOAD,
     Redirect,
     Reply,
     Request,
@@ -141,9 +142,12 @@ class Navigator:
             return Answer(refusal(view, command.who))
         if request.args and self.routes.links_to(command.name):
             linked = self.routes.deep_link(command.name, request.args[0])
-            if linked is None:  # a link no feature gives out: forged, cut, or from elsewhere
+            if linked is not None:
+                return await self._follow(request, command, *linked)
+            # A start code of a poster or a campaign gets the welcome; one that no t.me link
+            # can carry was forged or cut: say so.
+            if not START_PAYLOAD.fullmatch(request.args[0]):
                 return await self._noted(request, command, menus.unknown_link(request.view))
-            return await self._follow(request, command, *linked)
         return answer(await command.run(request))
 
     async def _follow(

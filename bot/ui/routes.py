@@ -28,6 +28,7 @@ from bot.ui.view import View
 
 A = TypeVar("A", bound=Action)
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows in its menu
+START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what a t.me/<bot>?start= link carries
 
 EVERY_CHANNEL = frozenset({TELEGRAM, ZALO})
 TELEGRAM_ONLY = frozenset({TELEGRAM})  # needs buttons, previews or files

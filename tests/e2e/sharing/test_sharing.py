@@ -66,9 +66,7 @@ async def test_an_inline_query_offers_cards_whose_link_opens_the_card(
     assert title in card.text and "📍" in card.text  # the card in the bot
 
 
-async def test_nothing_typed_offers_what_is_on_now_then_next(
-    bot: object, standin: StandIn
-) -> None:
+async def test_nothing_typed_offers_what_is_on_now_then_next(bot: object, standin: StandIn) -> None:
     user = standin.user(1902, language_code="en")
     answer = await user.ask_inline("")
     within_limits(answer)
@@ -123,11 +121,13 @@ async def test_a_code_or_link_that_names_nothing_says_so_with_the_main_menu(
     since = user.seq
     code = await user.ask("S-ZZZZ")
     menu = await user.wait_for(lambda m: "🌐 Language" in m.labels, since=since)
-    forged = await user.ask("/start zz_9$")
+    forged = await user.ask("/start zz_9$")  # no t.me link carries a "$"
+    campaign = await user.ask("/start poster_hall_b")  # a poster's own code: the welcome
     session = await user.ask("/start s_NOPE")
     assert code.text == "No session has the code S-ZZZZ. Here is the main menu."
     assert menu.message_id == code.message_id + 1  # the main menu, below the notice
     assert forged.text.startswith("This link does not open anything in the bot.")
+    assert campaign.text.startswith("Hello Ana!")
     assert "There is no session with the code NOPE" in session.text
 
 
