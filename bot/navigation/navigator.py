@@ -26,10 +26,10 @@ from bot.ui.answer import Answer, answer
 from bot.ui.model import Screen
 from bot.ui.refusals import refusal
 from bot.ui.routes import (
+    START_PAYLOAD,
     ButtonRoute,
     Command,
     DeepLink,
-    START_PAYLOAD,
     Redirect,
     Reply,
     Request,
