@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterable
 
 from telegram import (
+    Bot,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -24,9 +25,13 @@ from bot.ui.model import Attachment, Button, MapPin, Screen
 log = logging.getLogger(__name__)
 
 
-def inline_keyboard(rows: Iterable[Iterable[Button]]) -> InlineKeyboardMarkup | None:
-    """The rows of buttons; None when there are none. A ↗️ Share button starts inline mode."""
-    keyboard = [[_button(button) for button in row] for row in rows]
+def inline_keyboard(
+    rows: Iterable[Iterable[Button]], *, inline_mode: bool = True
+) -> InlineKeyboardMarkup | None:
+    """The rows of buttons; None when there are none. A ↗️ Share button starts inline mode;
+    without it (not enabled with @BotFather) the button would lead nowhere: left out."""
+    keyboard = [[_button(b) for b in row if inline_mode or b.switch_inline is None] for row in rows]
+    keyboard = [row for row in keyboard if row]
     return InlineKeyboardMarkup(keyboard) if keyboard else None
 
 
@@ -36,8 +41,9 @@ def _button(button: Button) -> InlineKeyboardButton:
     return InlineKeyboardButton(button.label, callback_data=button.action)
 
 
-def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
-    return inline_keyboard(screen.rows)
+def keyboard(screen: Screen, bot: Bot | None = None) -> InlineKeyboardMarkup | None:
+    """`bot`: the one showing it, whose getMe says whether inline mode is on."""
+    return inline_keyboard(screen.rows, inline_mode=bot is None or bot.supports_inline_queries)
 
 
 async def reply(update: Update, screen: Screen) -> Message:
@@ -47,14 +53,16 @@ async def reply(update: Update, screen: Screen) -> Message:
     if screen.photo is not None:
         try:
             return await chat.send_photo(
-                screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
+                screen.photo,
+                caption=screen.text or None,
+                reply_markup=keyboard(screen, update.get_bot()),
             )
         except BadRequest as exc:
             # A photo by URL (a speaker's portrait) that Telegram could not fetch: the text.
             if not screen.photo.startswith(("https://", "http://")) or not screen.text:
                 raise
             log.info("could not send the photo %s: %s", screen.photo, exc.message)
-    return await chat.send_message(screen.text, reply_markup=keyboard(screen))
+    return await chat.send_message(screen.text, reply_markup=keyboard(screen, update.get_bot()))
 
 
 async def replace(update: Update, screen: Screen) -> Message:
@@ -66,7 +74,8 @@ async def replace(update: Update, screen: Screen) -> Message:
     if message is None or not isinstance(message, Message):
         return await reply(update, screen)  # the message is too old to be edited
     try:
-        edited = await message.edit_text(screen.text, reply_markup=keyboard(screen))
+        markup = keyboard(screen, update.get_bot())
+        edited = await message.edit_text(screen.text, reply_markup=markup)
     except BadRequest as exc:
         text = exc.message.lower()
         if "not modified" in text:

@@ -39,8 +39,8 @@ from standin.telegram.webhook import WebhookPusher
 JSONDict = dict[str, Any]
 
 
-def bot_user(bot_id: int, first_name: str, username: str) -> User:
-    """The bot as getMe describes it."""
+def bot_user(bot_id: int, first_name: str, username: str, inline_mode: bool = True) -> User:
+    """The bot as getMe describes it (inline mode as @BotFather's /setinline turned it)."""
     return User(
         bot_id,
         first_name,
@@ -48,7 +48,7 @@ def bot_user(bot_id: int, first_name: str, username: str) -> User:
         username=username,
         can_join_groups=True,
         can_read_all_group_messages=False,
-        supports_inline_queries=True,  # inline mode, as @BotFather's /setinline turns it on
+        supports_inline_queries=inline_mode,
         can_connect_to_business=False,
         has_main_web_app=False,
     )
