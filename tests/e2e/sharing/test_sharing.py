@@ -12,6 +12,7 @@ import pytest
 from standin.telegram import StandIn
 from standin.telegram.users import InlineAnswer
 from standin.zalo import ZaloStandIn
+from tests.conftest import democon_path
 from tests.e2e.conftest import RunningBot
 from tests.e2e.zalo.test_zalo import channel, meet
 
@@ -144,3 +145,23 @@ async def test_zalo_prints_a_short_code_that_opens_the_card(
     assert "Chia sẻ" not in card.text.split("↗️")[0]  # no Share choice on numbered text
     assert "Hội nghị bàn tròn cấp Bộ trưởng" in typed.text
     assert "S-NOPE9" in wrong.text
+
+
+async def test_a_speaker_the_search_ranks_first_is_offered_with_a_link_to_their_card(
+    start_bot: RunningBot, standin: StandIn
+) -> None:
+    user = standin.user(1907, language_code="en")
+    async with start_bot(schedule_path=democon_path()):
+        answer = await user.ask_inline("curtis")
+        speaker, *sessions = answer.results
+        card = await user.ask("/start " + link_of(speaker))
+    within_limits(answer)
+    assert speaker["title"] == "🎤 Curtis Andrews" and speaker["description"] == "5 sessions"
+    assert (
+        "Triple-buffered methodical superstructure"
+        in (speaker["input_message_content"]["message_text"])
+    )
+    assert len(sessions) == 5 and all(
+        START_LINK.fullmatch(r["reply_markup"]["inline_keyboard"][0][0]["url"]) for r in sessions
+    )
+    assert card.text.startswith("🎤 Curtis Andrews")
