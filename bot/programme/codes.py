@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from bot.programme.memo import PerProgramme
 from bot.programme.model import Schedule, Session
 from bot.programme.search_words import is_stop_word
 from bot.programme.textfold import fold
@@ -73,19 +74,8 @@ def _stem(title: str) -> str:
     return stem
 
 
-_recent: list[tuple[Schedule, SessionCodes]] = []  # a reload brings a new Schedule
-_KEPT = 3
-
-
-def codes_of(schedule: Schedule) -> SessionCodes:
-    """The codes of this programme, made the first time they are asked for."""
-    for kept, codes in _recent:
-        if kept is schedule:
-            return codes
-    codes = SessionCodes(schedule)
-    _recent.insert(0, (schedule, codes))
-    del _recent[_KEPT:]
-    return codes
+# The codes of a programme, made the first time they are asked for.
+codes_of: PerProgramme[SessionCodes] = PerProgramme(SessionCodes)
 
 
 def speaker_code(name: str) -> str:
