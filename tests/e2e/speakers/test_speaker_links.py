@@ -10,8 +10,10 @@ import pytest
 
 from bot.programme.codes import speaker_code
 from standin.telegram import StandIn
+from standin.zalo import ZaloStandIn
 from tests.conftest import democon_path
 from tests.e2e.conftest import RunningBot
+from tests.e2e.zalo.test_zalo import channel, choose, meet
 
 PORTRAIT = "https://pretalx.example.org/media/avatars/brian.jpg"
 
@@ -94,3 +96,16 @@ async def test_a_vietnamese_name_is_found_without_its_accents(
     user = standin.user(1914, language_code="vi")
     found = await user.ask("/speakers ngoc")
     assert "🎤 Phạm Quang Ngọc" in found.labels
+
+
+async def test_zalo_finds_a_speaker_by_a_typed_command_and_shows_the_photo_link(
+    start_bot: RunningBot, zalo: ZaloStandIn, tmp_path: Path
+) -> None:
+    lan = zalo.user("8123456789012345621", name="Lan", name_field="display_name")
+    async with start_bot(zalo=channel(zalo), schedule_path=with_portrait(tmp_path)):
+        await meet(lan, "en")
+        found = await lan.ask("/speakers robinson")
+        card = await choose(lan, found, "Brian Robinson")
+    assert "1. 🎤 Brian Robinson" in found.text
+    assert "🎤 Brian Robinson" in card.text and "📷 " + PORTRAIT in card.text
+    assert card.photo is None  # numbered text: the photo's link
