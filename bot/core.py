@@ -37,6 +37,7 @@ from bot.features.privacy import routes as privacy
 from bot.features.reminders import routes as reminder_routes
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
+from bot.features.sharing import routes as sharing
 from bot.features.speakers import routes as speakers
 from bot.features.staff import routes as staff_routes
 from bot.features.staff.service import StaffAdmin
@@ -160,6 +161,7 @@ async def assemble(
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
             feedback_routes.routes(feedback),
+            sharing.routes(),  # a typed short code, after an announcement or comment being written
             language.routes(storage, catalogs),
             privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),

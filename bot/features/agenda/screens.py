@@ -21,6 +21,7 @@ from bot.ui.sessions import (
     speaker_buttons,
     written_out,
 )
+from bot.ui.sharing import share_line, share_rows
 from bot.ui.view import View, bold, clip, italic
 
 CLASH_TITLE_CHARS = 60
@@ -123,6 +124,10 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
     # Below the way back, so the buttons above keep their places (and Zalo its numbers).
     rows.append((Button(_("📍 Venue"), SessionPlace(session.key).encode()),))
     rows += speaker_buttons(view, session)
+    rows += share_rows(view, session)
+    shared = share_line(view, session)
+    if shared is not None:
+        lines += ["", shared]
     return Screen("\n".join(lines), tuple(rows))
 
 
