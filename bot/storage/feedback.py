@@ -146,6 +146,15 @@ class FeedbackStore:
         )
         return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
+    async def polls_sent(self, question: str) -> dict[str, int]:
+        """Per subject, how many people were sent that question's poll (a response rate's base)."""
+        rows = await self._db.all(
+            "SELECT subject, count(DISTINCT user_id) FROM polls WHERE question = ?"
+            " GROUP BY subject",
+            (question,),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
     async def asked(self, subject: str, question: str, user_id: int) -> bool:
         row = await self._db.one(
             "SELECT 1 FROM polls WHERE subject = ? AND question = ? AND user_id = ? LIMIT 1",

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login
+from web.console import admin, live, login, results
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.ratelimit import Attempts
@@ -52,5 +52,9 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     page("GET", "/sessions", admin.sessions, "sessions", Need.ORGANIZERS)
     page("POST", "/sessions/revoke", admin.revoke, "revoke-session", Need.ORGANIZERS)
     page("GET", "/audit", admin.audit, "audit", Need.ORGANIZERS)
+    page("GET", "/results", results.page, "results", Need.STAFF)
+    page("GET", "/results/chart/{code}.png", results.chart, "results-chart", Need.STAFF)
+    page("GET", "/results/comments/{code}", results.comments, "results-comments", Need.STAFF)
+    page("GET", "/results/download/{fmt}", results.download, "results-download", Need.STAFF)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app
