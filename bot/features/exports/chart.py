@@ -68,7 +68,7 @@ def distribution_png(scope: Scope, title: str, wording: Wording | None = None) -
     bars = axes.barh([words.option(key) for key in keys], counts, color="#1f6feb")
     for bar, count in zip(bars, counts, strict=True):
         axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {count}", va="center")
-    axes.set_xlim(0, max(counts + [1]) * 1.15)
+    axes.set_xlim(0, max([*counts, 1]) * 1.15)
     axes.set_xlabel(words._(COUNT_AXIS))
     axes.set_title(_short(title), fontsize=9)
     figure.tight_layout()

@@ -55,7 +55,11 @@ async def test_the_page_shows_the_workbooks_figures(answered: Console) -> None:
                 assert int(cell(page, str(row[0]), scope, key)) == values[f"{scope}: {key}"]
     # AIGOV: 5, 4, 5 and "absent" from 5 polls sent.
     assert (figure(page, "mean"), figure(page, "ratings")) == ("4.67", "3")
-    assert (figure(page, "sent"), figure(page, "answered"), figure(page, "rate")) == ("5", "4", "80%")
+    assert (figure(page, "sent"), figure(page, "answered"), figure(page, "rate")) == (
+        "5",
+        "4",
+        "80%",
+    )
     assert COMMENT in page
     comments = list(book["Comments"].iter_rows(values_only=True))
     assert comments[1][3] in page  # the author's pseudonym, as in the workbook
