@@ -16,6 +16,8 @@ ACTIONS = {
     "login": N_("Logged in"),
     "logout": N_("Logged out"),
     "revoke-session": N_("Ended a console session"),
+    "staff-grant": N_("Granted staff access"),
+    "staff-revoke": N_("Revoked staff access"),
 }
 
 

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login, results
+from web.console import admin, live, login, results, staff
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.ratelimit import Attempts
@@ -56,5 +56,8 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     page("GET", "/results/chart/{code}.png", results.chart, "results-chart", Need.STAFF)
     page("GET", "/results/comments/{code}", results.comments, "results-comments", Need.STAFF)
     page("GET", "/results/download/{fmt}", results.download, "results-download", Need.STAFF)
+    page("GET", "/staff", staff.page, "staff", Need.ORGANIZERS)
+    page("POST", "/staff/grant", staff.grant, "staff-grant", Need.ORGANIZERS)
+    page("POST", "/staff/revoke", staff.revoke, "staff-revoke", Need.ORGANIZERS)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app
