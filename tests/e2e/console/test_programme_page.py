@@ -69,7 +69,7 @@ async def test_upload_preview_then_confirm(
     console: Console, programme: Path, tmp_path: Path
 ) -> None:
     users = [
-        console.standin.user(7100 + i, language_code=lang) for i, lang in enumerate("vi en".split())
+        console.standin.user(7100 + i, language_code=lang) for i, lang in enumerate(["vi", "en"])
     ]
     for user in users:
         await follow(user, "AITAL")
