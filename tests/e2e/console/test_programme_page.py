@@ -5,49 +5,17 @@ members are refused."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
-import pytest
 
 from bot.programme.applied import APPLIED_HASH
-from standin.telegram import SimUser, StandIn
-from tests.conftest import SCHEDULE
-from tests.e2e.conftest import RunningBot
+from standin.telegram import SimUser
 from tests.e2e.console.conftest import ORGANIZER, STAFF, Console, csrf_of
-from tests.e2e.robustness.test_health import free_port
-from tests.schedule_edit import ScheduleEdit
+from tests.e2e.console.programme_play import console, moved, programme
 
 TIMEOUT = 10.0
-
-
-@pytest.fixture
-def programme(tmp_path: Path) -> Path:
-    """The bot's schedule file: a copy the upload replaces."""
-    path = tmp_path / "schedule.json"
-    shutil.copyfile(SCHEDULE, path)
-    return path
-
-
-@pytest.fixture
-async def console(
-    start_bot: RunningBot, standin: StandIn, programme: Path
-) -> AsyncIterator[Console]:
-    port = free_port()
-    async with start_bot(
-        schedule_path=programme,
-        console_listen=("127.0.0.1", port),
-        organizers=frozenset({ORGANIZER}),
-        staff=frozenset({STAFF}),
-    ) as app:
-        await standin.until_polling()
-        yield Console(app, f"http://127.0.0.1:{port}", standin)
-
-
-def moved(tmp_path: Path) -> bytes:
-    return ScheduleEdit().version("v2").move("AITAL", 90).write(tmp_path / "new.json").read_bytes()
+__all__ = ["console", "programme"]  # the fixtures
 
 
 async def follow(user: SimUser, key: str) -> None:
