@@ -25,7 +25,7 @@ from bot.features.exports.overview import (
 from bot.features.exports.results import ExportData, collect
 from bot.features.exports.wording import Wording
 from bot.i18n import N_, Translator
-from bot.programme.model import Schedule
+from bot.programme.model import Schedule, Session
 from web.console.keys import CATALOGS, DEPS
 from web.console.render import render
 from web.console.visitor import visitor
@@ -169,13 +169,17 @@ async def page(request: web.Request) -> web.Response:
     return render(request, "results.html", context)
 
 
-async def comments(request: web.Request) -> web.Response:
-    """Every comment on one session, a page at a time."""
-    schedule = request.app[DEPS].programme.schedule
-    session = schedule.session(request.match_info["code"])
+def _session(request: web.Request) -> tuple[Session, Translator]:
+    """The session the path names (404 if none), and the reader's language."""
+    session = request.app[DEPS].programme.schedule.session(request.match_info["code"])
     if session is None:
         raise web.HTTPNotFound(text="no such session")
-    t = request.app[CATALOGS][visitor(request).language]
+    return session, request.app[CATALOGS][visitor(request).language]
+
+
+async def comments(request: web.Request) -> web.Response:
+    """Every comment on one session, a page at a time."""
+    session, t = _session(request)
     number = _page_number(request)
     data = await _collect(request)
     subject = f"session:{session.guid}"
@@ -195,11 +199,8 @@ async def comments(request: web.Request) -> web.Response:
 
 async def chart(request: web.Request) -> web.Response:
     """One session's answers per option, drawn on the server (a PNG for an <img>)."""
+    session, t = _session(request)
     schedule = request.app[DEPS].programme.schedule
-    session = schedule.session(request.match_info["code"])
-    if session is None:
-        raise web.HTTPNotFound(text="no such session")
-    t = request.app[CATALOGS][visitor(request).language]
     _data, results = await _results(request, Filter())
     found = [r for r in results if r.session.key == session.key]
     scope = found[0].overall if found else no_answers()

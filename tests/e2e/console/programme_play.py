@@ -11,8 +11,7 @@ import pytest
 from standin.telegram import StandIn
 from tests.conftest import SCHEDULE
 from tests.e2e.conftest import RunningBot
-from tests.e2e.console.conftest import ORGANIZER, STAFF, Console
-from tests.e2e.robustness.test_health import free_port
+from tests.e2e.console.conftest import Console, console_running
 from tests.schedule_edit import ScheduleEdit
 
 
@@ -28,15 +27,8 @@ def programme(tmp_path: Path) -> Path:
 async def console(
     start_bot: RunningBot, standin: StandIn, programme: Path
 ) -> AsyncIterator[Console]:
-    port = free_port()
-    async with start_bot(
-        schedule_path=programme,
-        console_listen=("127.0.0.1", port),
-        organizers=frozenset({ORGANIZER}),
-        staff=frozenset({STAFF}),
-    ) as app:
-        await standin.until_polling()
-        yield Console(app, f"http://127.0.0.1:{port}", standin)
+    async with console_running(start_bot, standin, schedule_path=programme) as running:
+        yield running
 
 
 def moved(tmp_path: Path) -> bytes:

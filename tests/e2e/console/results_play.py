@@ -12,8 +12,7 @@ from bot.clock import Clock
 from standin.telegram import ChatMessage, StandIn
 from tests.conftest import at
 from tests.e2e.conftest import RunningBot
-from tests.e2e.console.conftest import ORGANIZER, STAFF, Console
-from tests.e2e.robustness.test_health import free_port
+from tests.e2e.console.conftest import Console, console_running
 
 TIMEOUT = 10.0
 # (user, language, option index: 0 = 5 stars … 4 = 1 star, 5 = did not attend, None: no answer)
@@ -36,13 +35,7 @@ async def answered(start_bot: RunningBot, standin: StandIn, clock: Clock) -> Asy
             await user.press(card, data="F:AIGOV")
     marks = {uid: user.seq for uid, user in users.items()}
     clock.set(at("2025-10-27T12:04:58.5+07:00"))  # AIGOV ends at 12:00, polls 5 minutes later
-    port = free_port()
-    async with start_bot(
-        console_listen=("127.0.0.1", port),
-        organizers=frozenset({ORGANIZER}),
-        staff=frozenset({STAFF}),
-    ) as app:
-        await standin.until_polling()
+    async with console_running(start_bot, standin) as running:
         polls = {
             uid: await user.wait_for(is_poll, since=marks[uid], timeout=TIMEOUT)
             for uid, user in users.items()
@@ -54,8 +47,8 @@ async def answered(start_bot: RunningBot, standin: StandIn, clock: Clock) -> Asy
                 if option < 5:  # a rating is followed by the offer to comment
                     await users[uid].wait_for(since=mark, timeout=TIMEOUT)
         await users[8301].ask(COMMENT)
-        store = app.bot_data.deps.storage.feedback
+        store = running.deps.storage.feedback
         async with asyncio.timeout(TIMEOUT):
             while len(await store.all_answers()) < 4:
                 await asyncio.sleep(0.02)
-        yield Console(app, f"http://127.0.0.1:{port}", standin)
+        yield running

@@ -47,7 +47,7 @@ def test_a_polled_session_without_answers_is_listed_with_a_zero_rate() -> None:
 
 
 def test_the_filters_keep_a_day_and_a_theme() -> None:
-    data, subject = data_for("AIGOV", [("5", "vi")])
+    data, _ = data_for("AIGOV", [("5", "vi")])
     session = SCHEDULE_.session("AIGOV")
     assert session is not None and session.track_slug is not None
     day = SCHEDULE_.day(session.day_index)
