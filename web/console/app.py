@@ -31,6 +31,7 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     app[live.FEED] = feed
     app[NEEDS] = {}
     app[programme.UPLOADS] = programme.uploads(deps)
+    app[results.CACHE] = results.ResultsCache()
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),

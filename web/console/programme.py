@@ -136,7 +136,8 @@ def _preview(request: web.Request, t: Translator, preview: Preview) -> web.Respo
         )
     context = {
         "p": preview,
-        "summary": _html(summary.text),
+        # The chat's summary without its last line ("n notices are on their way"): not yet.
+        "summary": _html(summary.text.rsplit("\n\n", 1)[0]),
         "empty": changes.empty,
         "notices": notices,
         "total": len(preview.notices),

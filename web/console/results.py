@@ -4,7 +4,9 @@ files. The figures come from bot/features/exports (the workbook's own counting).
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,11 +24,11 @@ from bot.features.exports.overview import (
     session_results,
     survey_results,
 )
-from bot.features.exports.results import ExportData, collect
+from bot.features.exports.results import ExportData, SurveyCounts, collect
 from bot.features.exports.wording import Wording
 from bot.i18n import N_, Translator
 from bot.programme.model import Schedule, Session
-from web.console.keys import CATALOGS, DEPS
+from web.console.keys import CATALOGS, CLOCK, DEPS
 from web.console.render import render
 from web.console.visitor import visitor
 
@@ -76,11 +78,48 @@ async def _collect(request: web.Request, *, user_ids: bool = False) -> ExportDat
     return await collect(deps.storage, schedule, survey, user_ids=user_ids)
 
 
-async def _results(request: web.Request, chosen: Filter) -> tuple[ExportData, list[SessionResult]]:
-    deps = request.app[DEPS]
-    data = await _collect(request)  # the page shows pseudonyms, whatever the exports do
-    sent = await deps.storage.feedback.polls_sent(RATING)
-    return data, session_results(data, deps.programme.schedule, sent, chosen)
+@dataclass(frozen=True)
+class Snapshot:
+    data: ExportData
+    results: list[SessionResult]  # every session, before the filters
+    survey: list[SurveyCounts]
+
+
+class ResultsCache:
+    """The results last counted, while no poll, answer or comment was written since (and for
+    at most MAX_AGE: /forget deletes answers elsewhere). Counting 100,000 answers takes about
+    a second; a page and its ten charts would otherwise count them eleven times."""
+
+    MAX_AGE = timedelta(seconds=30)
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int] | None = None
+        self._at = datetime.min.replace(tzinfo=UTC)
+        self._snapshot: Snapshot | None = None
+        self._lock = asyncio.Lock()  # one count at a time; the others wait for it
+
+    async def get(self, request: web.Request) -> Snapshot:
+        deps = request.app[DEPS]
+        schedule = deps.programme.schedule
+        key = (id(schedule), deps.storage.feedback.generation)
+        async with self._lock:
+            now = request.app[CLOCK].now()
+            if self._snapshot is None or key != self._key or now - self._at > self.MAX_AGE:
+                data = await _collect(request)  # pseudonyms, whatever the exports do
+                sent = await deps.storage.feedback.polls_sent(RATING)
+                results = session_results(data, schedule, sent, Filter())
+                survey = survey_results(data, deps.surveys.definition)
+                self._snapshot, self._key, self._at = Snapshot(data, results, survey), key, now
+            return self._snapshot
+
+
+CACHE = web.AppKey("results-cache", ResultsCache)
+
+
+async def _results(request: web.Request, chosen: Filter) -> tuple[Snapshot, list[SessionResult]]:
+    snapshot = await request.app[CACHE].get(request)
+    schedule = request.app[DEPS].programme.schedule
+    return snapshot, [r for r in snapshot.results if chosen.keeps(schedule, r.session)]
 
 
 def _number(t: Translator, value: float | None) -> str:
@@ -127,7 +166,8 @@ async def page(request: web.Request) -> web.Response:
     t = request.app[CATALOGS][visitor(request).language]
     chosen = _chosen(request, schedule)
     number = _page_number(request)
-    data, results = await _results(request, chosen.filter)
+    snapshot, results = await _results(request, chosen.filter)
+    data = snapshot.data
     shown = results[number * SESSIONS_PAGE : (number + 1) * SESSIONS_PAGE]
     survey = deps.surveys.definition
     questions = [
@@ -146,7 +186,7 @@ async def page(request: web.Request) -> web.Response:
             ],
             "respondents": [found.respondents.get(s, 0) for s in SCOPES],
         }
-        for found in survey_results(data, survey)
+        for found in snapshot.survey
     ]
     filters = {"day": chosen.day, "theme": chosen.theme}
     context = {
@@ -181,9 +221,9 @@ async def comments(request: web.Request) -> web.Response:
     """Every comment on one session, a page at a time."""
     session, t = _session(request)
     number = _page_number(request)
-    data = await _collect(request)
+    snapshot = await request.app[CACHE].get(request)
     subject = f"session:{session.guid}"
-    found = [c for c in data.comments if c[0] == subject]
+    found = [c for c in snapshot.data.comments if c[0] == subject]
     shown = found[number * COMMENTS_PAGE : (number + 1) * COMMENTS_PAGE]
     path = f"/results/comments/{session.key}"
     context = {

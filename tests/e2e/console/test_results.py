@@ -112,3 +112,35 @@ async def test_anyone_not_logged_in_is_refused(answered: Console) -> None:
         for path in ("/results", "/results/download/xlsx", "/results/chart/AIGOV.png"):
             async with anonymous.get(answered.base + path, allow_redirects=False) as response:
                 assert response.status in (401, 303), path
+
+
+async def test_long_lists_come_a_page_at_a_time(answered: Console) -> None:
+    deps = answered.deps
+    store = deps.storage.feedback
+    now = deps.navigator.clock.now()
+    rated = deps.programme.schedule.sessions[:14]
+    for n, session in enumerate(rated):
+        await store.answer(f"session:{session.guid}", "rating", 9000 + n, ["4"], "en", now)
+    aigov = deps.programme.schedule.session("AIGOV")
+    assert aigov is not None
+    for n in range(55):
+        await store.add_comment(f"session:{aigov.guid}", 9100 + n, "en", f"comment {n}", now)
+    client = await answered.session(STAFF)
+    async with client:
+        async with client.get(f"{answered.base}/results") as response:
+            first = await response.text()
+        async with client.get(f"{answered.base}/results?page=1") as response:
+            second = await response.text()
+        async with client.get(f"{answered.base}/results/comments/AIGOV") as response:
+            comments = await response.text()
+        async with client.get(f"{answered.base}/results/comments/AIGOV?page=1") as response:
+            more = await response.text()
+    shown = re.findall(r'data-session="([^"]+)"', first) + re.findall(
+        r'data-session="([^"]+)"', second
+    )
+    assert len(re.findall(r'data-session="', first)) == 10
+    assert len(set(shown)) == len(shown) == len({s.key for s in rated} | {"AIGOV"})
+    assert 'href="/results?page=1"' in first and 'href="/results"' in second
+    assert "All comments on AIGOV" in first
+    assert "56 comments" in comments and comments.count("<q>") == 50
+    assert more.count("<q>") == 6 and "comment 54" in more
