@@ -10,7 +10,11 @@ from pathlib import Path
 import aiohttp
 
 from bot.programme.applied import APPLIED_HASH
+from bot.programme.loader import load_schedule
+from bot.programme.readers.template import write_template
 from standin.telegram import SimUser
+from tests.conftest import SCHEDULE
+from tests.e2e.changes.test_spreadsheet_import import move_in_sheet
 from tests.e2e.console.conftest import ORGANIZER, STAFF, Console, csrf_of
 from tests.e2e.console.programme_play import console, moved, programme
 
@@ -155,3 +159,29 @@ async def test_a_staff_member_is_refused_the_programme_pages(
         ) as response:
             assert response.status == 403
     assert console.deps.programme.schedule.version == "2025-10-01 illustrative-1"
+
+
+async def test_a_spreadsheet_upload_is_installed_as_a_schedule_json(
+    console: Console, programme: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "programme.xlsx"
+    write_template(sheet, json.loads(SCHEDULE.read_text("utf-8")))
+    move_in_sheet(sheet, "AITAL", 16, 0)
+    client = await console.session(ORGANIZER)
+    async with client:
+        async with client.get(f"{console.base}/programme") as response:
+            csrf = csrf_of(await response.text())
+        async with await upload(
+            client, console.base, csrf, "programme.xlsx", sheet.read_bytes()
+        ) as response:
+            assert response.status == 200
+            preview = await response.text()
+        assert "read as spreadsheet: version from-the-sheet-2" in preview
+        assert "Moved: 1 · new room: 0 · new title: 0" in preview
+        token = preview.split('name="upload" value="', 1)[1].split('"', 1)[0]
+        async with client.post(
+            f"{console.base}/programme/confirm", data={"csrf": csrf, "upload": token}
+        ) as response:
+            assert response.status == 200
+    installed = load_schedule(programme)  # the bot serves the schedule.json it was read as
+    assert installed.version == console.deps.programme.schedule.version == "from-the-sheet-2"

@@ -74,3 +74,25 @@ async def test_an_organizer_grants_then_revokes_staff(answered: Console, browser
     await page.get_by_role("button", name="Grant", exact=True).click()
     await expect(page.get_by_role("alert")).to_contain_text("numeric user id")
     await screenshot(page, "staff-bad-input")
+
+
+async def test_the_organizer_pages_fit_a_phone_in_vietnamese(
+    answered: Console, browser: Browser
+) -> None:
+    link = await answered.link_by_chat(ORGANIZER)
+    phone = await browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = await phone.new_page()
+    await page.goto(link)
+    await page.get_by_role("button", name="Sign in to the console").click()
+    await page.get_by_label("Language").select_option("vi")
+    await page.get_by_role("button", name="Change").click()
+    for path, heading, name in (
+        ("/programme", "Chương trình", "programme-phone-vi"),
+        ("/staff", "Cán bộ hỗ trợ", "staff-phone-vi"),
+        ("/results", "Kết quả", "results-phone-vi"),
+    ):
+        await page.goto(answered.base + path)
+        await expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        await screenshot(page, name)
+        width = await page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide on a 375px phone"
