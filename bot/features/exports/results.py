@@ -15,6 +15,7 @@ import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from openpyxl import Workbook
 
@@ -54,6 +55,7 @@ async def collect(
     }
     titles |= {(survey.subject, lang): survey.titles[lang] for lang in LANGUAGES}
 
+    @cache  # each person answers several questions: one hash each
     def who(user_id: int) -> str:
         if user_ids:
             return str(user_id)
