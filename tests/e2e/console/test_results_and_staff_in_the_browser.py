@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.async_api import Browser, expect
+from playwright.async_api import Browser, Page, expect
 
 from tests.e2e.console.browser import browser, screenshot
 from tests.e2e.console.conftest import ORGANIZER, STAFF, Console
@@ -14,11 +14,17 @@ from tests.e2e.console.results_play import COMMENT, answered
 __all__ = ["answered", "browser"]  # the fixtures
 
 
-async def test_results_with_a_day_filter(answered: Console, browser: Browser) -> None:
-    link = await answered.link_by_chat(STAFF)
-    page = await browser.new_page()
-    await page.goto(link)
+async def signed_in(console: Console, browser: Browser, user: int, *, phone: bool = False) -> Page:
+    """A page logged in by the user's link from the chat (at a phone's width if asked)."""
+    size = {"viewport": {"width": 375, "height": 740}, "is_mobile": True} if phone else {}
+    page = await (await browser.new_context(**size)).new_page()  # type: ignore[arg-type]
+    await page.goto(await console.link_by_chat(user))
     await page.get_by_role("button", name="Sign in to the console").click()
+    return page
+
+
+async def test_results_with_a_day_filter(answered: Console, browser: Browser) -> None:
+    page = await signed_in(answered, browser, STAFF)
     await page.get_by_role("link", name="Results").click()
     card = page.locator('[data-session="AIGOV"]')
     await expect(card.locator('[data-figure="mean"]')).to_have_text("4.67")
@@ -42,11 +48,7 @@ async def test_results_with_a_day_filter(answered: Console, browser: Browser) ->
 
 
 async def test_results_fit_a_phone(answered: Console, browser: Browser) -> None:
-    link = await answered.link_by_chat(STAFF)
-    phone = await browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
-    page = await phone.new_page()
-    await page.goto(link)
-    await page.get_by_role("button", name="Sign in to the console").click()
+    page = await signed_in(answered, browser, STAFF, phone=True)
     await page.goto(answered.base + "/results")
     await expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
     width = await page.evaluate("document.documentElement.scrollWidth")
@@ -57,10 +59,7 @@ async def test_results_fit_a_phone(answered: Console, browser: Browser) -> None:
 async def test_an_organizer_grants_then_revokes_staff(answered: Console, browser: Browser) -> None:
     newcomer = answered.standin.user(7020, first_name="N", language_code="en")
     await newcomer.ask("/start")
-    link = await answered.link_by_chat(ORGANIZER)
-    page = await browser.new_page()
-    await page.goto(link)
-    await page.get_by_role("button", name="Sign in to the console").click()
+    page = await signed_in(answered, browser, ORGANIZER)
     await page.get_by_role("link", name="Staff", exact=True).click()
     await page.get_by_label("User id").fill("7020")
     await page.get_by_role("button", name="Grant", exact=True).click()
@@ -79,11 +78,7 @@ async def test_an_organizer_grants_then_revokes_staff(answered: Console, browser
 async def test_the_organizer_pages_fit_a_phone_in_vietnamese(
     answered: Console, browser: Browser
 ) -> None:
-    link = await answered.link_by_chat(ORGANIZER)
-    phone = await browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
-    page = await phone.new_page()
-    await page.goto(link)
-    await page.get_by_role("button", name="Sign in to the console").click()
+    page = await signed_in(answered, browser, ORGANIZER, phone=True)
     await page.get_by_label("Language").select_option("vi")
     await page.get_by_role("button", name="Change").click()
     for path, heading, name in (
