@@ -45,6 +45,9 @@ class FeedbackStore:
         self._queued: list[tuple[_Answer, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
         self._polls: dict[str, SentPoll] = {}  # every answer looks its poll up: keep them
+        # Counts this process's writes (polls, answers, comments): what a cache of the results
+        # is keyed on.
+        self.generation = 0
 
     def _remember(self, poll: SentPoll) -> SentPoll:
         self._polls[poll.poll_id] = poll
@@ -54,6 +57,7 @@ class FeedbackStore:
 
     async def register(self, poll: SentPoll, now: datetime) -> None:
         self._remember(poll)
+        self.generation += 1
         await self._db.write(
             """
             INSERT OR REPLACE INTO polls
@@ -128,6 +132,7 @@ class FeedbackStore:
                 for _, done in batch:
                     done.set_exception(error)
                 continue
+            self.generation += 1
             for _, done in batch:
                 done.set_result(None)
 
@@ -145,6 +150,15 @@ class FeedbackStore:
             "SELECT subject, user_id, language, text, created_at FROM comments ORDER BY id"
         )
         return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+    async def polls_sent(self, question: str) -> dict[str, int]:
+        """Per subject, how many people were sent that question's poll (a response rate's base)."""
+        rows = await self._db.all(
+            "SELECT subject, count(DISTINCT user_id) FROM polls WHERE question = ?"
+            " GROUP BY subject",
+            (question,),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
 
     async def asked(self, subject: str, question: str, user_id: int) -> bool:
         row = await self._db.one(
@@ -193,6 +207,7 @@ class FeedbackStore:
                 (subject, user_id, language, text, utc_text(now)),
             )
             await db.execute("UPDATE users SET awaiting_comment = NULL WHERE id = ?", (user_id,))
+        self.generation += 1
 
     async def comments(self, subject: str) -> list[tuple[int, str, str]]:
         rows = await self._db.all(

@@ -16,6 +16,9 @@ ACTIONS = {
     "login": N_("Logged in"),
     "logout": N_("Logged out"),
     "revoke-session": N_("Ended a console session"),
+    "programme-install": N_("Installed a new programme"),
+    "staff-grant": N_("Granted staff access"),
+    "staff-revoke": N_("Revoked staff access"),
 }
 
 

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login
+from web.console import admin, live, login, programme, results, staff
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.ratelimit import Attempts
@@ -30,6 +30,8 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     app[ATTEMPTS] = Attempts()
     app[live.FEED] = feed
     app[NEEDS] = {}
+    app[programme.UPLOADS] = programme.uploads(deps)
+    app[results.CACHE] = results.ResultsCache()
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -52,5 +54,15 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     page("GET", "/sessions", admin.sessions, "sessions", Need.ORGANIZERS)
     page("POST", "/sessions/revoke", admin.revoke, "revoke-session", Need.ORGANIZERS)
     page("GET", "/audit", admin.audit, "audit", Need.ORGANIZERS)
+    page("GET", "/results", results.page, "results", Need.STAFF)
+    page("GET", "/results/chart/{code}.png", results.chart, "results-chart", Need.STAFF)
+    page("GET", "/results/comments/{code}", results.comments, "results-comments", Need.STAFF)
+    page("GET", "/results/download/{fmt}", results.download, "results-download", Need.STAFF)
+    page("GET", "/programme", programme.page, "programme", Need.ORGANIZERS)
+    page("POST", "/programme/upload", programme.upload, "programme-upload", Need.ORGANIZERS)
+    page("POST", "/programme/confirm", programme.confirm, "programme-confirm", Need.ORGANIZERS)
+    page("GET", "/staff", staff.page, "staff", Need.ORGANIZERS)
+    page("POST", "/staff/grant", staff.grant, "staff-grant", Need.ORGANIZERS)
+    page("POST", "/staff/revoke", staff.revoke, "staff-revoke", Need.ORGANIZERS)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

@@ -17,6 +17,9 @@ class Entry:
 
 MENU = (
     Entry("/", N_("Live figures"), Need.STAFF),
+    Entry("/results", N_("Results"), Need.STAFF),
+    Entry("/programme", N_("Programme"), Need.ORGANIZERS),
+    Entry("/staff", N_("Staff"), Need.ORGANIZERS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),
     Entry("/audit", N_("Audit log"), Need.ORGANIZERS),
 )

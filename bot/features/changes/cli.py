@@ -190,7 +190,12 @@ def _install_text(text: str, target: Path) -> None:
 
 
 def _replace(content: bytes, target: Path) -> None:
+    replace_file(content, target)
+    print(f"Installed as {target}.")
+
+
+def replace_file(content: bytes, target: Path) -> None:
+    """In one step: the bot never reads half a file."""
     temporary = target.with_name(f".{target.name}.importing")
     temporary.write_bytes(content)
     os.replace(temporary, target)
-    print(f"Installed as {target}.")

@@ -24,6 +24,7 @@ from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
 from bot.delivery.service import Delivery
 from bot.features.changes import screens as change_screens
+from bot.features.changes.history import Applied, remember
 from bot.features.changes.source import ProgrammeSource, SourceUnavailable
 from bot.i18n import Catalogs
 from bot.outgoing import Outgoing, Payload, screen_payload
@@ -142,6 +143,8 @@ class ProgrammeReload:
         if previous is None:
             text = self._source.current()
             await self._remember(text, fingerprint(text))
+            schedule = self._programme.schedule
+            await self._history(schedule, fingerprint(text), 0, "", None)
             return ReloadResult()
         return await self.check(old=previous)
 
@@ -211,6 +214,7 @@ class ProgrammeReload:
         items = await self._notices.build(changes, short)
         queued = await self._delivery.enqueue(f"change:{short}", NOTICE_KIND, items, urgent=True)
         await self._remember(text, version)
+        await self._history(new, version, len(changes.changes), f"change:{short}", requested_by)
         self._refused = None
         log.info(
             "programme %s → %s applied: %d changes, %d notices queued",
@@ -229,6 +233,14 @@ class ProgrammeReload:
 
     async def _remember(self, text: str, version: str) -> None:
         await self._storage.state.set_many({APPLIED_TEXT: text, APPLIED_HASH: version})
+
+    async def _history(
+        self, new: Schedule, version: str, changes: int, batch: str, by: int | None
+    ) -> None:
+        at = self._clock.now().isoformat()
+        await remember(
+            self._storage, Applied(new.version, version, at, len(new.sessions), changes, batch, by)
+        )
 
     async def _tell_organizers(
         self, key: str, screen: Callable[[View], Screen], *, skip: int | None

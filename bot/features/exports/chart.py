@@ -10,12 +10,14 @@ import io
 
 from matplotlib.figure import Figure
 
+from bot.features.exports.overview import Scope
 from bot.features.exports.results import ExportData, session_rows
 from bot.features.exports.wording import Wording
 from bot.i18n import N_
 
 TITLE_CHARS = 48
 AXIS = N_("mean rating (number of ratings)")
+COUNT_AXIS = N_("answers")
 
 
 def ratings_png(
@@ -50,6 +52,25 @@ def ratings_png(
     for label in axes.get_yticklabels():
         label.set_fontfamily("DejaVu Sans")
         label.set_fontsize(8)
+    figure.tight_layout()
+    out = io.BytesIO()
+    figure.savefig(out, format="png")
+    return out.getvalue()
+
+
+def distribution_png(scope: Scope, title: str, wording: Wording | None = None) -> bytes:
+    """One session's answers per option (5 … 1 stars, absent), for its card on a page."""
+    words = wording or Wording()
+    keys = [key for key, _n in scope.counts][::-1]  # 5 stars on top
+    counts = [n for _key, n in scope.counts][::-1]
+    figure = Figure(figsize=(5, 2.4), dpi=100)
+    axes = figure.subplots()
+    bars = axes.barh([words.option(key) for key in keys], counts, color="#1f6feb")
+    for bar, count in zip(bars, counts, strict=True):
+        axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {count}", va="center")
+    axes.set_xlim(0, max([*counts, 1]) * 1.15)
+    axes.set_xlabel(words._(COUNT_AXIS))
+    axes.set_title(_short(title), fontsize=9)
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png")

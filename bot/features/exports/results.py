@@ -15,6 +15,7 @@ import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from openpyxl import Workbook
 
@@ -54,6 +55,7 @@ async def collect(
     }
     titles |= {(survey.subject, lang): survey.titles[lang] for lang in LANGUAGES}
 
+    @cache  # each person answers several questions: one hash each
     def who(user_id: int) -> str:
         if user_ids:
             return str(user_id)
@@ -156,6 +158,36 @@ def session_rows(data: ExportData, wording: Wording | None = None) -> list[list[
     return rows
 
 
+@dataclass(frozen=True)
+class SurveyCounts:
+    """One survey question's answers: per scope ("all" or a language) each option's count and
+    how many people answered."""
+
+    question: Question
+    counts: dict[str, Counter[str]]
+    respondents: dict[str, int]
+
+    def share(self, scope: str, key: str) -> float | None:
+        """The percentage of that scope's respondents who chose `key`, as in the workbook."""
+        people = self.respondents.get(scope, 0)
+        return round(100 * self.counts[scope][key] / people, 1) if people else None
+
+
+def survey_counts(
+    survey: SurveyDefinition,
+    question: Question,
+    raw: Sequence[tuple[str, str, str, str, str, str, str, str]],
+) -> SurveyCounts:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    respondents: dict[str, set[str]] = defaultdict(set)
+    for subject, _title, asked, key, lang, user, _at, _channel in raw:
+        if subject == survey.subject and asked == question.key:
+            for scope in ("all", lang):
+                counts[scope][key] += 1
+                respondents[scope].add(user)
+    return SurveyCounts(question, counts, {scope: len(p) for scope, p in respondents.items()})
+
+
 def _survey_sheet(
     book: Workbook,
     survey: SurveyDefinition,
@@ -164,13 +196,7 @@ def _survey_sheet(
     words: Wording,
 ) -> None:
     _ = words._
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    respondents: dict[str, set[str]] = defaultdict(set)
-    for subject, _title, asked, key, lang, user, _at, _channel in raw:
-        if subject == survey.subject and asked == question.key:
-            for scope in ("all", lang):
-                counts[scope][key] += 1
-                respondents[scope].add(user)
+    found = survey_counts(survey, question, raw)
     name = question.shorts.get(words.language) or question.key
     sheet = book.create_sheet(words.sheet(_("Survey %(question)s") % {"question": name}))
     header: list[object] = [_("option"), _("answer")]
@@ -181,10 +207,9 @@ def _survey_sheet(
     for key, texts in zip(question.option_keys, question.option_texts, strict=True):
         row: list[object] = [key, texts.get(words.language) or key]
         for scope in ["all", *LANGUAGES]:
-            n, people = counts[scope][key], len(respondents[scope])
-            row += [n, round(100 * n / people, 1) if people else None]
+            row += [found.counts[scope][key], found.share(scope, key)]
         sheet.append(row)
     total: list[object] = [_("respondents"), None]
     for scope in ["all", *LANGUAGES]:
-        total += [len(respondents[scope]), None]
+        total += [found.respondents.get(scope, 0), None]
     sheet.append(total)

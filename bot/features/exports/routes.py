@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from bot.features.exports.chart import ratings_png
-from bot.features.exports.results import collect, csv_bytes, xlsx_bytes
+from bot.features.exports.files import NAMES, export_file
+from bot.features.exports.results import collect
 from bot.features.exports.screens import export_caption
-from bot.features.exports.wording import Wording
 from bot.features.survey.service import Surveys
 from bot.i18n import N_
 from bot.programme.current import CurrentProgramme
@@ -26,12 +25,9 @@ def routes(
         survey = surveys.definition
         data = await collect(storage, schedule, survey, user_ids=user_ids)
         caption = export_caption(view, len(data.raw), len(data.comments))
-        wording = Wording.of(view.t, schedule)  # the staff member's language
-        chart = ratings_png(data, schedule.title_in(view.t.lang), wording=wording)
-        files = (
-            Attachment("vidw2025-results.xlsx", xlsx_bytes(data, survey, wording), caption),
-            Attachment("vidw2025-answers.csv", csv_bytes(data, wording), caption),
-            Attachment("vidw2025-ratings.png", chart, caption),
+        files = tuple(  # in the staff member's language
+            Attachment(NAMES[fmt], export_file(fmt, data, survey, schedule, view.t), caption)
+            for fmt in ("xlsx", "csv", "png")
         )
         return Answer(None, attachments=files)
 

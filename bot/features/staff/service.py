@@ -7,6 +7,7 @@ The role is checked here on every call; the person concerned is told through the
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from enum import Enum
 
 from bot.channels import TELEGRAM_ID_LIMIT
 from bot.clock import Clock
@@ -20,6 +21,17 @@ from bot.ui.refusals import not_allowed
 from bot.ui.view import View
 
 KIND = "staff"
+
+
+class Change(Enum):
+    """What a grant or a revocation did (every channel words it its own way)."""
+
+    GRANTED = "granted"
+    ALREADY_STAFF = "already-staff"
+    REVOKED = "revoked"
+    CONFIGURED = "configured"  # staff through VIDW_STAFF: only the configuration takes it back
+    NOT_GRANTED = "not-granted"
+    NOT_ALLOWED = "not-allowed"  # the one asking is not an organizer
 
 
 class StaffAdmin:
@@ -44,21 +56,41 @@ class StaffAdmin:
             return not_allowed(view)
         if not args:
             return screens.overview(view, self._roles.configured_staff, self._roles.granted_staff)
-        verb, target = args[0].lower(), _user_id(args[1:])
+        verb, target = args[0].lower(), user_id_of(args[1:])
         if target is None or verb not in ("add", "remove"):
             return screens.bad_request(view)
         if verb == "add":
-            new = await self._roles.grant(target, user_id, self._clock.now())
-            if new:
-                await self._tell(target, screens.welcome)
-                await self._changed(target)
-            return screens.granted(view, target, new=new)
+            change = await self.grant(user_id, target)
+            return screens.granted(view, target, new=change is Change.GRANTED)
+        change = await self.revoke(user_id, target)
+        return screens.revoked(
+            view,
+            target,
+            removed=change is Change.REVOKED,
+            configured=change is Change.CONFIGURED,
+        )
+
+    async def grant(self, organizer_id: int, target: int) -> Change:
+        if not self._roles.is_organizer(organizer_id):
+            return Change.NOT_ALLOWED
+        if not await self._roles.grant(target, organizer_id, self._clock.now()):
+            return Change.ALREADY_STAFF
+        await self._tell(target, screens.welcome)
+        await self._changed(target)
+        return Change.GRANTED
+
+    async def revoke(self, organizer_id: int, target: int) -> Change:
+        """Also ends the person's console sessions once they are no longer staff."""
+        if not self._roles.is_organizer(organizer_id):
+            return Change.NOT_ALLOWED
         removed = await self._roles.revoke(target)
         if removed and not self._roles.is_staff(target):
+            await self._storage.console.revoke_user(target, self._clock.now())
             await self._tell(target, screens.farewell)
             await self._changed(target)
-        configured = target in self._roles.configured_staff
-        return screens.revoked(view, target, removed=removed, configured=configured)
+        if removed:
+            return Change.REVOKED
+        return Change.CONFIGURED if target in self._roles.configured_staff else Change.NOT_GRANTED
 
     async def _changed(self, user_id: int) -> None:
         if self.on_change is not None:
@@ -75,8 +107,9 @@ class StaffAdmin:
         await self._delivery.enqueue(KIND, KIND, [item], urgent=True)
 
 
-def _user_id(args: Sequence[str]) -> int | None:
-    if len(args) != 1 or not args[0].isdigit():
+def user_id_of(args: Sequence[str]) -> int | None:
+    """A user id as typed (one number in Telegram's range), else None."""
+    if len(args) != 1 or not args[0].strip().isdigit():
         return None
-    number = int(args[0])
+    number = int(args[0].strip())
     return number if 0 < number < TELEGRAM_ID_LIMIT else None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 import pytest
@@ -51,11 +53,21 @@ class Console:
 
 @pytest.fixture
 async def console(start_bot: RunningBot, standin: StandIn) -> AsyncIterator[Console]:
+    async with console_running(start_bot, standin) as running:
+        yield running
+
+
+@asynccontextmanager
+async def console_running(
+    start_bot: RunningBot, standin: StandIn, **overrides: Any
+) -> AsyncIterator[Console]:
+    """The bot with its console on a free port, ORGANIZER and STAFF in their roles."""
     port = free_port()
     async with start_bot(
         console_listen=("127.0.0.1", port),
         organizers=frozenset({ORGANIZER}),
         staff=frozenset({STAFF}),
+        **overrides,
     ) as app:
         await standin.until_polling()
         yield Console(app, f"http://127.0.0.1:{port}", standin)
