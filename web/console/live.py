@@ -2,8 +2,8 @@
 
 One feed for every browser: while anyone watches, the figures are read twice a second (one
 set of queries, whatever the number of browsers) and, when they changed, each watcher gets
-the newest; a slow browser skips snapshots rather than piling them up. The page shows the same values when
-rendered, so it works with JavaScript off (without the updates).
+the newest; a slow browser skips snapshots rather than piling them up. The page shows the
+same values when rendered, so it works with JavaScript off (without the updates).
 """
 
 from __future__ import annotations
