@@ -49,7 +49,8 @@ async def test_a_question_asked_in_each_language_waits_for_the_moderator(
     assert "waiting for the moderator" in (asked["en"].text or "")
     assert "attend la validation du modérateur" in (asked["fr"].text or "")
     stored = await bot.bot_data.deps.storage.questions.of_session(
-        bot.bot_data.deps.programme.schedule.session("AIGOV").guid, ("pending",)  # type: ignore[union-attr]
+        bot.bot_data.deps.programme.schedule.session("AIGOV").guid,
+        ("pending",),  # type: ignore[union-attr]
     )
     assert sorted(q.language for q in stored) == ["en", "fr", "vi"]
     assert all(q.signature is None for q in stored)  # anonymous by default
