@@ -9,6 +9,7 @@ python -m bench backup [--users N] [--answers N]
 python -m bench search [--sessions N] [--queries N]
 python -m bench programme [--events N]
 python -m bench console [--users N] [--answers N] [--watchers N]
+python -m bench qa [--attendees N] [--votes N] [--probes N]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SUITES = (
     "search",
     "programme",
     "console",
+    "qa",
 )
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]

@@ -220,13 +220,16 @@ class QuestionStore:
             (now.isoformat(), session_guid),
         )
 
-    async def of_session(self, session_guid: str, statuses: Sequence[str]) -> list[Question]:
-        """By votes, then by age: what the room wants asked first."""
+    async def of_session(
+        self, session_guid: str, statuses: Sequence[str], limit: int = -1
+    ) -> list[Question]:
+        """Pinned first, then by votes, then by age: what the room wants asked first
+        (`limit` of them; -1: all)."""
         marks = ", ".join("?" for _ in statuses)
         rows = await self._db.all(
             f"SELECT {_COLUMNS} FROM questions q WHERE q.session_guid = ?"
-            f" AND q.status IN ({marks}) ORDER BY 12 DESC, q.id",
-            (session_guid, *statuses),
+            f" AND q.status IN ({marks}) ORDER BY q.pinned DESC, 12 DESC, q.id LIMIT ?",
+            (session_guid, *statuses, limit),
         )
         return [_question(r) for r in rows]
 

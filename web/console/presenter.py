@@ -30,7 +30,7 @@ async def _session(request: web.Request) -> Session:
 
 
 async def _board(request: web.Request, session: Session) -> dict[str, object]:
-    listed = await request.app[DEPS].questions.listed(session)
+    listed = await request.app[DEPS].questions.listed(session, TOP + 1)  # pinned ones first
     pinned = next((q for q in listed if q.pinned), None)
     others = [q for q in listed if not q.pinned][:TOP]
     return {"session": session, "pinned": pinned, "top": others}

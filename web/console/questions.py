@@ -26,12 +26,15 @@ from web.console.question_feed import QUESTION_FEED
 from web.console.render import render
 from web.console.visitor import visitor
 
+# Each state's questions, and how many of them the page shows: every question waiting (up to
+# a few hundred), the most wanted approved ones, the latest of the others. A room of 800 would
+# otherwise make a page of megabytes, sent again at every change.
 SECTIONS = (
-    (PENDING, N_("Waiting for moderation")),
-    (APPROVED, N_("Approved: shown to the room")),
-    (ANSWERED, N_("Answered")),
-    (REJECTED, N_("Not taken")),
-    (MERGED, N_("Merged")),
+    (PENDING, N_("Waiting for moderation"), 300),
+    (APPROVED, N_("Approved: shown to the room"), 50),
+    (ANSWERED, N_("Answered"), 20),
+    (REJECTED, N_("Not taken"), 20),
+    (MERGED, N_("Merged"), 20),
 )
 ID_CHARS = 12
 
@@ -65,12 +68,21 @@ def _session(request: web.Request) -> Session:
 
 
 async def _queue_context(request: web.Request, session: Session) -> dict[str, object]:
-    queue = await request.app[DEPS].questions.queue(session)
-    by_status = {status: [q for q in queue if q.status == status] for status, _l in SECTIONS}
+    questions = request.app[DEPS].questions
+    counts = (await questions.counts()).get(session.guid, {})
+    sections = [
+        (status, label, await questions.queue(session, status, shown), counts.get(status, 0))
+        for status, label, shown in SECTIONS
+    ]
     return {
         "session": session,
-        "sections": [(status, label, by_status[status]) for status, label in SECTIONS],
-        "open": [q for q in queue if q.status in (PENDING, APPROVED)],
+        "sections": sections,
+        "open": [
+            q
+            for status, _l, listed, _n in sections
+            if status in (PENDING, APPROVED)
+            for q in listed
+        ],
     }
 
 

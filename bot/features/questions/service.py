@@ -37,11 +37,8 @@ from bot.programme.model import Session
 from bot.roles import Roles
 from bot.storage import Storage
 from bot.storage.questions import (
-    ANSWERED,
     APPROVED,
     OPEN,
-    PENDING,
-    REJECTED,
     Question,
 )
 from bot.ui.keywords import folded
@@ -73,6 +70,7 @@ class Questions:
         self.roles = roles
         self._view_of = view_of  # a user's profile → the view they read in
         self.changed: list[Callable[[str], None]] = []  # told a session's guid on any change
+        self._sessions_of: dict[int, str] = {}  # question id → its session's guid
 
     def session(self, key: str) -> Session | None:
         return self._programme.schedule.session(key)
@@ -130,24 +128,32 @@ class Questions:
         return question
 
     async def toggle_vote(self, user_id: int, question_id: int) -> bool | None:
-        """True: voted; False: vote taken back; None: the question is not open to votes."""
-        question = await self.store.get(question_id)
-        if question is None:
+        """True: voted; False: vote taken back; None: the question is not open to votes.
+        One write in the usual case (a room votes hundreds of times a second)."""
+        guid = await self._session_of(question_id)
+        if guid is None:
             return None
+        if await self.store.vote(question_id, user_id, self._clock.now()):
+            self._tell_changed(guid)
+            return True
         if await self.store.unvote(question_id, user_id):
-            self._tell_changed(question.session_guid)
+            self._tell_changed(guid)
             return False
-        if question.status != APPROVED:
-            return None
-        if not await self.store.vote(question_id, user_id, self._clock.now()):
-            return None
-        self._tell_changed(question.session_guid)
-        return True
+        return None  # not approved (pending, rejected, …): nothing to vote for
 
-    async def listed(self, session: Session) -> list[Question]:
-        """What the room sees: the approved questions, most wanted first (pinned on top)."""
-        approved = await self.store.of_session(session.guid, (APPROVED,))
-        return sorted(approved, key=lambda q: not q.pinned)
+    async def _session_of(self, question_id: int) -> str | None:
+        """A question's session never changes: asked once, then remembered."""
+        guid = self._sessions_of.get(question_id)
+        if guid is None:
+            question = await self.store.get(question_id)
+            if question is None:
+                return None
+            guid = self._sessions_of[question_id] = question.session_guid
+        return guid
+
+    async def listed(self, session: Session, limit: int = -1) -> list[Question]:
+        """What the room sees: the approved questions, pinned first, then most wanted."""
+        return await self.store.of_session(session.guid, (APPROVED,), limit)
 
     async def mine(self, user_id: int, session: Session) -> list[Question]:
         return await self.store.by_author(user_id, session.guid)
@@ -163,11 +169,9 @@ class Questions:
     def may_moderate(self, user_id: int, session_guid: str) -> bool:
         return self.roles.moderates(user_id, session_guid)
 
-    async def queue(self, session: Session) -> list[Question]:
-        """Everything the moderators handle, by state then votes."""
-        return await self.store.of_session(
-            session.guid, (PENDING, APPROVED, ANSWERED, REJECTED, "merged")
-        )
+    async def queue(self, session: Session, status: str, limit: int = -1) -> list[Question]:
+        """The questions of one state the moderators handle, pinned and most wanted first."""
+        return await self.store.of_session(session.guid, (status,), limit)
 
     async def move(
         self, moderator: int, question_id: int, move: Move, seen: str, reason: str = ""
