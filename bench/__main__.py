@@ -7,6 +7,7 @@ python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
 python -m bench zalo [--users N] [--latency S] [--pollers N]
 python -m bench backup [--users N] [--answers N]
 python -m bench search [--sessions N] [--queries N]
+python -m bench inline [--sessions N] [--queries N] [--no-standin]
 python -m bench programme [--events N]
 python -m bench console [--users N] [--answers N] [--watchers N]
 python -m bench qa [--attendees N] [--votes N] [--probes N]
@@ -30,6 +31,7 @@ SUITES = (
     "export",
     "backup",
     "search",
+    "inline",
     "programme",
     "console",
     "qa",

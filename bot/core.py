@@ -39,6 +39,7 @@ from bot.features.questions.service import Questions
 from bot.features.reminders import routes as reminder_routes
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
+from bot.features.sharing import routes as sharing
 from bot.features.speakers import routes as speakers
 from bot.features.staff import routes as staff_routes
 from bot.features.staff.service import StaffAdmin
@@ -164,6 +165,7 @@ async def assemble(
             broadcast.routes(broadcasting),
             question_routes.routes(questions, clock),
             feedback_routes.routes(feedback),
+            sharing.routes(),  # a typed short code, after an announcement or comment being written
             language.routes(storage, catalogs),
             privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),

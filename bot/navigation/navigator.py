@@ -26,6 +26,7 @@ from bot.ui.answer import Answer, answer
 from bot.ui.model import Screen
 from bot.ui.refusals import refusal
 from bot.ui.routes import (
+    START_PAYLOAD,
     ButtonRoute,
     Command,
     DeepLink,
@@ -99,7 +100,7 @@ class Navigator:
         for read in self.routes.text_readers:
             reply = await read(request, typed)
             if reply is not None:
-                return answer(reply)
+                return await self._answer(request, reply)
         command = self.routes.command_for(text)
         if command is not None:
             return await self._run(request, command)
@@ -139,9 +140,14 @@ class Navigator:
             return Answer(menus.not_on_this_channel(view))
         if not self._may(command.who, request.user_id):
             return Answer(refusal(view, command.who))
-        linked = self.routes.deep_link(command.name, request.args[0]) if request.args else None
-        if linked is not None:
-            return await self._follow(request, command, *linked)
+        if request.args and self.routes.links_to(command.name):
+            linked = self.routes.deep_link(command.name, request.args[0])
+            if linked is not None:
+                return await self._follow(request, command, *linked)
+            # A start code of a poster or a campaign gets the welcome; one that no t.me link
+            # can carry was forged or cut: say so.
+            if not START_PAYLOAD.fullmatch(request.args[0]):
+                return await self._noted(request, command, menus.unknown_link(request.view))
         return answer(await command.run(request))
 
     async def _follow(
@@ -152,10 +158,13 @@ class Navigator:
         reply = await link.open(request, rest)
         if reply is not None:
             return answer(reply)
+        return await self._noted(request, command, link.missing(request.view, rest))
+
+    async def _noted(self, request: Request, command: Command, note: str) -> Answer:
+        """The command's own answer (without its arguments), under `note`."""
         shown = answer(await command.run(replace(request, args=())))
         if shown.screen is None:
             return shown
-        note = link.missing(request.view, rest)
         return replace(shown, screen=replace(shown.screen, text=f"{note}\n\n{shown.screen.text}"))
 
     async def _open(self, request: Request, action: AnyAction) -> Answer:
@@ -167,14 +176,17 @@ class Navigator:
 
     async def _dispatch(self, request: Request, route: ButtonRoute, action: AnyAction) -> Answer:
         reply: Reply = await route.run(request, action)
+        if reply is None:
+            return await self._expired(request)
+        return await self._answer(request, reply)
+
+    async def _answer(self, request: Request, reply: Answer | Screen | Redirect) -> Answer:
         if isinstance(reply, Redirect):
             # Read the person again: the handler may have changed their language.
             profile = await self.storage.users.get(request.user_id)
             again = replace(request, view=self.views.of(profile)) if profile else request
             shown = await self._open(again, reply.action)
             return replace(shown, notice=reply.notice or shown.notice)
-        if reply is None:
-            return await self._expired(request)
         return answer(reply)
 
     async def _expired(self, request: Request) -> Answer:

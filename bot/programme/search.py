@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from bot.programme.memo import PerProgramme
 from bot.programme.model import Schedule, Session
 from bot.programme.search_index import Entity, EntityKind, Part, SearchIndex, build_index
 from bot.programme.search_match import VARIANT, Term, expand
@@ -93,19 +94,8 @@ def search(schedule: Schedule, query: str, lang: str) -> SearchResults:
     return SearchResults(sessions, _better_than(entities, sessions[0].score), None, ranking)
 
 
-_recent: list[tuple[Schedule, SearchIndex]] = []  # newest first; a reload brings a new Schedule
-_KEPT = 3
-
-
-def index_of(schedule: Schedule) -> SearchIndex:
-    """The index of this programme, built the first time it is searched."""
-    for kept, index in _recent:
-        if kept is schedule:
-            return index
-    index = build_index(schedule)
-    _recent.insert(0, (schedule, index))
-    del _recent[_KEPT:]
-    return index
+# The index of a programme, built the first time it is searched.
+index_of: PerProgramme[SearchIndex] = PerProgramme(build_index)
 
 
 def _with_acronyms(index: SearchIndex, wanted: list[str], terms: list[Term]) -> list[Term]:

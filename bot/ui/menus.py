@@ -51,6 +51,11 @@ def expired_button(view: View) -> str:
     return view._("This button is no longer valid. Here is the main menu.")
 
 
+def unknown_link(view: View) -> str:
+    """A t.me link whose start code no button or card of the bot gives out."""
+    return view._("This link does not open anything in the bot. Here is the main menu.")
+
+
 def text_only(view: View) -> Screen:
     _ = view._
     text = _("I can only read text. Type a few words to search the programme, or use the menu.")

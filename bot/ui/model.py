@@ -20,6 +20,9 @@ QUESTION_CHARS = 300
 class Button:
     label: str
     action: str
+    # Telegram: the button starts inline mode with this query instead (↗️ Share: the user
+    # picks a chat and posts a card); `action` stays for channels without inline mode.
+    switch_inline: str | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.action.encode("utf-8")) <= MAX_ACTION_BYTES:

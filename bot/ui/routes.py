@@ -28,6 +28,7 @@ from bot.ui.view import View
 
 A = TypeVar("A", bound=Action)
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows in its menu
+START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what a t.me/<bot>?start= link carries
 
 EVERY_CHANNEL = frozenset({TELEGRAM, ZALO})
 TELEGRAM_ONLY = frozenset({TELEGRAM})  # needs buttons, previews or files
@@ -142,7 +143,7 @@ class FeatureRoutes:
     commands: tuple[Command, ...] = ()
     buttons: tuple[ButtonRoute, ...] = ()
     # Offered every typed text (or photo) first; None: not for this feature, read on.
-    reads_text: Callable[[Request, TypedText], Awaitable[Answer | Screen | None]] | None = None
+    reads_text: Callable[[Request, TypedText], Awaitable[Reply]] | None = None
     reads_photo: Callable[[Request, SentPhoto], Awaitable[Answer | Screen | None]] | None = None
     deep_links: tuple[DeepLink, ...] = ()
     # Any other text: the one feature that searches with it.
@@ -209,6 +210,10 @@ class RouteTable:
 
     def parse(self, data: str | None) -> AnyAction | None:
         return self.actions.parse(data)
+
+    def links_to(self, command: str) -> bool:
+        """Whether deep links start `command` (then any other argument is a link of nothing)."""
+        return any(link.command == command for link in self.deep_links)
 
     def deep_link(self, command: str, payload: str) -> tuple[DeepLink, str] | None:
         for link in self.deep_links:

@@ -26,6 +26,8 @@ from bot.ui.view import View, clip
 LIST_TITLE_CHARS = 110
 # A deep link t.me/<bot>?start=s_<code> opens that session's card.
 SESSION_LINK = "s_"
+# t.me/<bot>?start=p_<code> opens a speaker's card (the code: bot/programme/codes.py).
+SPEAKER_LINK = "p_"
 
 
 class SessionVerb(StrEnum):

@@ -23,10 +23,14 @@ class ChannelTraits:
     files: bool  # documents (the agenda's calendar file, exports)
     buttons: bool  # inline buttons; without them screens are numbered text
     native_polls: bool  # polls of its own; without them a poll is a numbered question
+    inline_mode: bool = False  # cards shared into any chat (↗️ Share); else a short code to send
+    photos: bool = False  # photos by URL (a speaker's portrait); else the link in the text
 
 
 CHANNELS = {
-    TELEGRAM: ChannelTraits(TELEGRAM, files=True, buttons=True, native_polls=True),
+    TELEGRAM: ChannelTraits(
+        TELEGRAM, files=True, buttons=True, native_polls=True, inline_mode=True, photos=True
+    ),
     ZALO: ChannelTraits(ZALO, files=False, buttons=False, native_polls=False),
 }
 

@@ -89,8 +89,8 @@ async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     if update.effective_chat is None:
-        # A button on a message sent in inline mode (which this bot does not use): there is
-        # no chat to show a screen in. Stop the spinner, change nothing.
+        # A callback button on a message posted in inline mode (the bot's posted cards carry
+        # a link, not a callback): there is no chat to show a screen in. Stop the spinner.
         await answer_query(query, None)
         return
     profile = await _profile(update, context)

@@ -7,9 +7,10 @@ every call.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from telegram import (
+    Bot,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -19,21 +20,30 @@ from telegram import (
 )
 from telegram.error import BadRequest, TelegramError
 
-from bot.ui.model import Attachment, MapPin, Screen
+from bot.ui.model import Attachment, Button, MapPin, Screen
 
 log = logging.getLogger(__name__)
 
 
-def inline_keyboard(rows: Iterable[Iterable[Sequence[str]]]) -> InlineKeyboardMarkup | None:
-    """Rows of (label, action) pairs; None when there are no buttons."""
-    keyboard = [
-        [InlineKeyboardButton(label, callback_data=action) for label, action in row] for row in rows
-    ]
+def inline_keyboard(
+    rows: Iterable[Iterable[Button]], *, inline_mode: bool = True
+) -> InlineKeyboardMarkup | None:
+    """The rows of buttons; None when there are none. A ↗️ Share button starts inline mode;
+    without it (not enabled with @BotFather) the button would lead nowhere: left out."""
+    keyboard = [[_button(b) for b in row if inline_mode or b.switch_inline is None] for row in rows]
+    keyboard = [row for row in keyboard if row]
     return InlineKeyboardMarkup(keyboard) if keyboard else None
 
 
-def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
-    return inline_keyboard([(b.label, b.action) for b in row] for row in screen.rows)
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.switch_inline is not None:
+        return InlineKeyboardButton(button.label, switch_inline_query=button.switch_inline)
+    return InlineKeyboardButton(button.label, callback_data=button.action)
+
+
+def keyboard(screen: Screen, bot: Bot | None = None) -> InlineKeyboardMarkup | None:
+    """`bot`: the one showing it, whose getMe says whether inline mode is on."""
+    return inline_keyboard(screen.rows, inline_mode=bot is None or bot.supports_inline_queries)
 
 
 async def reply(update: Update, screen: Screen) -> Message:
@@ -41,10 +51,18 @@ async def reply(update: Update, screen: Screen) -> Message:
     chat = update.effective_chat
     assert chat is not None  # handlers are registered for chat updates only
     if screen.photo is not None:
-        return await chat.send_photo(
-            screen.photo, caption=screen.text or None, reply_markup=keyboard(screen)
-        )
-    return await chat.send_message(screen.text, reply_markup=keyboard(screen))
+        try:
+            return await chat.send_photo(
+                screen.photo,
+                caption=screen.text or None,
+                reply_markup=keyboard(screen, update.get_bot()),
+            )
+        except BadRequest as exc:
+            # A photo by URL (a speaker's portrait) that Telegram could not fetch: the text.
+            if not screen.photo.startswith(("https://", "http://")) or not screen.text:
+                raise
+            log.info("could not send the photo %s: %s", screen.photo, exc.message)
+    return await chat.send_message(screen.text, reply_markup=keyboard(screen, update.get_bot()))
 
 
 async def replace(update: Update, screen: Screen) -> Message:
@@ -56,7 +74,8 @@ async def replace(update: Update, screen: Screen) -> Message:
     if message is None or not isinstance(message, Message):
         return await reply(update, screen)  # the message is too old to be edited
     try:
-        edited = await message.edit_text(screen.text, reply_markup=keyboard(screen))
+        markup = keyboard(screen, update.get_bot())
+        edited = await message.edit_text(screen.text, reply_markup=markup)
     except BadRequest as exc:
         text = exc.message.lower()
         if "not modified" in text:

@@ -7,12 +7,13 @@ from typing import Any
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
+    InlineQueryHandler,
     MessageHandler,
     PollAnswerHandler,
     filters,
 )
 
-from channels.telegram import attendee, feedback
+from channels.telegram import attendee, feedback, inline
 
 # New messages from a person in a private chat only: not groups the bot was added to, not
 # edits of old messages (re-answering an edited search would surprise more than help), not a
@@ -34,4 +35,6 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CallbackQueryHandler(attendee.button),
         # Votes in the bot's (non-anonymous) polls.
         PollAnswerHandler(feedback.poll_answer),
+        # `@bot roundtable` in any chat: session cards to post there.
+        InlineQueryHandler(inline.inline_query),
     ]

@@ -90,7 +90,7 @@ class TelegramTransport:
     async def _message(
         self, method: str, chat_id: int, params: dict[str, Any], rows: tuple[Row, ...]
     ) -> Receipt:
-        markup = inline_keyboard([(b.label, b.action) for b in row] for row in rows)
+        markup = inline_keyboard(rows)
         if markup is not None:
             params["reply_markup"] = markup
         result = await self._call(method, chat_id, {**params, **self._extra})

@@ -1,4 +1,5 @@
-"""Controls under /_standin/ for a stand-in in its own process: stats, limits, faults, blocks.
+"""Controls under /_standin/ for a stand-in in its own process: stats, limits, faults, blocks,
+and users playing inline queries.
 
 A benchmark runs the stand-in on the other CPU core and reaches it over HTTP instead of
 through Python attributes. The paths lie outside /bot<token>/, so a bot never calls them and
@@ -61,6 +62,10 @@ class Controls(Protocol):
     def end_outage(self) -> None: ...
 
     def block(self, user_id: int) -> None: ...
+
+    def user(self, user_id: int, first_name: str = ..., language_code: str | None = ...) -> SimUser:
+        """The user, created on first call (with their app's language)."""
+        ...
 
 
 def add_routes(app: web.Application, standin: Controls) -> None:
@@ -129,7 +134,26 @@ def add_routes(app: web.Application, standin: Controls) -> None:
             return web.json_response({"error": f"{type(error).__name__}: {error}"}, status=400)
         return web.json_response({"answered": len(chats)})
 
+    async def inline_query(request: web.Request) -> web.Response:
+        """A user types `@bot <query>`; answers with the bot's answer once it comes."""
+        try:
+            body = await request.json()
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            user_id = _typed(body, "user_id", (int,))
+            language = _typed(body, "language_code", (str,), None)
+            user = standin.users.get(user_id) or standin.user(user_id, "User", language)
+            answer = await user.ask_inline(
+                _typed(body, "query", (str,)),
+                _typed(body, "offset", (str,), ""),
+                timeout=_typed(body, "timeout", (int, float), 5.0),
+            )
+        except (ValueError, TimeoutError) as error:
+            return web.json_response({"error": f"{type(error).__name__}: {error}"}, status=400)
+        return web.json_response(dataclasses.asdict(answer))
+
     app.router.add_get(f"{PREFIX}/stats", stats)
+    app.router.add_post(f"{PREFIX}/inline_query", inline_query)
     app.router.add_post(f"{PREFIX}/answer_polls", answer_polls)
     for name, action in (
         ("reset", reset),

@@ -12,7 +12,7 @@ from typing import Any
 import standin.telegram.payloads as payloads
 import standin.telegram.validation as validation
 from standin.telegram.errors import NOT_MODIFIED, QUERY_INVALID, ApiError, bad_request
-from standin.telegram.users import ChatMessage, SimUser
+from standin.telegram.users import ChatMessage, InlineAnswer, SimUser
 from standin.telegram.world import WEBHOOK_CONFLICT, StoredFile, World, scope_key
 
 JSONDict = dict[str, Any]
@@ -137,6 +137,25 @@ async def answer_callback_query(world: World, params: JSONDict) -> Any:
     return True
 
 
+async def answer_inline_query(world: World, params: JSONDict) -> Any:
+    """Each inline query may be answered once; the user's client shows the results."""
+    query_id = str(params.get("inline_query_id"))
+    results = validation.inline_results(params)
+    user = world.inline_queries.pop(query_id, None)
+    if user is None:
+        raise ApiError(400, QUERY_INVALID)
+    cache_time = params.get("cache_time")
+    answer = InlineAnswer(
+        query_id,
+        results,
+        cache_time if isinstance(cache_time, int) else None,
+        params.get("is_personal") is True,
+        str(params.get("next_offset") or ""),
+    )
+    await user.bot_answered_inline(answer)
+    return True
+
+
 async def send_chat_action(world: World, params: JSONDict) -> Any:
     world.chat(params)
     validation.chat_action(params)
@@ -187,6 +206,9 @@ async def send_photo(world: World, params: JSONDict) -> Any:
         world, params, "photo", lambda f: payloads.photo(f.file_id, f.unique_id, len(f.content))
     )
     message.photo = stored.content
+    photo = params.get("photo")
+    if isinstance(photo, str) and photo.startswith(("https://", "http://")):
+        message.photo_url = photo
     return await _deliver(user, message)
 
 
@@ -200,6 +222,17 @@ async def send_venue(world: World, params: JSONDict) -> Any:
         user, payloads.content(markup, venue=place, location=place["location"]), params
     )
     message.venue, message.buttons = place, buttons
+    return await _deliver(user, message)
+
+
+async def send_location(world: World, params: JSONDict) -> Any:
+    user = world.chat(params)
+    latitude, longitude = validation.location(params)
+    markup, buttons = validation.inline_keyboard(params.get("reply_markup"))
+    world.admit(user.id)
+    place = payloads.location(latitude, longitude)
+    message = world.compose(user, payloads.content(markup, location=place), params)
+    message.location, message.buttons = place, buttons
     return await _deliver(user, message)
 
 
@@ -252,12 +285,14 @@ METHODS: dict[str, tuple[str, Handler]] = {
         ("editMessageText", edit_message_text),
         ("editMessageReplyMarkup", edit_message_reply_markup),
         ("answerCallbackQuery", answer_callback_query),
+        ("answerInlineQuery", answer_inline_query),
         ("sendChatAction", send_chat_action),
         ("sendPoll", send_poll),
         ("stopPoll", stop_poll),
         ("sendDocument", send_document),
         ("sendPhoto", send_photo),
         ("sendVenue", send_venue),
+        ("sendLocation", send_location),
         ("getFile", get_file),
         ("logOut", log_out_or_close),
         ("close", log_out_or_close),

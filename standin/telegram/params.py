@@ -28,6 +28,8 @@ _STRINGS = frozenset(
         "question_parse_mode",
         "explanation_parse_mode",
         "callback_query_id",
+        "inline_query_id",
+        "next_offset",
         "inline_message_id",
         "file_id",
         "url",

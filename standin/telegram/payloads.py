@@ -18,6 +18,7 @@ from telegram import (
     Chat,
     Document,
     File,
+    InlineQuery,
     Location,
     Message,
     MessageEntity,
@@ -38,8 +39,8 @@ from standin.telegram.webhook import WebhookPusher
 JSONDict = dict[str, Any]
 
 
-def bot_user(bot_id: int, first_name: str, username: str) -> User:
-    """The bot as getMe describes it."""
+def bot_user(bot_id: int, first_name: str, username: str, inline_mode: bool = True) -> User:
+    """The bot as getMe describes it (inline mode as @BotFather's /setinline turned it)."""
     return User(
         bot_id,
         first_name,
@@ -47,7 +48,7 @@ def bot_user(bot_id: int, first_name: str, username: str) -> User:
         username=username,
         can_join_groups=True,
         can_read_all_group_messages=False,
-        supports_inline_queries=False,
+        supports_inline_queries=inline_mode,
         can_connect_to_business=False,
         has_main_web_app=False,
     )
@@ -129,6 +130,10 @@ def venue(latitude: float, longitude: float, title: str, address: str) -> JSONDi
     return Venue(Location(longitude, latitude), title, address).to_dict()
 
 
+def location(latitude: float, longitude: float) -> JSONDict:
+    return Location(longitude, latitude).to_dict()
+
+
 def file(file_id: str, unique_id: str, size: int, path: str) -> JSONDict:
     return File(file_id, unique_id, file_size=size, file_path=path).to_dict()
 
@@ -166,6 +171,14 @@ def callback_update(
     update = Update(update_id, callback_query=query).to_dict()
     update["callback_query"]["message"] = message
     return update
+
+
+def inline_query_update(
+    update_id: int, query_id: str, user: User, query: str, offset: str
+) -> JSONDict:
+    """A user typing `@bot <query>` in some chat (a private chat's type: the sender's own)."""
+    inline = InlineQuery(query_id, user, query, offset, chat_type=ChatType.SENDER)
+    return Update(update_id, inline_query=inline).to_dict()
 
 
 def poll_answer_update(

@@ -50,9 +50,11 @@ class StandIn(LoopbackServer, BotApiUrls):
         bot_username: str = "standin_bot",
         timeout_hold: float = 30.0,
         record_calls: bool = True,
+        inline_mode: bool = True,
     ) -> None:
         """`record_calls=False` keeps `calls` empty (stats still count), so a long benchmark's
-        memory does not grow by one Call per request."""
+        memory does not grow by one Call per request; `inline_mode=False`: a bot whose
+        inline mode @BotFather has not turned on (getMe says so)."""
         super().__init__(host, port)
         self.token = token
         self.record_calls = record_calls
@@ -60,7 +62,7 @@ class StandIn(LoopbackServer, BotApiUrls):
         self.timeout_hold = timeout_hold  # how long an injected "timeout" holds a request
         self.calls: list[Call] = []
         self.stats = Stats()
-        bot = payloads.bot_user(int(token.split(":", 1)[0]), bot_name, bot_username)
+        bot = payloads.bot_user(int(token.split(":", 1)[0]), bot_name, bot_username, inline_mode)
         self._world = World(bot, limits or Limits(), self.stats)
         self._faults = Faults()
         self._outages = Outages()
@@ -104,7 +106,8 @@ class StandIn(LoopbackServer, BotApiUrls):
         if existing is not None:
             return existing
         person = payloads.person(user_id, first_name, language_code, username)
-        user = SimUser(person, self._world.updates, self._world.queries, self._describe)
+        world = self._world
+        user = SimUser(person, world.updates, world.queries, self._describe, world.inline_queries)
         self._world.users[user_id] = user
         return user
 

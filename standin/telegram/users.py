@@ -15,6 +15,7 @@ from telegram import User
 from standin.common.waiting import first_after
 from standin.telegram.payloads import (
     callback_update,
+    inline_query_update,
     poll_answer_update,
     private_chat,
     text_update,
@@ -47,6 +48,8 @@ class ChatMessage:
     document: tuple[str, bytes] | None = None  # (filename, content)
     photo: bytes | None = None
     venue: JSONDict | None = None  # Telegram's Venue dict: location, title, address
+    location: JSONDict | None = None  # a sendLocation's Location dict
+    photo_url: str | None = None  # a photo sent by URL (Telegram fetches it)
     edit_count: int = 0
 
     def snapshot(self) -> ChatMessage:
@@ -69,6 +72,21 @@ class ChatMessage:
         raise LookupError(f"no button {label!r} on message {self.message_id}; {self.labels}")
 
 
+@dataclass(frozen=True)
+class InlineAnswer:
+    """What answerInlineQuery gave one of the user's inline queries (already validated)."""
+
+    query_id: str
+    results: list[JSONDict]  # InlineQueryResult dicts, as sent
+    cache_time: int | None
+    is_personal: bool
+    next_offset: str
+
+    @property
+    def titles(self) -> list[str]:
+        return [str(result.get("title", "")) for result in self.results]
+
+
 class SimUser:
     """A Telegram user in a private chat with the bot (chat id == user id)."""
 
@@ -78,12 +96,17 @@ class SimUser:
         updates: UpdateQueue,
         queries: dict[str, SimUser],
         describe: Callable[[int], str],
+        inline_queries: dict[str, SimUser] | None = None,
     ) -> None:
         self.user = user
         self.chat = private_chat(user)
         self.blocked = False
         self.messages: list[ChatMessage] = []
         self.callback_answers: list[str] = []  # answerCallbackQuery texts, "" for none
+        self.inline_answers: dict[str, InlineAnswer] = {}  # by inline query id
+        self._inline_queries = {} if inline_queries is None else inline_queries
+        self._inline_ids = itertools.count(1)
+        self._answered = asyncio.Condition()
         self._updates = updates
         self._queries = queries  # shared with the stand-in, which answers them
         self._describe = describe
@@ -169,6 +192,39 @@ class SimUser:
             ),
         )
         return query_id
+
+    def type_inline(self, query: str, offset: str = "") -> str:
+        """Type `@bot <query>` in some chat (scrolled to `offset`); returns the query's id."""
+        query_id = f"inline-{self.id}-{next(self._inline_ids)}"
+        self._inline_queries[query_id] = self
+        self._updates.push(
+            "inline_query",
+            lambda update_id: inline_query_update(update_id, query_id, self.user, query, offset),
+        )
+        return query_id
+
+    async def bot_answered_inline(self, answer: InlineAnswer) -> None:
+        self.inline_answers[answer.query_id] = answer
+        async with self._answered:
+            self._answered.notify_all()
+
+    async def ask_inline(
+        self,
+        query: str,
+        offset: str = "",
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> InlineAnswer:
+        """Type an inline query and return the bot's answer to it."""
+        query_id = self.type_inline(query, offset)
+        try:
+            async with asyncio.timeout(timeout), self._answered:
+                await self._answered.wait_for(lambda: query_id in self.inline_answers)
+        except TimeoutError:
+            raise TimeoutError(
+                f"the bot did not answer the inline query {query!r} of user {self.id} "
+                f"within {timeout} s"
+            ) from None
+        return self.inline_answers[query_id]
 
     async def answer_poll(self, poll_id: str, option_ids: list[int]) -> None:
         """Vote in a poll the bot sent here; an empty list retracts the vote."""

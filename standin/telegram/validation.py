@@ -225,3 +225,65 @@ def _coordinate(params: JSONDict, key: str, limit: float) -> float:
     ):
         raise bad_request(f"wrong {key} specified")
     return float(value)
+
+
+MAX_INLINE_RESULTS = 50
+RESULT_ID_LIMIT = 64  # bytes
+NEXT_OFFSET_LIMIT = 64  # bytes
+# Result types a bot answers with; the stand-in checks articles' fields in full.
+_RESULT_TYPES = frozenset(
+    {
+        "article",
+        "photo",
+        "gif",
+        "mpeg4_gif",
+        "video",
+        "audio",
+        "voice",
+        "document",
+        "location",
+        "venue",
+        "contact",
+        "game",
+        "sticker",
+    }
+)
+
+
+def inline_results(params: JSONDict) -> list[JSONDict]:
+    """The results of an answerInlineQuery call, checked as Telegram checks them."""
+    results = _list(params.get("results"), "results")
+    if len(results) > MAX_INLINE_RESULTS:
+        raise bad_request("RESULTS_TOO_MUCH")
+    seen: set[str] = set()
+    for result in results:
+        if not isinstance(result, dict) or result.get("type") not in _RESULT_TYPES:
+            raise bad_request("RESULT_TYPE_INVALID")
+        ident = result.get("id")
+        if not isinstance(ident, str) or not 1 <= len(ident.encode()) <= RESULT_ID_LIMIT:
+            raise bad_request("RESULT_ID_INVALID")
+        if ident in seen:
+            raise bad_request("RESULT_ID_DUPLICATE")
+        seen.add(ident)
+        inline_keyboard(result.get("reply_markup"))
+        if result["type"] == "article":
+            _article(result)
+    offset = params.get("next_offset")
+    if offset is not None and len(str(offset).encode()) > NEXT_OFFSET_LIMIT:
+        raise bad_request("NEXT_OFFSET_INVALID")
+    return results
+
+
+def _article(result: JSONDict) -> None:
+    title = result.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise bad_request("RESULT_TITLE_EMPTY")
+    content = result.get("input_message_content")
+    if not isinstance(content, dict):
+        raise bad_request("RESULT_CONTENT_INVALID")
+    # its text and parse mode, checked as a sendMessage's
+    message_text({**content, "text": content.get("message_text")})
+
+
+def location(params: JSONDict) -> tuple[float, float]:
+    return _coordinate(params, "latitude", 90), _coordinate(params, "longitude", 180)

@@ -33,6 +33,9 @@ WEBHOOK_CONFLICT = (
 )
 
 
+_WEB = ("https://", "http://")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFile:
     file_id: str
@@ -62,6 +65,7 @@ class World:
         self.updates = UpdateQueue()
         self.users: dict[int, SimUser] = {}
         self.queries: dict[str, SimUser] = {}  # open callback query id -> its user
+        self.inline_queries: dict[str, SimUser] = {}  # open inline query id -> its user
         self.commands: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (scope, language)
         self.webhook = WebhookPusher(self.updates)
         self.files: dict[str, StoredFile] = {}
@@ -84,6 +88,9 @@ class World:
         """The chat a call concerns, for recording and fault matching."""
         if method == "answercallbackquery":
             user = self.queries.get(str(params.get("callback_query_id")))
+            return user.id if user else None
+        if method == "answerinlinequery":
+            user = self.inline_queries.get(str(params.get("inline_query_id")))
             return user.id if user else None
         return numeric_id(params.get("chat_id"))
 
@@ -128,6 +135,9 @@ class World:
             return self._new_file(value, f"{field}s")
         if isinstance(value, str) and value in self.files:
             return self.files[value]
+        if field == "photo" and isinstance(value, str) and value.startswith(_WEB):
+            # Telegram fetches it; the stand-in keeps the address as the file's content.
+            return self._new_file(UploadedFile("photo.jpg", value.encode(), "image/jpeg"), "photos")
         if value is None:
             raise bad_request(f"there is no {field} in the request")
         raise bad_request("wrong file identifier/HTTP URL specified")

@@ -23,6 +23,7 @@ from bot.ui.sessions import (
     takes_questions,
     written_out,
 )
+from bot.ui.sharing import share_line, share_rows
 from bot.ui.view import View, bold, clip, italic
 
 CLASH_TITLE_CHARS = 60
@@ -129,6 +130,10 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
             (Button(_("❓ Questions to the panel"), SessionQuestions(session.key).encode()),)
         )
     rows += speaker_buttons(view, session)
+    rows += share_rows(view, session)
+    shared = share_line(view, session)
+    if shared is not None:
+        lines += ["", shared]
     return Screen("\n".join(lines), tuple(rows))
 
 

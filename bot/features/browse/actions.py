@@ -15,6 +15,7 @@ class BrowseVerb(StrEnum):
     RESULTS = "q"
     SPEAKER = "w"
     LANGUAGE = "g"
+    INTERPRETED = "gi"
     ROOM = "r"
 
 
@@ -72,6 +73,15 @@ class LanguagePage(Action, verb=BrowseVerb.LANGUAGE):
 
 
 @dataclass(frozen=True)
+class InterpretedPage(Action, verb=BrowseVerb.INTERPRETED):
+    """gi:<language>:<page>: a page of the sessions interpreted into one language (numbered in
+    the order of screens.interpreted_languages)."""
+
+    language: int
+    page: int = 0
+
+
+@dataclass(frozen=True)
 class RoomPage(Action, verb=BrowseVerb.ROOM):
     """r:<room>:<page>: a page of the sessions in one room (Schedule.rooms), from a search."""
 
@@ -80,6 +90,7 @@ class RoomPage(Action, verb=BrowseVerb.ROOM):
 
 
 ACTIONS = (
+    InterpretedPage,
     ThemePage,
     FollowTheme,
     DayPage,

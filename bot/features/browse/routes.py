@@ -8,6 +8,7 @@ from bot.features.browse.actions import (
     BrowseTap,
     DayPage,
     FollowTheme,
+    InterpretedPage,
     LanguagePage,
     ResultsPage,
     RoomPage,
@@ -64,6 +65,9 @@ def routes(browse: Browse) -> FeatureRoutes:
     async def language(request: Request, action: LanguagePage) -> Screen | None:
         return screens.language(request.view, action.language, action.page)
 
+    async def interpreted(request: Request, action: InterpretedPage) -> Screen | None:
+        return screens.interpreted(request.view, action.language, action.page)
+
     async def speaker(request: Request, action: SpeakerPage) -> Screen | None:
         return search_screens.speaker(request.view, action.speaker, action.page)
 
@@ -118,6 +122,7 @@ def routes(browse: Browse) -> FeatureRoutes:
             on(SpeakerPage, speaker),
             on(BrowseTap.LANGUAGES, languages),
             on(LanguagePage, language),
+            on(InterpretedPage, interpreted),
             on(RoomPage, room),
         ),
         search=search,

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from bot.features.browse.actions import BrowseTap, DayPage, FollowTheme, LanguagePage, ThemePage
+from bot.features.browse.actions import (
+    BrowseTap,
+    DayPage,
+    FollowTheme,
+    InterpretedPage,
+    LanguagePage,
+    ThemePage,
+)
 from bot.programme.model import Day, Schedule, Session
 from bot.ui.actions import AnyAction, Go
 from bot.ui.layout import FULL_ROW_CHARS, fitted, rows_of
@@ -253,8 +260,18 @@ def session_languages(schedule: Schedule) -> list[str]:
     return list(dict.fromkeys(s.language for s in schedule.sessions if s.language))
 
 
+def interpreted_languages(schedule: Schedule) -> list[str]:
+    """The languages sessions are interpreted into, in the order of their first session."""
+    return list(dict.fromkeys(code for s in schedule.sessions for code in _into(s)))
+
+
+def _into(session: Session) -> list[str]:
+    return [code for code in session.interpretation if code != session.language]
+
+
 def languages(view: View) -> Screen:
-    """One button per language the programme's sessions are held in, with their count."""
+    """One button per language the programme's sessions are held in, then one per language
+    they are interpreted into (🎧), with their counts."""
     _ = view._
     found = session_languages(view.schedule)
     rows: list[Row] = []
@@ -262,11 +279,19 @@ def languages(view: View) -> Screen:
         count = sum(1 for s in view.schedule.sessions if s.language == code)
         label = f"🗣 {view.t.language_name(code)} ({count})"
         rows.append((Button(label, LanguagePage(index).encode()),))
+    lines = [bold(_("The programme by language")), "", _("Choose the language of the sessions:")]
+    interpreted = interpreted_languages(view.schedule)
+    for index, code in enumerate(interpreted):
+        count = sum(1 for s in view.schedule.sessions if code in _into(s))
+        label = _("🎧 Into %(language)s (%(count)d)") % {
+            "language": view.t.language_name(code),
+            "count": count,
+        }
+        rows.append((Button(label, InterpretedPage(index).encode()),))
+    if interpreted:
+        lines += ["", _("🎧: the sessions with interpretation into a language.")]
     rows.append((Button(_("‹ Programme"), Go.SCHEDULE), *_menu_row(view)))
-    text = "\n".join(
-        [bold(_("The programme by language")), "", _("Choose the language of the sessions:")]
-    )
-    return Screen(text, tuple(rows))
+    return Screen("\n".join(lines), tuple(rows))
 
 
 def language(view: View, index: int, page: int) -> Screen | None:
@@ -280,6 +305,23 @@ def language(view: View, index: int, page: int) -> Screen | None:
         [s for s in view.schedule.sessions if s.language == code],
         page,
         lambda p: LanguagePage(index, p),
+        back=Button(view._("‹ Languages"), BrowseTap.LANGUAGES),
+        with_day=True,
+    )
+
+
+def interpreted(view: View, index: int, page: int) -> Screen | None:
+    found = interpreted_languages(view.schedule)
+    if not 0 <= index < len(found):
+        return None
+    code = found[index]
+    name = view.t.language_name(code)
+    return session_list(
+        view,
+        view._("Sessions interpreted into %(language)s") % {"language": name},
+        [s for s in view.schedule.sessions if code in _into(s)],
+        page,
+        lambda p: InterpretedPage(index, p),
         back=Button(view._("‹ Languages"), BrowseTap.LANGUAGES),
         with_day=True,
     )
