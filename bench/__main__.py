@@ -10,6 +10,7 @@ python -m bench search [--sessions N] [--queries N]
 python -m bench inline [--sessions N] [--queries N] [--no-standin]
 python -m bench programme [--events N]
 python -m bench console [--users N] [--answers N] [--watchers N]
+python -m bench qa [--attendees N] [--votes N] [--probes N]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SUITES = (
     "inline",
     "programme",
     "console",
+    "qa",
 )
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]

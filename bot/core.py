@@ -34,6 +34,8 @@ from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
 from bot.features.privacy import routes as privacy
+from bot.features.questions import routes as question_routes
+from bot.features.questions.service import Questions
 from bot.features.reminders import routes as reminder_routes
 from bot.features.reminders.planner import Reminders
 from bot.features.reminders.settings import ReminderSettings
@@ -95,7 +97,7 @@ async def assemble(
 ) -> Deps:
     """Everything wired, nothing started: the caller starts the sender and the planners."""
     catalogs = static.catalogs
-    roles = Roles(settings, storage.staff)
+    roles = Roles(settings, storage.staff, storage.questions)
     await roles.load()
     programme = CurrentProgramme(static.schedule)
     views = Views(catalogs, programme, clock)
@@ -139,6 +141,7 @@ async def assemble(
         reminders,
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
+    questions = Questions(programme, storage, delivery, clock, roles, views.of)
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -160,6 +163,7 @@ async def assemble(
             speakers.routes(),
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
+            question_routes.routes(questions, clock),
             feedback_routes.routes(feedback),
             sharing.routes(),  # a typed short code, after an announcement or comment being written
             language.routes(storage, catalogs),
@@ -194,4 +198,5 @@ async def assemble(
         supervisor,
         health,
         console,
+        questions,
     )

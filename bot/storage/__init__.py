@@ -17,6 +17,7 @@ from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
+from bot.storage.questions import QuestionStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.staff import StaffStore
 from bot.storage.state import StateStore
@@ -32,6 +33,7 @@ __all__ = [
     "Follows",
     "OutboxStore",
     "PrivacyStore",
+    "QuestionStore",
     "ReminderStore",
     "StaffStore",
     "StateStore",
@@ -57,6 +59,7 @@ class Storage:
         self.privacy = PrivacyStore(db)
         self.channel_users = ChannelUsers(db)
         self.console = ConsoleStore(db)
+        self.questions = QuestionStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

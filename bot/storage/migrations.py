@@ -164,4 +164,47 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX audit_by_time ON audit (at);
     """,
+    # 9: questions to the panel (Q&A): asked, moderated, voted; moderators per session;
+    # presenter screens opened by a revocable link
+    """
+    CREATE TABLE questions (
+        id           INTEGER PRIMARY KEY,
+        session_guid TEXT NOT NULL,
+        user_id      INTEGER NOT NULL,
+        language     TEXT NOT NULL,         -- the language it was written in, as detected
+        text         TEXT NOT NULL,         -- as shown: the moderator may have edited it
+        asked_text   TEXT NOT NULL,         -- as the attendee wrote it
+        signature    TEXT,                  -- "name, organization" as typed; NULL: anonymous
+        status       TEXT NOT NULL DEFAULT 'pending',  -- approved rejected withdrawn answered …
+        reason       TEXT,                  -- a rejection's reason, for the author
+        merged_into  INTEGER,               -- a duplicate's question (its votes moved there)
+        pinned       INTEGER NOT NULL DEFAULT 0,  -- "now being answered" (one per session)
+        moderated_by INTEGER,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    );
+    CREATE INDEX questions_by_session ON questions (session_guid, status);
+    CREATE INDEX questions_by_user ON questions (user_id, session_guid);
+    CREATE TABLE question_votes (
+        question_id  INTEGER NOT NULL,
+        user_id      INTEGER NOT NULL,      -- negative after /forget: a count, nobody's
+        voted_at     TEXT NOT NULL,
+        PRIMARY KEY (question_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE moderators (
+        session_guid TEXT NOT NULL,
+        user_id      INTEGER NOT NULL,
+        granted_by   INTEGER NOT NULL,
+        granted_at   TEXT NOT NULL,
+        PRIMARY KEY (session_guid, user_id)
+    );
+    CREATE TABLE presenter_links (
+        token_hash   TEXT PRIMARY KEY,      -- sha256 of the link's token
+        session_guid TEXT NOT NULL,
+        created_by   INTEGER NOT NULL,
+        created_at   TEXT NOT NULL,
+        revoked_at   TEXT
+    );
+    ALTER TABLE users ADD COLUMN asking TEXT;  -- '<q|s>:<session guid|question>:<until>'
+    """,
 )

@@ -23,6 +23,15 @@ class PrivacyStore:
             await sql.execute(
                 "UPDATE answers SET user_id = ? WHERE user_id = ?", (anonymous, user_id)
             )
+            # Their questions go (with the votes they had); their votes stay, as counts.
+            await sql.execute(
+                "DELETE FROM question_votes WHERE question_id IN"
+                " (SELECT id FROM questions WHERE user_id = ?)",
+                (user_id,),
+            )
+            await sql.execute(
+                "UPDATE question_votes SET user_id = ? WHERE user_id = ?", (anonymous, user_id)
+            )
             for table in (
                 "follows",
                 "theme_follows",
@@ -32,6 +41,8 @@ class PrivacyStore:
                 "channel_users",
                 "console_links",
                 "console_sessions",
+                "questions",
+                "moderators",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(

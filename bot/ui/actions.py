@@ -16,6 +16,7 @@ A typed action's fields are written, in the order they are declared, as:
     an IntEnum   its number: only its members' numbers read back
     SessionKey   a session's code: ASCII letters and digits
     Language     vi, en or fr
+    RecordId     a database row's id (a question's): decimal, 1 to 999999999
     Back         last, optional: the action of the screen its Back button returns to (one
                  that names no session itself)
 
@@ -79,10 +80,13 @@ ActionType: TypeAlias = type[Action] | type[Plain]
 class _Kind(Enum):
     SESSION_KEY = "session key"
     LANGUAGE = "language"
+    RECORD_ID = "record id"
 
 
 SessionKey: TypeAlias = Annotated[str, _Kind.SESSION_KEY]
 Language: TypeAlias = Annotated[str, _Kind.LANGUAGE]
+RecordId: TypeAlias = Annotated[int, _Kind.RECORD_ID]
+_MAX_RECORD_DIGITS = 9
 
 
 class Go(Plain):
@@ -135,6 +139,9 @@ class _Field:
             return text if text.isascii() and text.isalnum() else None
         if kind is _Kind.LANGUAGE:
             return text if text in LANGUAGES else None
+        if kind is _Kind.RECORD_ID:
+            ok = text.isdigit() and text.isascii() and len(text) <= _MAX_RECORD_DIGITS
+            return int(text) if ok and text[0] != "0" else None
         if self.hint is bool:
             return {"0": False, "1": True}.get(text)
         number = _number(text)

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 from html import escape
 
@@ -33,6 +34,7 @@ class SessionVerb(StrEnum):
     OPEN = "s"
     PLACE = "sv"
     SPEAKER = "p"
+    QUESTIONS = "sq"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,23 @@ class SessionPlace(Action, verb=SessionVerb.PLACE):
     """sv:<code>: the venue of the session's room (the 📍 button of a card)."""
 
     key: SessionKey
+
+
+# A session takes questions to its panel from this long before it starts until it ends.
+QUESTIONS_OPEN_BEFORE = timedelta(minutes=30)
+
+
+def takes_questions(session: Session, now: datetime) -> bool:
+    return session.start - QUESTIONS_OPEN_BEFORE <= now < session.end
+
+
+@dataclass(frozen=True)
+class SessionQuestions(Action, verb=SessionVerb.QUESTIONS):
+    """sq:<code>:<page>: the questions to the panel of a session (the ❓ button of a card,
+    shown while it takes questions: bot/features/questions)."""
+
+    key: SessionKey
+    page: int = 0
 
 
 @dataclass(frozen=True)

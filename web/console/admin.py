@@ -19,6 +19,18 @@ ACTIONS = {
     "programme-install": N_("Installed a new programme"),
     "staff-grant": N_("Granted staff access"),
     "staff-revoke": N_("Revoked staff access"),
+    "question-approve": N_("Approved a question"),
+    "question-reject": N_("Rejected a question"),
+    "question-answered": N_("Marked a question answered"),
+    "question-reopen": N_("Put a question back in the list"),
+    "question-edit": N_("Edited a question"),
+    "question-merge": N_("Merged a duplicate question"),
+    "question-pin": N_("Pinned a question"),
+    "question-unpin": N_("Unpinned a question"),
+    "screen-open": N_("Opened a presenter screen link"),
+    "screen-close": N_("Closed the presenter screen links"),
+    "moderator-granted": N_("Granted a moderator"),
+    "moderator-revoked": N_("Revoked a moderator"),
 }
 
 

@@ -10,9 +10,10 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login, programme, results, staff
+from web.console import admin, live, login, presenter, programme, questions, results, staff
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
+from web.console.question_feed import QUESTION_FEED, QuestionFeed
 from web.console.ratelimit import Attempts
 from web.console.visitor import Need
 
@@ -20,7 +21,7 @@ HERE = Path(__file__).parent
 UPLOAD_BYTES = 16 * 1024 * 1024  # a programme file; bigger is refused with 413
 
 
-def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
+def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     app = web.Application(middlewares=[guard], client_max_size=UPLOAD_BYTES)
     app[DEPS] = deps
     app[ACCESS] = deps.console
@@ -28,10 +29,18 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     app[CATALOGS] = deps.navigator.catalogs
     app[CLOCK] = deps.navigator.clock
     app[ATTEMPTS] = Attempts()
-    app[live.FEED] = feed
+    app[live.FEED] = live_feed
     app[NEEDS] = {}
     app[programme.UPLOADS] = programme.uploads(deps)
     app[results.CACHE] = results.ResultsCache()
+    feed = QuestionFeed()
+    app[QUESTION_FEED] = feed
+    deps.questions.changed.append(feed.poke)
+
+    async def unhook(_app: web.Application) -> None:
+        deps.questions.changed.remove(feed.poke)
+
+    app.on_cleanup.append(unhook)
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -47,8 +56,8 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
 
     page("GET", "/login", login.login_page, "login-page", Need.ANYONE)
     page("POST", "/login", login.login, LOGIN_ROUTE, Need.ANYONE)
-    page("POST", "/logout", login.logout, "logout", Need.STAFF)
-    page("POST", "/language", login.language, "language", Need.STAFF)
+    page("POST", "/logout", login.logout, "logout", Need.MODERATORS)
+    page("POST", "/language", login.language, "language", Need.MODERATORS)
     page("GET", "/", live.page, "live", Need.STAFF)
     page("GET", "/live/stream", live.stream, "live-stream", Need.STAFF)
     page("GET", "/sessions", admin.sessions, "sessions", Need.ORGANIZERS)
@@ -64,5 +73,25 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     page("GET", "/staff", staff.page, "staff", Need.ORGANIZERS)
     page("POST", "/staff/grant", staff.grant, "staff-grant", Need.ORGANIZERS)
     page("POST", "/staff/revoke", staff.revoke, "staff-revoke", Need.ORGANIZERS)
+    page("GET", "/questions", questions.sessions, "questions", Need.MODERATORS)
+    page("GET", "/questions/{code}", questions.moderate, "moderate", Need.MODERATORS)
+    page("GET", "/questions/{code}/queue", questions.queue, "moderate-queue", Need.MODERATORS)
+    page("GET", "/questions/{code}/stream", questions.stream, "moderate-stream", Need.MODERATORS)
+    page("POST", "/questions/{code}/act", questions.act, "moderate-act", Need.MODERATORS)
+    page("POST", "/questions/{code}/screens", questions.open_screen, "screen-open", Need.MODERATORS)
+    page(
+        "POST",
+        "/questions/{code}/screens/close",
+        questions.close_screens,
+        "screen-close",
+        Need.MODERATORS,
+    )
+    page(
+        "POST", "/questions/{code}/moderators", questions.moderators, "moderators", Need.ORGANIZERS
+    )
+    # The hall's screen: its link is the key (no login cookie on the hall's computer).
+    page("GET", "/screen/{token}", presenter.screen, "presenter", Need.ANYONE)
+    page("GET", "/screen/{token}/board", presenter.board, "presenter-board", Need.ANYONE)
+    page("GET", "/screen/{token}/stream", presenter.stream, "presenter-stream", Need.ANYONE)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.features.console.access import SESSION_LIFETIME, Login, Refused
+from bot.features.console.access import SESSION_LIFETIME, Login, Refused, Role
 from bot.i18n import LANGUAGES
 from web.console.guard import COOKIE
 from web.console.keys import ACCESS, ATTEMPTS
@@ -21,8 +21,9 @@ from web.console.visitor import visitor
 
 async def login_page(request: web.Request) -> web.Response:
     token = request.query.get("t", "")
-    if visitor(request).session is not None and not token:
-        raise web.HTTPSeeOther("/")
+    who = visitor(request)
+    if who.session is not None and not token:
+        raise web.HTTPSeeOther("/questions" if who.role is Role.MODERATOR else "/")
     return render(request, "login.html", {"token": token})
 
 
@@ -41,7 +42,9 @@ async def login(request: web.Request) -> web.Response:
 
 
 def _signed_in(request: web.Request, login: Login) -> web.Response:
-    response = see_other("/")
+    # A moderator's console is the questions of their sessions; everyone else's, the figures.
+    role = request.app[ACCESS].role(login.session.user_id)
+    response = see_other("/questions" if role is Role.MODERATOR else "/")
     response.set_cookie(
         COOKIE,
         login.cookie,

@@ -14,7 +14,8 @@ from bot.storage.console import ConsoleSession
 class Need(Enum):
     """Who may open a page; declared with each route, checked by the guard on every request."""
 
-    ANYONE = "anyone"  # the login pages, the static files
+    ANYONE = "anyone"  # the login pages, the static files, presenter screens (their link)
+    MODERATORS = "moderators"  # moderators (of their sessions: the page checks), staff, organizers
     STAFF = "staff"  # staff and organizers
     ORGANIZERS = "organizers"
 
@@ -23,7 +24,11 @@ class Need(Enum):
             return True
         if role is None:
             return False
-        return self is Need.STAFF or role is Role.ORGANIZER
+        if self is Need.MODERATORS:
+            return True
+        if self is Need.STAFF:
+            return role in (Role.STAFF, Role.ORGANIZER)
+        return role is Role.ORGANIZER
 
 
 @dataclass(frozen=True)

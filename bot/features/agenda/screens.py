@@ -15,10 +15,12 @@ from bot.ui.model import Button, Row, Screen
 from bot.ui.paging import navigation, page_of
 from bot.ui.sessions import (
     SessionPlace,
+    SessionQuestions,
     fitting,
     list_line,
     session_rows,
     speaker_buttons,
+    takes_questions,
     written_out,
 )
 from bot.ui.sharing import share_line, share_rows
@@ -123,6 +125,10 @@ def session_card(view: View, session: Session, back: Back, *, following: bool) -
         rows.append(main_menu_row(view))
     # Below the way back, so the buttons above keep their places (and Zalo its numbers).
     rows.append((Button(_("📍 Venue"), SessionPlace(session.key).encode()),))
+    if takes_questions(session, view.now):
+        rows.append(
+            (Button(_("❓ Questions to the panel"), SessionQuestions(session.key).encode()),)
+        )
     rows += speaker_buttons(view, session)
     rows += share_rows(view, session)
     shared = share_line(view, session)

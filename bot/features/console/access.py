@@ -29,6 +29,7 @@ AGENT_CHARS = 200
 
 
 class Role(Enum):
+    MODERATOR = "moderator"  # of some sessions' questions, granted by an organizer
     STAFF = "staff"
     ORGANIZER = "organizer"
 
@@ -94,10 +95,12 @@ class ConsoleAccess:
             return Role.ORGANIZER
         if self._roles.is_staff(user_id):
             return Role.STAFF
+        if self._roles.moderates(user_id):
+            return Role.MODERATOR
         return None
 
     async def link(self, user_id: int) -> str | None:
-        """A new login link for staff or organizers; None for anyone else."""
+        """A new login link for staff, organizers and moderators; None for anyone else."""
         if self.role(user_id) is None:
             return None
         nonce = secrets.token_urlsafe(24)

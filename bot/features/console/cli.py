@@ -20,7 +20,7 @@ from bot.storage import Storage
 async def _link(settings: Settings, user_id: int) -> str | None:
     storage = await Storage.open(settings.db_path)
     try:
-        roles = Roles(settings, storage.staff)
+        roles = Roles(settings, storage.staff, storage.questions)
         await roles.load()
         access = await ConsoleAccess.create(
             storage.console,

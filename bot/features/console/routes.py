@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bot.features.console import screens
 from bot.features.console.access import ConsoleAccess
-from bot.i18n import N_
 from bot.ui.model import Screen
+from bot.ui.refusals import refusal
 from bot.ui.routes import TELEGRAM_ONLY, Command, FeatureRoutes, Request, Who
 
 
@@ -17,20 +17,22 @@ def routes(access: ConsoleAccess | None) -> FeatureRoutes:
     """`access` None: the console is not served here (VIDW_CONSOLE_LISTEN=off)."""
 
     async def link(request: Request) -> Screen:
+        # Open to everyone in the route table: moderators of a session's questions are not
+        # staff, yet have the console; anyone else gets the refusal privileged commands give.
         if access is None:
             return screens.not_served(request.view)
         url = await access.link(request.user_id)
-        if url is None:  # the role check passed a moment ago: a grant was just taken back
-            return screens.not_served(request.view)
+        if url is None:
+            return refusal(request.view, Who.STAFF)
         return screens.link(request.view, url)
 
     return FeatureRoutes(
         commands=(
             Command(
                 "console",
-                N_("Staff console (web)") if access is not None else None,  # None: no menu
+                None,  # not in the menus: they are by role, and moderators have none
                 link,
-                who=Who.STAFF,
+                who=Who.EVERYONE,  # checked above: staff, organizers and moderators
                 channels=TELEGRAM_ONLY,
             ),
         ),

@@ -40,6 +40,15 @@ from bot.features.language.actions import ACTIONS as LANGUAGE
 from bot.features.language.actions import SetLanguage
 from bot.features.privacy.actions import ACTIONS as PRIVACY
 from bot.features.privacy.actions import PrivacyTap
+from bot.features.questions.actions import ACTIONS as QUESTIONS
+from bot.features.questions.actions import (
+    AskQuestion,
+    CancelAsking,
+    MyQuestions,
+    SignQuestion,
+    VoteQuestion,
+    WithdrawQuestion,
+)
 from bot.features.reminders.actions import ACTIONS as REMINDERS
 from bot.features.reminders.actions import SetFeaturedReminders, SetLeadTime, SetReminders
 from bot.features.speakers.actions import ACTIONS as SPEAKERS
@@ -51,12 +60,14 @@ from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
 from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
 from bot.ui.actions import ActionType, AnyAction, Go
-from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace
+from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace, SessionQuestions
 
 TYPES: tuple[ActionType, ...] = (
     Go,
     OpenSession,
     SessionPlace,
+    SessionQuestions,
+    *QUESTIONS,
     *BROWSE,
     *AGENDA,
     *REMINDERS,
@@ -156,4 +167,13 @@ EXAMPLES: dict[AnyAction, str] = {
     Preview(12): "bcp:12",
     Confirm(12): "bcy:12",
     Cancel(12): "bcn:12",
+    # questions to the panel
+    SessionQuestions("AIGOV"): "sq:AIGOV:0",
+    SessionQuestions("AIGOV", 2): "sq:AIGOV:2",
+    AskQuestion("AIGOV"): "Qk:AIGOV",
+    VoteQuestion(123456, 1): "Qv:123456:1",
+    WithdrawQuestion(7): "Qw:7",
+    SignQuestion(99999999): "Qs:99999999",
+    MyQuestions("AIGOV"): "Qm:AIGOV",
+    CancelAsking("AIGOV"): "Qx:AIGOV",
 }

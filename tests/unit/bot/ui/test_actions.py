@@ -62,6 +62,9 @@ def test_forged_variants_of_every_action_read_as_nothing(action: AnyAction, data
         "t:-1:0",
         "t:99999999:0",
         "t:10000:0",
+        "Qv:0:0",  # record ids start at 1
+        "Qv:0123:0",
+        "Qv:1234567890:0",  # ten digits
         "d:1:0:0",
         "L:de",
         "L:",
