@@ -3,7 +3,8 @@
 A database with 10,000 attendees, 100,000 poll answers, follows and an announcement's outbox;
 the real bot (Telegram stand-in) with its console. Figures:
 - page time (p50/p99 of sequential GETs, logged in as an organizer) for every page in the
-  console's menu, without and with the browsers watching;
+  console's menu, without and with the browsers watching (and 20 poll answers a second
+  arriving, so that the results are counted again behind them);
 - 200 browsers on the live page's event stream: the update delay, from a change in the
   database (a new attendee) until every browser has the new figure;
 - the bot's interactive latency (an attendee's /start answered) without and with the
@@ -20,6 +21,8 @@ import json
 import socket
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from bench.stats import peak_rss_mb, percentile, summary_ms
 from bot.clock import Clock
 from bot.config import Settings
 from bot.deps import Deps
+from bot.features.feedback.screens import RATING_KEYS
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
 from channels.telegram.app import build_application
@@ -183,9 +187,50 @@ async def main(argv: list[str]) -> None:
     print(f"  peak RSS {peak_rss_mb():.0f} MB (bot, stand-in and browsers in one process)")
 
 
+@asynccontextmanager
+async def _answers_arriving(deps: Deps, per_second: float) -> AsyncIterator[None]:
+    """Poll answers keep coming in (the results page is counted again behind them)."""
+    sessions = deps.programme.schedule.sessions
+
+    async def trickle() -> None:
+        n = 0
+        while True:
+            await deps.storage.feedback.answer(
+                f"session:{sessions[n % len(sessions)].guid}",
+                "rating",
+                30_000_000 + n,
+                [RATING_KEYS[n % len(RATING_KEYS)]],
+                "en",
+                deps.navigator.clock.now(),
+            )
+            n += 1
+            await asyncio.sleep(1 / per_second)
+
+    task = asyncio.create_task(trickle())
+    try:
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+async def _first_loads(client: aiohttp.ClientSession, base: str) -> dict[str, float]:
+    """Each page once, after the start: what the first visitor waits (results are counted)."""
+    first: dict[str, float] = {}
+    for entry in MENU:
+        started = time.perf_counter()
+        async with client.get(base + entry.path) as response:
+            await response.read()
+        first[entry.path] = time.perf_counter() - started
+    return first
+
+
 async def _measure(deps: Deps, telegram: StandIn, base: str, args: argparse.Namespace) -> None:
     client = await _login(deps, base)
     async with client:
+        first = await _first_loads(client, base)
+        slowest = max(first, key=lambda path: first[path])
+        print(f"  first load after the start: slowest GET {slowest} {first[slowest] * 1000:.0f} ms")
         await _interactive(telegram, 10_000_000, 5)  # warm up
         quiet = await _interactive(telegram, 10_000_100, 50)
         idle_pages = await _page_times(client, base, args.requests)
@@ -199,8 +244,9 @@ async def _measure(deps: Deps, telegram: StandIn, base: str, args: argparse.Name
                 users = await deps.storage.stats.users_by_language()
                 reachable = sum(r for r, _blocked in users.values())
                 delays.append(await watchers.until_all_see(str(reachable)))
-            busy_pages = await _page_times(client, base, args.requests)
-            busy = await _interactive(telegram, 10_001_000, 50)
+            async with _answers_arriving(deps, per_second=20):
+                busy_pages = await _page_times(client, base, args.requests)
+                busy = await _interactive(telegram, 10_001_000, 50)
     print(f"  interactive /start, quiet      {summary_ms(quiet)}")
     print(f"  interactive /start, watched    {summary_ms(busy)}")
     _pages_line("idle", idle_pages)

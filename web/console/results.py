@@ -5,6 +5,7 @@ files. The figures come from bot/features/exports (the workbook's own counting).
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +32,8 @@ from bot.programme.model import Schedule, Session
 from web.console.keys import CATALOGS, CLOCK, DEPS
 from web.console.render import render
 from web.console.visitor import visitor
+
+log = logging.getLogger(__name__)
 
 SESSIONS_PAGE = 10
 COMMENTS_SHOWN = 3  # on a session's card; the rest on its comments page
@@ -83,34 +86,71 @@ class Snapshot:
     data: ExportData
     results: list[SessionResult]  # every session, before the filters
     survey: list[SurveyCounts]
+    at: datetime  # when it was counted (the page shows it)
 
 
 class ResultsCache:
-    """The results last counted, while no poll, answer or comment was written since (and for
-    at most MAX_AGE: /forget deletes answers elsewhere). Counting 100,000 answers takes about
-    a second; a page and its ten charts would otherwise count them eleven times."""
+    """The results last counted: counting 100,000 answers takes most of a second of Python,
+    which no page should wait for each time an answer arrives. Once counted, a page is always
+    served from the last count, and a new count starts in the background when answers were
+    written since (at most one every RECOUNT_EVERY, so a steady stream of answers does not keep
+    a core busy) or when the last count is older than MAX_AGE (/forget deletes answers where
+    the write counter does not see it). The page says when its figures were counted. Only the
+    first page after a start waits for a count."""
 
+    RECOUNT_EVERY = timedelta(seconds=10)
     MAX_AGE = timedelta(seconds=30)
 
     def __init__(self) -> None:
         self._key: tuple[int, int] | None = None
-        self._at = datetime.min.replace(tzinfo=UTC)
+        self._at = datetime.min.replace(tzinfo=UTC)  # when the last count started
         self._snapshot: Snapshot | None = None
-        self._lock = asyncio.Lock()  # one count at a time; the others wait for it
+        self._lock = asyncio.Lock()  # one count at a time
+        self._recount: asyncio.Task[None] | None = None
 
     async def get(self, request: web.Request) -> Snapshot:
         deps = request.app[DEPS]
-        schedule = deps.programme.schedule
-        key = (id(schedule), deps.storage.feedback.generation)
-        async with self._lock:
-            now = request.app[CLOCK].now()
-            if self._snapshot is None or key != self._key or now - self._at > self.MAX_AGE:
-                data = await _collect(request)  # pseudonyms, whatever the exports do
-                sent = await deps.storage.feedback.polls_sent(RATING)
-                results = session_results(data, schedule, sent, Filter())
-                survey = survey_results(data, deps.surveys.definition)
-                self._snapshot, self._key, self._at = Snapshot(data, results, survey), key, now
+        key = (id(deps.programme.schedule), deps.storage.feedback.generation)
+        now = request.app[CLOCK].now()
+        snapshot = self._snapshot
+        if snapshot is None:
+            async with self._lock:
+                if self._snapshot is None:
+                    await self._count(request, key)
+            assert self._snapshot is not None
             return self._snapshot
+        changed = key != self._key and now - self._at >= self.RECOUNT_EVERY
+        if (changed or now - self._at > self.MAX_AGE) and not self._counting():
+            self._recount = asyncio.create_task(self._count_alone(request, key))
+            self._recount.add_done_callback(_logged)
+        return snapshot
+
+    def _counting(self) -> bool:
+        return self._recount is not None and not self._recount.done()
+
+    async def _count_alone(self, request: web.Request, key: tuple[int, int]) -> None:
+        async with self._lock:
+            await self._count(request, key)
+
+    async def _count(self, request: web.Request, key: tuple[int, int]) -> None:
+        deps = request.app[DEPS]
+        schedule = deps.programme.schedule
+        self._at = at = request.app[CLOCK].now()
+        data = await _collect(request)  # pseudonyms, whatever the exports do
+        sent = await deps.storage.feedback.polls_sent(RATING)
+        # Counting is pure Python: in a thread, the bot's event loop keeps answering meanwhile.
+        results, survey = await asyncio.to_thread(
+            lambda: (
+                session_results(data, schedule, sent, Filter()),
+                survey_results(data, deps.surveys.definition),
+            )
+        )
+        self._snapshot, self._key = Snapshot(data, results, survey, at), key
+
+
+def _logged(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("counting the results failed", exc_info=task.exception())
 
 
 CACHE = web.AppKey("results-cache", ResultsCache)
@@ -205,6 +245,7 @@ async def page(request: web.Request) -> web.Response:
         "questions": questions,
         "survey_title": survey.titles.get(t.lang, ""),
         "downloads": [(fmt, f"/results/download/{fmt}", NAMES[fmt]) for fmt in NAMES],
+        "counted_at": t.time(snapshot.at, schedule.zone),
     }
     return render(request, "results.html", context)
 

@@ -8,6 +8,7 @@ keep the option keys and languages as stored, and each answer the title its auth
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
@@ -47,6 +48,24 @@ async def collect(
     if salt is None:
         salt = secrets.token_hex(16)
         await storage.state.set(SALT_STATE, salt)
+    answers = await storage.feedback.all_answers()
+    comments = await storage.feedback.all_comments()
+    # 100,000 answers are most of a second of Python: in a thread, so the bot's event loop
+    # (every chat and page) keeps answering meanwhile.
+    return await asyncio.to_thread(
+        _assemble, answers, comments, schedule, survey, salt, user_ids=user_ids
+    )
+
+
+def _assemble(
+    answers: Sequence[tuple[str, str, int, str, str, str]],
+    comments: Sequence[tuple[str, int, str, str, str]],
+    schedule: Schedule,
+    survey: SurveyDefinition,
+    salt: str,
+    *,
+    user_ids: bool,
+) -> ExportData:
     # Each answer shows the title in the language it was asked in: what that person read.
     titles = {
         (f"session:{s.guid}", lang): f"{s.key} — {s.title_in(lang)}"
@@ -72,14 +91,14 @@ async def collect(
             at,
             channel_of(user),
         )
-        for subject, question, user, key, lang, at in await storage.feedback.all_answers()
+        for subject, question, user, key, lang, at in answers
     ]
-    comments = [
+    said = [
         (subject, titles.get((subject, lang), subject), lang, who(user), text, channel_of(user))
-        for subject, user, lang, text, _at in await storage.feedback.all_comments()
+        for subject, user, lang, text, _at in comments
     ]
     sessions = {f"session:{s.guid}": (s.key, s.title) for s in schedule.sessions}
-    return ExportData(raw, comments, sessions)
+    return ExportData(raw, said, sessions)
 
 
 def csv_bytes(data: ExportData, wording: Wording | None = None) -> bytes:
