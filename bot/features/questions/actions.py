@@ -4,7 +4,7 @@ bot/ui/sessions.py: session cards carry it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from bot.ui.actions import Action, RecordId, SessionKey
 
@@ -16,6 +16,8 @@ class QuestionsVerb(StrEnum):
     SIGN = "Qs"
     MINE = "Qm"
     CANCEL = "Qx"
+    MODERATE = "Qd"
+    DECIDE = "Qy"
 
 
 @dataclass(frozen=True)
@@ -57,4 +59,33 @@ class CancelAsking(Action, verb=QuestionsVerb.CANCEL):
     key: SessionKey
 
 
-ACTIONS = (AskQuestion, VoteQuestion, WithdrawQuestion, SignQuestion, MyQuestions, CancelAsking)
+@dataclass(frozen=True)
+class ModerateSession(Action, verb=QuestionsVerb.MODERATE):
+    """Qd:<code>: a moderator's compact queue in the chat: the oldest question waiting."""
+
+    key: SessionKey
+
+
+class Decision(IntEnum):
+    APPROVE = 1
+    REJECT = 2
+
+
+@dataclass(frozen=True)
+class Decide(Action, verb=QuestionsVerb.DECIDE):
+    """Qy:<question>:<decision>: approve or reject a waiting question from the chat."""
+
+    question: RecordId
+    decision: Decision
+
+
+ACTIONS = (
+    AskQuestion,
+    VoteQuestion,
+    WithdrawQuestion,
+    SignQuestion,
+    MyQuestions,
+    CancelAsking,
+    ModerateSession,
+    Decide,
+)

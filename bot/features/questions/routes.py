@@ -10,17 +10,22 @@ from bot.features.questions import screens
 from bot.features.questions.actions import (
     AskQuestion,
     CancelAsking,
+    Decide,
+    Decision,
+    ModerateSession,
     MyQuestions,
     SignQuestion,
     VoteQuestion,
     WithdrawQuestion,
 )
-from bot.features.questions.rules import window
+from bot.features.questions.rules import Move, window
 from bot.features.questions.service import Asked, Questions
 from bot.programme.model import Session
+from bot.storage.questions import PENDING
 from bot.ui.answer import Answer
 from bot.ui.model import Screen
-from bot.ui.routes import FeatureRoutes, Request, TypedText, on
+from bot.ui.refusals import refusal
+from bot.ui.routes import TELEGRAM_ONLY, Command, FeatureRoutes, Request, TypedText, Who, on
 from bot.ui.sessions import SessionQuestions
 
 # A question (or signature) is expected this long after the button: a text typed later is a
@@ -90,6 +95,43 @@ def routes(questions: Questions, clock: Clock) -> FeatureRoutes:
             return None
         return screens.mine(request.view, session, await questions.mine(request.user_id, session))
 
+    async def moderation(request: Request) -> Screen:
+        """/moderate: for moderators on the move (the console has the whole queue)."""
+        roles = questions.roles
+        if not roles.moderates(request.user_id):
+            return refusal(request.view, Who.STAFF)
+        now = clock.now()
+        counts = await questions.counts()
+        mine = [
+            (s, counts.get(s.guid, {}).get(PENDING, 0))
+            for s in questions.open_sessions(now)
+            if roles.moderates(request.user_id, s.guid)
+        ]
+        return screens.moderation_sessions(request.view, mine)
+
+    async def next_waiting(request: Request, session: Session) -> Screen:
+        waiting = await questions.queue(session, PENDING)
+        oldest = min(waiting, key=lambda q: q.id) if waiting else None
+        return screens.moderation_next(request.view, session, oldest, len(waiting))
+
+    async def moderate(request: Request, action: ModerateSession) -> Screen | None:
+        session = questions.session(action.key)
+        if session is None or not questions.may_moderate(request.user_id, session.guid):
+            return None if session is None else refusal(request.view, Who.STAFF)
+        return await next_waiting(request, session)
+
+    async def decide(request: Request, action: Decide) -> Answer | Screen | None:
+        question = await questions.get(action.question)
+        session = questions.by_guid(question.session_guid) if question else None
+        if question is None or session is None:
+            return None
+        if not questions.may_moderate(request.user_id, session.guid):
+            return refusal(request.view, Who.STAFF)  # checked before anything changes
+        move = Move.APPROVE if action.decision is Decision.APPROVE else Move.REJECT
+        done = await questions.move(request.user_id, question.id, move, PENDING)
+        notice = None if done else screens.handled_elsewhere(request.view)
+        return Answer(await next_waiting(request, session), notice=notice)
+
     async def typed(request: Request, text: TypedText) -> Screen | None:
         expecting = await store.asking(request.user_id)
         if expecting is None:
@@ -117,6 +159,10 @@ def routes(questions: Questions, clock: Clock) -> FeatureRoutes:
         return None if session is None else screens.asked(request.view, session, question)
 
     return FeatureRoutes(
+        commands=(
+            # Open to everyone in the route table: moderators of one session are not staff.
+            Command("moderate", None, moderation, channels=TELEGRAM_ONLY),
+        ),
         buttons=(
             on(SessionQuestions, open_list),
             on(AskQuestion, ask),
@@ -125,6 +171,8 @@ def routes(questions: Questions, clock: Clock) -> FeatureRoutes:
             on(WithdrawQuestion, withdraw),
             on(VoteQuestion, vote),
             on(MyQuestions, mine),
+            on(ModerateSession, moderate),
+            on(Decide, decide),
         ),
         reads_text=typed,
     )

@@ -8,6 +8,9 @@ from html import escape
 from bot.features.questions.actions import (
     AskQuestion,
     CancelAsking,
+    Decide,
+    Decision,
+    ModerateSession,
     MyQuestions,
     SignQuestion,
     VoteQuestion,
@@ -198,3 +201,49 @@ def told(view: View, session: Session | None, question: Question, what: str, det
             italic(escape(detail)),
         )
     )
+
+
+def moderation_sessions(view: View, sessions: Sequence[tuple[Session, int]]) -> Screen:
+    """A moderator's sessions taking questions now, with how many wait for them."""
+    _ = view._
+    lines = [bold("🛡 " + _("Questions to moderate")), ""]
+    if not sessions:
+        lines.append(_("None of your sessions takes questions now."))
+    rows: list[Row] = []
+    for session, waiting in sessions:
+        lines.append(f"• {escape(view.title(session, 80))} — {waiting}")
+        label = f"{clip(session.short_title_in(view.t.lang), 30)} ({waiting})"
+        rows.append((Button(label, ModerateSession(session.key).encode()),))
+    rows.append(main_menu_row(view))
+    return Screen("\n".join(lines), tuple(rows))
+
+
+def moderation_next(
+    view: View, session: Session, question: Question | None, waiting: int
+) -> Screen:
+    """The oldest question waiting, with Approve and Reject (the console does the rest)."""
+    _ = view._
+    lines = [bold("🛡 " + escape(view.title(session, 100))), ""]
+    rows: list[Row] = []
+    if question is None:
+        lines.append(_("No question is waiting."))
+    else:
+        lines.append(_("Waiting: %(count)d") % {"count": waiting})
+        lines += ["", f"{FLAGS.get(question.language, '')} {escape(question.text)}"]
+        if question.signature:
+            lines.append(italic(escape(question.signature)))
+        rows += fitted(
+            [
+                (
+                    Button(_("✅ Approve"), Decide(question.id, Decision.APPROVE).encode()),
+                    Button(_("✖️ Reject"), Decide(question.id, Decision.REJECT).encode()),
+                )
+            ]
+        )
+    rows.append((Button(_("🔄 Refresh"), ModerateSession(session.key).encode()),))
+    rows.append(main_menu_row(view))
+    return Screen("\n".join(lines), tuple(rows))
+
+
+def handled_elsewhere(view: View) -> str:
+    return view._("Another moderator has already handled this question.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.clock import Clock
 from bot.delivery.service import Delivery
@@ -42,6 +43,7 @@ from bot.storage.questions import (
     Question,
 )
 from bot.ui.keywords import folded
+from bot.ui.sessions import takes_questions
 from bot.ui.view import View
 
 KIND = "question"  # the outbox kind of what authors are told
@@ -74,6 +76,10 @@ class Questions:
 
     def session(self, key: str) -> Session | None:
         return self._programme.schedule.session(key)
+
+    def open_sessions(self, now: datetime) -> list[Session]:
+        """The sessions taking questions now."""
+        return [s for s in self._programme.schedule.sessions if takes_questions(s, now)]
 
     def by_guid(self, guid: str) -> Session | None:
         return next((s for s in self._programme.schedule.sessions if s.guid == guid), None)

@@ -122,3 +122,27 @@ async def test_the_room_votes_for_approved_questions_only(
     taken_back = await voter.press(voted, "✅ 1")
     assert "0\u00a0vote" in (taken_back.text or "") and "👍 1" in labels(taken_back)
     assert "pas ouverte aux votes" in " ".join(a or "" for a in voter.callback_answers)
+
+
+async def test_a_moderator_on_the_move_approves_in_the_chat(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    deps = bot.bot_data.deps
+    guid = deps.programme.schedule.session("AIGOV").guid  # type: ignore[union-attr]
+    await deps.navigator.roles.grant_moderator(guid, 6501, ORGANIZER, deps.navigator.clock.now())
+    await ask(standin.user(6500, first_name="A", language_code="en"), "Is there a budget for it?")
+    attendee = standin.user(6502, first_name="C", language_code="en")
+    refused = await attendee.ask("/moderate")
+    assert "Approve" not in " ".join(labels(refused))
+    moderator = standin.user(6501, first_name="M", language_code="en")
+    mine = await moderator.ask("/moderate")
+    assert "(1)" in " ".join(labels(mine))
+    queue = await moderator.press(mine, next(b for b in labels(mine) if "(1)" in b))
+    assert "Is there a budget for it?" in (queue.text or "")
+    (question,) = await deps.storage.questions.of_session(guid, ("pending",))
+    await attendee.tap(refused, data=f"Qy:{question.id}:1")  # forged: not a moderator
+    await settled(standin, bot)
+    assert (await deps.storage.questions.get(question.id)).status == "pending"  # type: ignore[union-attr]
+    approved = await moderator.press(queue, "✅ Approve")
+    assert "No question is waiting" in (approved.text or "")
+    assert (await deps.storage.questions.get(question.id)).status == "approved"  # type: ignore[union-attr]

@@ -44,6 +44,9 @@ from bot.features.questions.actions import ACTIONS as QUESTIONS
 from bot.features.questions.actions import (
     AskQuestion,
     CancelAsking,
+    Decide,
+    Decision,
+    ModerateSession,
     MyQuestions,
     SignQuestion,
     VoteQuestion,
@@ -176,4 +179,7 @@ EXAMPLES: dict[AnyAction, str] = {
     SignQuestion(99999999): "Qs:99999999",
     MyQuestions("AIGOV"): "Qm:AIGOV",
     CancelAsking("AIGOV"): "Qx:AIGOV",
+    ModerateSession("AIGOV"): "Qd:AIGOV",
+    Decide(42, Decision.APPROVE): "Qy:42:1",
+    Decide(42, Decision.REJECT): "Qy:42:2",
 }
