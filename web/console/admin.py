@@ -16,6 +16,9 @@ ACTIONS = {
     "login": N_("Logged in"),
     "logout": N_("Logged out"),
     "revoke-session": N_("Ended a console session"),
+    "announce-compose": N_("Wrote an announcement (draft)"),
+    "announce-confirm": N_("Sent an announcement"),
+    "announce-stop": N_("Stopped an announcement"),
 }
 
 

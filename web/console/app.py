@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login
+from web.console import admin, announce, announce_progress, live, login
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.ratelimit import Attempts
@@ -52,5 +52,16 @@ def application(deps: Deps, feed: live.LiveFeed) -> web.Application:
     page("GET", "/sessions", admin.sessions, "sessions", Need.ORGANIZERS)
     page("POST", "/sessions/revoke", admin.revoke, "revoke-session", Need.ORGANIZERS)
     page("GET", "/audit", admin.audit, "audit", Need.ORGANIZERS)
+    organizers = Need.ORGANIZERS  # every announcement page and form
+    page("GET", "/announcements", announce_progress.history, "announcements", organizers)
+    page("GET", "/announcements/new", announce.compose_page, "announce-new", organizers)
+    page("POST", "/announcements/new", announce.compose, "announce-compose", organizers)
+    page("GET", "/announcements/{id}/preview", announce.preview, "announce-preview", organizers)
+    page("POST", "/announcements/{id}/confirm", announce.confirm, "announce-confirm", organizers)
+    page("GET", "/announcements/{id}", announce_progress.progress, "announce-progress", organizers)
+    page(
+        "GET", "/announcements/{id}/stream", announce_progress.stream, "announce-stream", organizers
+    )
+    page("POST", "/announcements/{id}/stop", announce_progress.stop, "announce-stop", organizers)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

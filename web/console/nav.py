@@ -17,6 +17,7 @@ class Entry:
 
 MENU = (
     Entry("/", N_("Live figures"), Need.STAFF),
+    Entry("/announcements", N_("Announcements"), Need.ORGANIZERS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),
     Entry("/audit", N_("Audit log"), Need.ORGANIZERS),
 )
