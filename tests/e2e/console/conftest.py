@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 import pytest
@@ -49,16 +51,26 @@ class Console:
         return client
 
 
-@pytest.fixture
-async def console(start_bot: RunningBot, standin: StandIn) -> AsyncIterator[Console]:
+@asynccontextmanager
+async def console_with(
+    start_bot: RunningBot, standin: StandIn, **overrides: Any
+) -> AsyncIterator[Console]:
+    """The bot with its console, and any other settings a test needs (send_rate, zalo...)."""
     port = free_port()
     async with start_bot(
         console_listen=("127.0.0.1", port),
         organizers=frozenset({ORGANIZER}),
         staff=frozenset({STAFF}),
+        **overrides,
     ) as app:
         await standin.until_polling()
         yield Console(app, f"http://127.0.0.1:{port}", standin)
+
+
+@pytest.fixture
+async def console(start_bot: RunningBot, standin: StandIn) -> AsyncIterator[Console]:
+    async with console_with(start_bot, standin) as running:
+        yield running
 
 
 def csrf_of(page: str) -> str:

@@ -5,9 +5,6 @@ the rest unsent, as its report says. Screenshots of compose, preview, progress, 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
 
 from playwright.async_api import Browser, Page, expect
 
@@ -15,9 +12,8 @@ from standin.telegram import StandIn
 from standin.zalo import ZaloStandIn
 from tests.e2e.conftest import RunningBot
 from tests.e2e.console.browser import browser, screenshot
-from tests.e2e.console.conftest import ORGANIZER, STAFF, Console
+from tests.e2e.console.conftest import ORGANIZER, Console, console_with
 from tests.e2e.delivery.helpers import until_done
-from tests.e2e.robustness.test_health import free_port
 from tests.e2e.zalo.test_zalo import channel, meet
 
 __all__ = ["browser"]  # the fixture
@@ -28,21 +24,6 @@ TEXTS = {
     "fr": "Les <b>bus</b> pour Hanoï partent à 17 h 30 de la porte B.",
 }
 SHOWN = {lang: text.replace("<b>", "").replace("</b>", "") for lang, text in TEXTS.items()}
-
-
-@asynccontextmanager
-async def console_with(
-    start_bot: RunningBot, standin: StandIn, **overrides: Any
-) -> AsyncIterator[Console]:
-    port = free_port()
-    async with start_bot(
-        console_listen=("127.0.0.1", port),
-        organizers=frozenset({ORGANIZER}),
-        staff=frozenset({STAFF}),
-        **overrides,
-    ) as app:
-        await standin.until_polling()
-        yield Console(app, f"http://127.0.0.1:{port}", standin)
 
 
 async def signed_in(console: Console, browser: Browser) -> Page:
@@ -70,9 +51,8 @@ async def test_three_languages_reach_the_right_people_on_telegram_and_zalo(
         await page.get_by_role("link", name="Announcements").click()
         await page.get_by_role("link", name="New announcement").click()
         await page.get_by_label("One text per language").check()
-        await expect(
-            page.get_by_label("Text for everyone", exact=True)
-        ).to_be_hidden()  # announce.js
+        everyone = page.get_by_label("Text for everyone", exact=True)
+        await expect(everyone).to_be_hidden()  # announce.js shows the boxes of the mode
         for code, name in (("vi", "🇻🇳 Tiếng Việt"), ("en", "🇬🇧 English"), ("fr", "🇫🇷 Français")):
             await page.get_by_label(f"Text in {name}").fill(TEXTS[code])
         await page.get_by_label("Default language").select_option("en")
