@@ -57,7 +57,7 @@ async def compose(request: web.Request) -> web.Response:
     made = await flow(request).compose(who.user_id, form.typed())
     if isinstance(made, list):
         translator = request.app[CATALOGS][who.language]
-        return _form(request, form, announce_form.messages(made, translator, form), BAD_FORM)
+        return _form(request, form, announce_form.messages(made, translator), BAD_FORM)
     plan = await flow(request).plan(made)
     assert plan is not None
     await _record(request, "announce-compose", plan)

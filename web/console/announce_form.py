@@ -32,6 +32,10 @@ MESSAGES = {
     "unknown-audience": N_("Choose who should receive the announcement."),
 }
 EMPTY_VERSIONS = N_("Write at least one version, and one in the default language.")
+NOTHING_CHOSEN = {
+    "unknown-session": N_("Choose the session in the list."),
+    "unknown-theme": N_("Choose the theme in the list."),
+}
 
 
 @dataclass(frozen=True)
@@ -108,12 +112,14 @@ def typed_audience(broadcast: Broadcast, schedule: Schedule) -> str:
     return f"{form.kind}:{value}" if value else form.kind
 
 
-def messages(problems: list[Problem], t: Translator, form: Form) -> dict[str, str]:
+def messages(problems: list[Problem], t: Translator) -> dict[str, str]:
     """Field → what is wrong with it, in the organizer's language."""
     shown: dict[str, str] = {}
     for problem in problems:
         if problem.kind == "empty" and problem.field in LANGUAGES:
             text = t.gettext(EMPTY_VERSIONS)
+        elif problem.kind in NOTHING_CHOSEN and not problem.detail:
+            text = t.gettext(NOTHING_CHOSEN[problem.kind])
         else:
             text = t.gettext(MESSAGES[problem.kind]) % {
                 "length": problem.length,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bot.channels import CHANNEL_NAMES, CHANNELS, channel_of
 from bot.clock import Clock
@@ -90,17 +91,7 @@ class Report:
         return self.broadcast.status == "sending" and not self.progress.done
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why a draft typed in one go (the console's form) cannot be kept: which field, what."""
-
-    field: str  # "audience", "default" or a version: "all", "vi", "en", "fr"
-    kind: str  # see PROBLEMS
-    length: int = 0
-    detail: str = ""
-
-
-PROBLEMS = (
+ProblemKind = Literal[
     "empty",
     "too-long",
     "markup",
@@ -108,7 +99,17 @@ PROBLEMS = (
     "unknown-session",
     "unknown-theme",
     "unknown-audience",
-)
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a draft typed in one go (the console's form) cannot be kept: which field, what."""
+
+    field: str  # "audience", "default" or a version: "all", "vi", "en", "fr"
+    kind: ProblemKind
+    length: int = 0
+    detail: str = ""  # the tag, the session's code or the theme as typed
 
 
 @dataclass(frozen=True)

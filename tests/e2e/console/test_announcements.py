@@ -142,6 +142,10 @@ async def test_bad_input_gets_a_clear_message_and_the_draft_is_kept(console: Con
             {"mode": "one", "text-all": "Room change", "audience": "theme", "theme": "nope"},
             "There is no such theme in the programme",
         ),
+        (
+            {"mode": "one", "text-all": "Room change", "audience": "session", "session": ""},
+            "Choose the session in the list.",
+        ),
     ]
     async with organizer:
         csrf = await form_csrf(organizer, console)
