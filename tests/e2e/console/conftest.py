@@ -51,11 +51,17 @@ class Console:
         return client
 
 
+@pytest.fixture
+async def console(start_bot: RunningBot, standin: StandIn) -> AsyncIterator[Console]:
+    async with console_running(start_bot, standin) as running:
+        yield running
+
+
 @asynccontextmanager
-async def console_with(
+async def console_running(
     start_bot: RunningBot, standin: StandIn, **overrides: Any
 ) -> AsyncIterator[Console]:
-    """The bot with its console, and any other settings a test needs (send_rate, zalo...)."""
+    """The bot with its console on a free port, ORGANIZER and STAFF in their roles."""
     port = free_port()
     async with start_bot(
         console_listen=("127.0.0.1", port),
@@ -65,12 +71,6 @@ async def console_with(
     ) as app:
         await standin.until_polling()
         yield Console(app, f"http://127.0.0.1:{port}", standin)
-
-
-@pytest.fixture
-async def console(start_bot: RunningBot, standin: StandIn) -> AsyncIterator[Console]:
-    async with console_with(start_bot, standin) as running:
-        yield running
 
 
 def csrf_of(page: str) -> str:

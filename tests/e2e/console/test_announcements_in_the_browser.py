@@ -12,7 +12,7 @@ from standin.telegram import StandIn
 from standin.zalo import ZaloStandIn
 from tests.e2e.conftest import RunningBot
 from tests.e2e.console.browser import browser, screenshot
-from tests.e2e.console.conftest import ORGANIZER, Console, console_with
+from tests.e2e.console.conftest import ORGANIZER, Console, console_running
 from tests.e2e.delivery.helpers import until_done
 from tests.e2e.zalo.test_zalo import channel, meet
 
@@ -39,7 +39,7 @@ async def test_three_languages_reach_the_right_people_on_telegram_and_zalo(
     start_bot: RunningBot, standin: StandIn, zalo: ZaloStandIn, browser: Browser
 ) -> None:
     lan = zalo.user("8200000000000000001", name="Lan")
-    async with console_with(start_bot, standin, zalo=channel(zalo)) as console:
+    async with console_running(start_bot, standin, zalo=channel(zalo)) as console:
         telegram = {
             lang: standin.user(7200 + i, language_code=lang)
             for i, lang in enumerate(("vi", "en", "fr"))
@@ -91,7 +91,7 @@ async def test_three_languages_reach_the_right_people_on_telegram_and_zalo(
 async def test_stop_half_way_leaves_the_rest_unsent_and_the_report_says_so(
     start_bot: RunningBot, standin: StandIn, browser: Browser
 ) -> None:
-    async with console_with(start_bot, standin, send_rate=4) as console:  # 4 a second
+    async with console_running(start_bot, standin, send_rate=4) as console:  # 4 a second
         crowd = [standin.user(7300 + i, language_code="en") for i in range(24)]
         for user in crowd:
             await user.ask("/start")
@@ -105,7 +105,7 @@ async def test_stop_half_way_leaves_the_rest_unsent_and_the_report_says_so(
         async with asyncio.timeout(TIMEOUT):
             while (await console.deps.delivery.progress("broadcast:1")).sent < 4:
                 await asyncio.sleep(0.05)
-        await expect(sent).not_to_have_text("0", timeout=TIMEOUT)  # live, without a reload
+        await expect(sent).not_to_have_text("0", timeout=TIMEOUT * 1000)  # live, without a reload
         await page.get_by_role("button", name="Stop sending").click()
         await expect(page.locator('[data-progress="status"]')).to_have_text("cancelled")
         final = await until_done(console.deps.delivery, "broadcast:1")
