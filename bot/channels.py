@@ -5,6 +5,8 @@ from __future__ import annotations
 
 TELEGRAM = "telegram"
 ZALO = "zalo"
+CHANNELS = (TELEGRAM, ZALO)
+CHANNEL_NAMES = {TELEGRAM: "Telegram", ZALO: "Zalo"}  # brand names: not translated
 TELEGRAM_ID_LIMIT = 1 << 52  # every Telegram user id is below this
 CHANNEL_BASE = 1 << 53  # ids of users of other channels start here
 

@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     cast = commands.add_parser("broadcast", help="queue an announcement and watch it go out")
     cast.add_argument(
-        "--audience", required=True, help="all, lang:vi, session:<code>, theme:<slug>"
+        "--audience", required=True, help="all, lang:vi, channel:zalo, session:<code>, theme:<slug>"
     )
     cast.add_argument("--text", type=Path, help="one text (HTML) for everyone")
     for lang in LANGUAGES:

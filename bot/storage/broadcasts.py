@@ -1,4 +1,8 @@
-"""Organizer broadcasts: drafts, their audience and texts, and who they go to."""
+"""Organizer broadcasts: drafts, their audience and texts, and who they go to.
+
+An audience is one of: all | lang:<vi|en|fr> | channel:<telegram|zalo> |
+session:<guid>|<theme slug> | theme:<slug>.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ class Broadcast:
     created_at: str
     progress_chat: int | None
     progress_message: int | None
+    sent_at: str | None = None  # when it was confirmed (None: a draft)
 
     @property
     def batch(self) -> str:
@@ -40,7 +45,7 @@ class Broadcast:
 
 _COLUMNS = (
     "id, organizer_id, audience, texts, photo, default_language, status, created_at, "
-    "progress_chat, progress_message"
+    "progress_chat, progress_message, sent_at"
 )
 
 
@@ -100,10 +105,11 @@ class BroadcastStore:
         )
         return [_broadcast(r) for r in rows]
 
-    async def recent(self, limit: int = 10) -> list[Broadcast]:
+    async def recent(self, limit: int = 10, offset: int = 0) -> list[Broadcast]:
         rows = await self._db.all(
-            f"SELECT {_COLUMNS} FROM broadcasts WHERE status != 'draft' ORDER BY id DESC LIMIT ?",
-            (limit,),
+            f"SELECT {_COLUMNS} FROM broadcasts WHERE status != 'draft'"
+            " ORDER BY id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
         )
         return [_broadcast(r) for r in rows]
 
@@ -114,6 +120,11 @@ class BroadcastStore:
             sql, params = "SELECT id, language FROM users WHERE blocked = 0", {}
         elif kind == "lang":
             sql = "SELECT id, language FROM users WHERE blocked = 0 AND language = :v"
+            params = {"v": value}
+        elif kind == "channel":  # Telegram users are those with no other channel's id
+            sql = """SELECT u.id, u.language FROM users u
+                     LEFT JOIN channel_users c ON c.user_id = u.id
+                     WHERE u.blocked = 0 AND coalesce(c.channel, 'telegram') = :v"""
             params = {"v": value}
         elif kind == "theme":
             sql = """SELECT u.id, u.language FROM users u JOIN theme_follows t
@@ -152,4 +163,5 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
         created_at=str(row["created_at"]),
         progress_chat=row["progress_chat"],
         progress_message=row["progress_message"],
+        sent_at=row["sent_at"],
     )

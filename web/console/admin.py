@@ -31,6 +31,9 @@ ACTIONS = {
     "screen-close": N_("Closed the presenter screen links"),
     "moderator-granted": N_("Granted a moderator"),
     "moderator-revoked": N_("Revoked a moderator"),
+    "announce-compose": N_("Wrote an announcement (draft)"),
+    "announce-confirm": N_("Sent an announcement"),
+    "announce-stop": N_("Stopped an announcement"),
 }
 
 

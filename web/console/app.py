@@ -10,7 +10,18 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login, presenter, programme, questions, results, staff
+from web.console import (
+    admin,
+    announce,
+    announce_progress,
+    live,
+    login,
+    presenter,
+    programme,
+    questions,
+    results,
+    staff,
+)
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.question_feed import QUESTION_FEED, QuestionFeed
@@ -93,5 +104,16 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page("GET", "/screen/{token}", presenter.screen, "presenter", Need.ANYONE)
     page("GET", "/screen/{token}/board", presenter.board, "presenter-board", Need.ANYONE)
     page("GET", "/screen/{token}/stream", presenter.stream, "presenter-stream", Need.ANYONE)
+    organizers = Need.ORGANIZERS  # every announcement page and form
+    page("GET", "/announcements", announce_progress.history, "announcements", organizers)
+    page("GET", "/announcements/new", announce.compose_page, "announce-new", organizers)
+    page("POST", "/announcements/new", announce.compose, "announce-compose", organizers)
+    page("GET", "/announcements/{id}/preview", announce.preview, "announce-preview", organizers)
+    page("POST", "/announcements/{id}/confirm", announce.confirm, "announce-confirm", organizers)
+    page("GET", "/announcements/{id}", announce_progress.progress, "announce-progress", organizers)
+    page(
+        "GET", "/announcements/{id}/stream", announce_progress.stream, "announce-stream", organizers
+    )
+    page("POST", "/announcements/{id}/stop", announce_progress.stop, "announce-stop", organizers)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

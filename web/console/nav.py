@@ -17,10 +17,11 @@ class Entry:
 
 MENU = (
     Entry("/", N_("Live figures"), Need.STAFF),
+    Entry("/announcements", N_("Announcements"), Need.ORGANIZERS),
     Entry("/results", N_("Results"), Need.STAFF),
+    Entry("/questions", N_("Questions to the panel"), Need.MODERATORS),
     Entry("/programme", N_("Programme"), Need.ORGANIZERS),
     Entry("/staff", N_("Staff"), Need.ORGANIZERS),
-    Entry("/questions", N_("Questions to the panel"), Need.MODERATORS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),
     Entry("/audit", N_("Audit log"), Need.ORGANIZERS),
 )

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.delivery.pacer import HEADROOM
 from bot.errors import StartupError
 from bot.features.broadcast.screens import TEXT_CHARS
-from bot.features.broadcast.service import KIND, audience_from_text, outgoing
+from bot.features.broadcast.service import KIND, audience_from_text, fits, outgoing
 from bot.i18n import LANGUAGES
 from bot.programme.loader import load_schedule
 from bot.storage import Storage
@@ -43,10 +43,10 @@ def read_texts(common: Path | None, per_language: dict[str, Path | None]) -> dic
             text = path.read_text("utf-8").strip()
         except (OSError, UnicodeDecodeError) as error:
             raise BroadcastError(f"{path}: cannot read the text ({error})") from None
-        length = len(plain(text))
-        if not text or length > TEXT_CHARS:
+        if not fits(text):
             raise BroadcastError(
-                f"{path}: the text has {length} characters; Telegram allows 1 to {TEXT_CHARS}"
+                f"{path}: the text has {len(plain(text))} characters; "
+                f"Telegram allows 1 to {TEXT_CHARS}"
             )
         texts[version] = text
     if not texts:

@@ -8,13 +8,16 @@ a broadcast survives restarts and its report (counts by status) stays right.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
+from bot.channels import CHANNEL_NAMES, CHANNELS, channel_of
 from bot.clock import Clock
 from bot.delivery.fan_out import fan_out
-from bot.delivery.service import Delivery
+from bot.delivery.service import Delivery, Progress
 from bot.features.broadcast import screens as screens
 from bot.features.broadcast.actions import AudienceKind
+from bot.features.broadcast.markup import MarkupError, telegram_html
 from bot.i18n import LANGUAGES
 from bot.outgoing import Outgoing, Payload, screen_payload
 from bot.programme.current import CurrentProgramme
@@ -43,6 +46,82 @@ def plain_length(html: str) -> int:
     return len(plain(html))
 
 
+def fits(html: str, limit: int = screens.TEXT_CHARS) -> bool:
+    """A text Telegram sends: not empty, and within its limit."""
+    return 0 < plain_length(html.strip()) <= limit
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A draft as it would go out: who gets it (by language and channel), each distinct
+    text with the languages that get it, and what stops it from being sent."""
+
+    broadcast: Broadcast
+    counts: Mapping[tuple[str, str], int]  # (language, channel) → recipients
+    versions: tuple[tuple[tuple[str, ...], str], ...]  # (languages, text), in LANGUAGES order
+    missing: tuple[str, ...]  # languages with recipients and no text
+    long_captions: tuple[str, ...]  # with a photo: versions over the caption limit
+
+    @property
+    def by_language(self) -> dict[str, int]:
+        return {lang: sum(self.counts.get((lang, c), 0) for c in CHANNELS) for lang in LANGUAGES}
+
+    @property
+    def by_channel(self) -> dict[str, int]:
+        return {c: sum(self.counts.get((lang, c), 0) for lang in LANGUAGES) for c in CHANNELS}
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def sendable(self) -> bool:
+        return bool(self.total) and not self.missing and not self.long_captions
+
+
+@dataclass(frozen=True)
+class Report:
+    """Where a sent announcement stands: its record and the outbox's counts."""
+
+    broadcast: Broadcast
+    progress: Progress
+
+    @property
+    def stoppable(self) -> bool:
+        return self.broadcast.status == "sending" and not self.progress.done
+
+
+ProblemKind = Literal[
+    "empty",
+    "too-long",
+    "markup",
+    "no-default-text",
+    "unknown-session",
+    "unknown-theme",
+    "unknown-audience",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a draft typed in one go (the console's form) cannot be kept: which field, what."""
+
+    field: str  # "audience", "default" or a version: "all", "vi", "en", "fr"
+    kind: ProblemKind
+    length: int = 0
+    detail: str = ""  # the tag, the session's code or the theme as typed
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A draft typed in one go: its audience as chosen and its texts as typed."""
+
+    audience_kind: str  # all | lang | channel | session | theme
+    audience_value: str = ""
+    texts: Mapping[str, str] = field(default_factory=dict)  # "all", or languages
+    default_language: str = "en"
+
+
 def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Outgoing]:
     """One message per recipient, in their language's version (or the default's)."""
 
@@ -53,24 +132,65 @@ def outgoing(broadcast: Broadcast, recipients: list[tuple[int, str]]) -> list[Ou
     return fan_out(recipients, render, f"{broadcast.batch}:")
 
 
-def audience_from_text(schedule: Schedule, text: str) -> str:
-    """'all', 'lang:vi', 'session:<code>' or 'theme:<slug>' as typed on a terminal."""
-    kind, _, value = text.partition(":")
+def parse_audience(schedule: Schedule, kind: str, value: str) -> str | Problem:
+    """The stored audience for a kind and its value (a session's code, a theme's slug...)."""
     if kind == "all" and not value:
         return "all"
     if kind == "lang" and value in LANGUAGES:
-        return text
+        return f"lang:{value}"
+    if kind == "channel" and value in CHANNELS:
+        return f"channel:{value}"
     if kind == "session":
-        session = schedule.session(value)
+        session = schedule.session(value) if value else None
         if session is None:
-            raise ValueError(f"no session with the code {value!r} in the programme")
+            return Problem("audience", "unknown-session", detail=value)
         return f"session:{session.guid}|{session.track_slug or ''}"
-    if kind == "theme" and any(t.slug == value for t in schedule.tracks):
-        return text
+    if kind == "theme":
+        if not any(t.slug == value for t in schedule.tracks):
+            return Problem("audience", "unknown-theme", detail=value)
+        return f"theme:{value}"
+    return Problem("audience", "unknown-audience", detail=f"{kind}:{value}")
+
+
+def audience_from_text(schedule: Schedule, text: str) -> str:
+    """'all', 'lang:vi', 'channel:zalo', 'session:<code>' or 'theme:<slug>' as typed on a
+    terminal."""
+    kind, _, value = text.partition(":")
+    found = parse_audience(schedule, kind, value)
+    if isinstance(found, str):
+        return found
+    if found.kind == "unknown-session":
+        raise ValueError(f"no session with the code {value!r} in the programme")
     slugs = ", ".join(t.slug for t in schedule.tracks)
     raise ValueError(
-        f"audience {text!r}: use all, lang:vi|en|fr, session:<code> or theme:<slug> ({slugs})"
+        f"audience {text!r}: use all, lang:vi|en|fr, channel:telegram|zalo, session:<code> "
+        f"or theme:<slug> ({slugs})"
     )
+
+
+def typed_texts(typed: Typed) -> dict[str, str] | list[Problem]:
+    """The texts as Telegram HTML, or what is wrong with them (each field named)."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for version, raw in typed.texts.items():
+        try:
+            html = telegram_html(raw)
+        except MarkupError as error:
+            problems.append(Problem(version, "markup", detail=str(error.args[0])))
+            continue
+        length = plain_length(html)
+        if length > screens.TEXT_CHARS:
+            problems.append(Problem(version, "too-long", length))
+        elif length:
+            texts[version] = html
+        elif version == "all":
+            problems.append(Problem(version, "empty"))
+    if "all" not in typed.texts and not problems:
+        if not texts:
+            problems.append(Problem(typed.default_language, "empty"))
+        elif typed.default_language not in texts:
+            problems.append(Problem("default", "no-default-text"))
+    return problems or texts
 
 
 class Broadcasting:
@@ -176,55 +296,113 @@ class Broadcasting:
         await store.set_composing(user_id, None)
         return await self.preview(view, int(broadcast_id))
 
-    async def preview(self, view: View, broadcast_id: int) -> Step | None:
-        """Each version exactly as its recipients will see it, then who gets what."""
+    async def plan(self, broadcast_id: int) -> Plan | None:
+        """A draft as it would go out; None when it is not a draft (sent, cancelled, unknown)."""
         broadcast = await self._draft_of(broadcast_id)
         if broadcast is None:
             return None
         recipients = await self._storage.broadcasts.recipients(broadcast.audience)
-        counts: dict[str, int] = {}
-        for _, lang in recipients:
-            counts[lang] = counts.get(lang, 0) + 1
-        missing = [lang for lang in counts if broadcast.text_for(lang) is None]
-        shown: dict[str, str] = {}
+        counts: dict[tuple[str, str], int] = {}
+        languages: dict[str, int] = {}
+        for user_id, lang in recipients:
+            key = (lang, channel_of(user_id))
+            counts[key] = counts.get(key, 0) + 1
+            languages[lang] = languages.get(lang, 0) + 1
+        missing = tuple(lang for lang in languages if broadcast.text_for(lang) is None)
+        shown: dict[str, list[str]] = {}  # text → the languages that get it
         for lang in LANGUAGES:
             text = broadcast.text_for(lang)
-            if (
-                text is not None
-                and text not in shown.values()
-                and (counts.get(lang) or lang in broadcast.texts)
-            ):
-                shown[lang] = text
-        previews = tuple(Screen(text, photo=broadcast.photo) for text in shown.values())
-        long_captions = [
-            lang
-            for lang, text in shown.items()
+            if text is not None and (languages.get(lang) or lang in broadcast.texts):
+                shown.setdefault(text, []).append(lang)
+        long_captions = tuple(
+            langs[0]
+            for text, langs in shown.items()
             if broadcast.photo and plain_length(text) > screens.CAPTION_CHARS
-        ]
+        )
+        versions = tuple((tuple(langs), text) for text, langs in shown.items())
+        return Plan(broadcast, counts, versions, missing, long_captions)
+
+    async def preview(self, view: View, broadcast_id: int) -> Step | None:
+        """Each version exactly as its recipients will see it, then who gets what."""
+        plan = await self.plan(broadcast_id)
+        if plan is None:
+            return None
+        broadcast = plan.broadcast
+        previews = tuple(Screen(text, photo=broadcast.photo) for _langs, text in plan.versions)
         audience = self.describe(view, broadcast.audience)
-        summary = screens.summary(view, broadcast, audience, counts, missing, long_captions)
+        summary = screens.summary(
+            view, broadcast, audience, plan.by_language, plan.missing, plan.long_captions
+        )
         return Step(summary, previews)
 
-    async def confirm(self, view: View, broadcast_id: int) -> Step | None:
+    async def compose(self, user_id: int, typed: Typed) -> int | list[Problem]:
+        """A draft typed in one go (the console): its id, or every problem with it. Nothing is
+        stored when there is a problem."""
+        schedule = self._programme.schedule
+        audience = parse_audience(schedule, typed.audience_kind, typed.audience_value)
+        texts = typed_texts(typed)
+        problems = [audience] if isinstance(audience, Problem) else []
+        if isinstance(texts, list):
+            problems += texts
+        if isinstance(audience, Problem) or isinstance(texts, list):
+            return problems
+        store = self._storage.broadcasts
+        default = typed.default_language if typed.default_language in LANGUAGES else "en"
+        broadcast_id = await store.create(user_id, audience, default, self._clock.now())
+        for version, html in texts.items():
+            await store.set_text(broadcast_id, version, html)
+        return broadcast_id
+
+    async def send(self, broadcast_id: int) -> Broadcast | None:
+        """Queue a draft for its audience; None when it is not a draft (nothing is queued)."""
         broadcast = await self._draft_of(broadcast_id)
         if broadcast is None:
             return None
         recipients = await self._storage.broadcasts.recipients(broadcast.audience)
         await self._storage.broadcasts.set_status(broadcast_id, "sending", self._clock.now())
         await self._delivery.enqueue(broadcast.batch, KIND, outgoing(broadcast, recipients))
+        return broadcast
+
+    async def stop(self, broadcast_id: int) -> Broadcast | None:
+        """Drop a draft, or stop what is not sent yet of a sending broadcast."""
+        broadcast = await self._storage.broadcasts.get(broadcast_id)
+        if broadcast is None:
+            return None
+        if broadcast.status == "sending":
+            await self._delivery.cancel(broadcast.batch)
+        if broadcast.status in ("draft", "sending"):
+            await self._storage.broadcasts.set_status(broadcast_id, "cancelled")
+        return broadcast
+
+    async def report(self, broadcast_id: int) -> Report | None:
+        """Where it stands; a broadcast with nothing left to send is marked done here."""
+        broadcast = await self._storage.broadcasts.get(broadcast_id)
+        if broadcast is None:
+            return None
+        progress = await self._delivery.progress(broadcast.batch)
+        if broadcast.status == "sending" and progress.done:
+            await self._storage.broadcasts.set_status(broadcast.id, "done")
+        return Report(broadcast, progress)
+
+    async def reports(self, limit: int = 10, offset: int = 0) -> list[Report]:
+        """The latest broadcasts (drafts left out), newest first, with their counts."""
+        return [
+            Report(b, await self._delivery.progress(b.batch))
+            for b in await self._storage.broadcasts.recent(limit, offset)
+        ]
+
+    async def confirm(self, view: View, broadcast_id: int) -> Step | None:
+        if await self.send(broadcast_id) is None:
+            return None
         return Step(await self.progress_screen(view, broadcast_id), tracks=broadcast_id)
 
     async def cancel(self, view: View, broadcast_id: int) -> Screen | None:
-        broadcast = await self._storage.broadcasts.get(broadcast_id)
+        broadcast = await self.stop(broadcast_id)
         if broadcast is None:
             return None
         await self._storage.broadcasts.set_composing(broadcast.organizer_id, None)
         if broadcast.status == "draft":
-            await self._storage.broadcasts.set_status(broadcast_id, "cancelled")
             return screens.cancelled_draft(view)
-        if broadcast.status == "sending":
-            await self._delivery.cancel(broadcast.batch)
-            await self._storage.broadcasts.set_status(broadcast_id, "cancelled")
         return await self.progress_screen(view, broadcast_id)
 
     async def progress_screen(self, view: View, broadcast_id: int) -> Screen:
@@ -240,17 +418,15 @@ class Broadcasting:
 
     async def running(self) -> list[Broadcast]:
         """Broadcasts still going out; finished ones are marked done on the way."""
-        active = []
-        for broadcast in await self._storage.broadcasts.with_status("sending"):
-            if (await self._delivery.progress(broadcast.batch)).done:
-                await self._storage.broadcasts.set_status(broadcast.id, "done")
-            active.append(broadcast)
+        active = await self._storage.broadcasts.with_status("sending")
+        for broadcast in active:
+            await self.report(broadcast.id)
         return active
 
     async def history(self, view: View) -> Screen:
-        items: list[tuple[Broadcast, Mapping[str, int]]] = []
-        for broadcast in await self._storage.broadcasts.recent():
-            items.append((broadcast, (await self._delivery.progress(broadcast.batch)).counts))
+        items: list[tuple[Broadcast, Mapping[str, int]]] = [
+            (r.broadcast, r.progress.counts) for r in await self.reports()
+        ]
         return screens.history(view, items)
 
     def describe(self, view: View, audience: str) -> str:
@@ -258,6 +434,8 @@ class Broadcasting:
         kind, _sep, value = audience.partition(":")
         if kind == "lang":
             return _("everyone who reads %(language)s") % {"language": LANGUAGE_NAMES[value]}
+        if kind == "channel":
+            return _("everyone on %(channel)s") % {"channel": CHANNEL_NAMES.get(value, value)}
         if kind == "theme":
             track = next((t for t in self._programme.schedule.tracks if t.slug == value), None)
             name = track.name_in(view.t.lang) if track else value
