@@ -4,13 +4,14 @@
                          [--lock 15] [--seed 15]
 
 2,000 attendees arrive over the first three quarters of the run and each walks /start →
-/schedule → a theme → a session → follow (bench load's walk); a 10,000-recipient announcement
-is queued from this process, as `vidw-bot broadcast` queues it from a terminal; one recipient
-in five follows the opening ceremony, whose reminders come due during the run. Meanwhile, at
-seeded random instants within fixed stretches of the run, the faults of a bad day: two 429
-storms, scattered 5xx answers, a kill -9 of the bot in the middle of the announcement (started
-again at once), a database lock of `--lock` seconds (another process holds `BEGIN EXCLUSIVE`;
-the reminders come due inside it), and a short 502 outage of every method.
+/schedule → a theme → a session → follow (bench load's walk), reading each screen 1 to 5 s;
+a 10,000-recipient announcement is queued from this process, as `vidw-bot broadcast` queues
+it from a terminal; one recipient in five follows the opening ceremony, whose reminders come
+due during the run. Meanwhile, at seeded random instants within fixed stretches of the run,
+the faults of a bad day: two 429 storms, scattered 5xx answers, a kill -9 of the bot in the
+middle of the announcement (started again at once), a database lock of `--lock` seconds
+(another process holds `BEGIN EXCLUSIVE`; the reminders come due inside it), and a short 502
+outage of every method.
 
 The bot runs in its own process as `vidw-bot run` runs it (its clock set with VIDW_NOW, carried
 over the restart); the stand-in, enforcing the overall rate and about 1 message/s per chat, and
@@ -88,6 +89,7 @@ PLAN = (
     (0.70, "502 outage"),
 )
 ARRIVALS = 0.75  # attendees arrive over this share of the run
+THINK = (1.0, 5.0)  # seconds a person reads a screen before the next tap
 STORM = 40  # calls a 429 storm (or a 5xx spell) answers with its error
 OUTAGE = 5.0  # seconds of the 502 outage
 
@@ -116,13 +118,17 @@ class Window:
 
 
 class TimedSteps(StepTimes):
-    """StepTimes that also keep when each step began, to tell which fault it met."""
+    """StepTimes that also keep when each step began, to tell which fault it met, and let the
+    attendee read each screen before the next step: `answer` (the tap) is not sent until
+    awaited."""
 
-    def __init__(self) -> None:
+    def __init__(self, rng: random.Random) -> None:
         super().__init__(STEPS)
         self.samples: list[tuple[float, float]] = []  # (began, seconds)
+        self._rng = rng
 
     async def timed(self, step: str, answer: Awaitable[ChatMessage]) -> ChatMessage:
+        await asyncio.sleep(self._rng.uniform(*THINK))
         began = time.perf_counter()
         message = await super().timed(step, answer)
         self.samples.append((began, time.perf_counter() - began))
@@ -219,6 +225,7 @@ class Figures:
     bot_log_errors: int
     reminders_missed: int
     too_many_requests: int
+    injected_429: int
     server_errors: int
     started: float  # perf_counter at the run's start, for the faults' instants
 
@@ -296,6 +303,7 @@ class Faults:
         self._config, self._rng = config, rng
         self.windows: list[Window] = []
         self.kills = 0
+        self.injected_429 = 0
 
     async def run(self, plan: list[tuple[float, str]], started: float) -> None:
         for at, what in plan:
@@ -316,6 +324,7 @@ class Faults:
     async def _storm(self) -> None:
         retry_after = self._rng.choice((1, 2, 3))
         self._standin.inject("429", times=STORM, retry_after=retry_after)
+        self.injected_429 += STORM
         await _until_cleared(self._standin)
 
     async def _server_errors(self) -> None:
@@ -409,11 +418,10 @@ async def run(config: Config, scratch: Path, base: Settings) -> Figures:
             await bots.until_serving()
             scraping = asyncio.create_task(bots.scrape_loop())
             faults = Faults(standin, bots, db, config, rng)
-            times = TimedSteps()
+            arrivals = random.Random(config.seed + 1)
+            times = TimedSteps(arrivals)
             started = time.perf_counter()
             injecting = asyncio.create_task(faults.run(plan, started))
-
-            arrivals = random.Random(config.seed + 1)
 
             async def arrive(i: int) -> None:
                 await asyncio.sleep(arrivals.uniform(0, ARRIVALS * config.seconds))
@@ -456,6 +464,7 @@ async def run(config: Config, scratch: Path, base: Settings) -> Figures:
         bot_log_errors=sum(log_errors(log) for log in bots.logs),
         reminders_missed=await _missed(db),
         too_many_requests=too_many,
+        injected_429=faults.injected_429,
         server_errors=server_errors,
         started=started,
     )
@@ -510,7 +519,8 @@ def report(figures: Figures) -> None:
     shown = ", ".join(f"{task} {n}" for task, n in restarts.most_common()) or "none"
     print(f"  task restarts     {restarts.total()} ({shown}); bot processes {figures.kills + 1}")
     print(
-        f"  stand-in answered {figures.too_many_requests} × 429, {figures.server_errors} × 500/502"
+        f"  stand-in answered {figures.too_many_requests} × 429 ({figures.injected_429} "
+        f"injected, the rest by its limits), {figures.server_errors} × 500/502"
     )
     print(f"  bot log errors    {figures.bot_log_errors}")
     print(
