@@ -78,6 +78,8 @@ STEP_TIMEOUT = 25.0  # a reply held by the lock comes after it; none by then is 
 DRAIN_LIMIT = 300.0  # seconds after the run for the backlog to drain
 SCRAPE_EVERY = 2.0
 HEALTH_LINE = re.compile(r"health: http://[^:]+:(\d+)/healthz")
+TASK_FAILED = re.compile(r"background task (\S+) failed")
+LOCK_FELT = re.compile(r"the database takes writes again after ([\d.]+) s")
 # (share of the run, fault): each at a random instant within ±2 % of the run around it.
 PLAN = (
     (0.05, "announce"),
@@ -204,6 +206,13 @@ class BotProcesses:
     def task_restarts(self) -> Counter[str]:
         return sum(self.restarts, Counter())
 
+    def logged(self, pattern: re.Pattern[str]) -> list[str]:
+        """The first group of each match of `pattern` in the processes' logs."""
+        found: list[str] = []
+        for log in self.logs:
+            found += pattern.findall(log.read_text(errors="replace"))
+        return found
+
 
 @dataclass
 class Figures:
@@ -219,6 +228,8 @@ class Figures:
     reminder_duplicates: int
     outbox: dict[tuple[str, str], int]
     task_restarts: Counter[str]
+    failures_logged: Counter[str]  # "background task X failed", by task
+    lock_felt: list[float]  # seconds the bot could not write, as it logged them
     kills: int
     run_seconds: float
     drain_seconds: float
@@ -458,6 +469,8 @@ async def run(config: Config, scratch: Path, base: Settings) -> Figures:
         reminder_duplicates=reminder_again,
         outbox=outbox,
         task_restarts=bots.task_restarts(),
+        failures_logged=Counter(bots.logged(TASK_FAILED)),
+        lock_felt=[float(s) for s in bots.logged(LOCK_FELT)],
         kills=faults.kills,
         run_seconds=run_seconds,
         drain_seconds=drain_seconds,
@@ -518,6 +531,9 @@ def report(figures: Figures) -> None:
     restarts = figures.task_restarts
     shown = ", ".join(f"{task} {n}" for task, n in restarts.most_common()) or "none"
     print(f"  task restarts     {restarts.total()} ({shown}); bot processes {figures.kills + 1}")
+    logged = ", ".join(f"{t} {n}" for t, n in figures.failures_logged.most_common()) or "none"
+    felt = ", ".join(f"{s:g} s" for s in figures.lock_felt) or "never"
+    print(f"  failures logged   {logged}; writes refused by the lock for {felt}")
     print(
         f"  stand-in answered {figures.too_many_requests} × 429 ({figures.injected_429} "
         f"injected, the rest by its limits), {figures.server_errors} × 500/502"
