@@ -1,6 +1,6 @@
-"""`make bench`: run every benchmark and print its figures.
+"""`make bench`: run every benchmark but the soak and print its figures.
 
-python -m bench                      # everything (about 15 minutes)
+python -m bench                      # all but the soak (about 15 minutes)
 python -m bench browse [--users N]
 python -m bench load [--users N] [--rate 30]
 python -m bench delivery [--recipients N] [--only ceiling|paid|crash]
