@@ -19,6 +19,7 @@ from typing import Any
 from bench.stats import peak_rss_mb, summary_ms
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.sender import duplicate_bound
 from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from channels.telegram.app import BotApplication, build_application
@@ -30,21 +31,21 @@ FIRST_CHAT = 100_000
 PROBE_USER = 99_999
 
 
-def _items(batch: str, count: int) -> list[Outgoing]:
+def announcement(batch: str, count: int) -> list[Outgoing]:
     return [
         Outgoing(chat, Text(f"VIDW 2025: the roundtable starts soon ({chat})"), f"{batch}:{chat}")
         for chat in range(FIRST_CHAT, FIRST_CHAT + count)
     ]
 
 
-async def _prepare_db(path: Path, count: int, batch: str | None = None) -> None:
+async def prepare_db(path: Path, count: int, batch: str | None = None) -> None:
     storage = await Storage.open(path)
     try:
         now = Clock().now()
         users = [(chat, "en") for chat in range(FIRST_CHAT, FIRST_CHAT + count)]
         await storage.users.register_many(users, now)
         if batch is not None:
-            await storage.outbox.enqueue(batch, "announcement", _items(batch, count), now)
+            await storage.outbox.enqueue(batch, "announcement", announcement(batch, count), now)
     finally:
         await storage.close()
 
@@ -61,7 +62,7 @@ async def _until_sent(bot: BotApplication, batch: str) -> None:
 
 async def ceiling(base: Settings, scratch: Path, count: int) -> None:
     db = scratch / "ceiling.db"
-    await _prepare_db(db, count)
+    await prepare_db(db, count)
     limits = Limits(global_rate=30, global_burst=30, chat_rate=1, chat_burst=1)
     async with StandIn(limits=limits, record_calls=False) as standin:
         standin.open_chats(FIRST_CHAT, count)
@@ -74,7 +75,7 @@ async def ceiling(base: Settings, scratch: Path, count: int) -> None:
             latencies: list[float] = []
             started = time.perf_counter()
             await app.bot_data.deps.delivery.enqueue(
-                "ceiling", "announcement", _items("ceiling", count)
+                "ceiling", "announcement", announcement("ceiling", count)
             )
             done = asyncio.create_task(_until_sent(app, "ceiling"))
             while not done.done():
@@ -101,7 +102,7 @@ async def ceiling(base: Settings, scratch: Path, count: int) -> None:
 
 async def paid(base: Settings, scratch: Path, count: int) -> None:
     db = scratch / "paid.db"
-    await _prepare_db(db, count)
+    await prepare_db(db, count)
     limits = Limits(global_rate=1000, global_burst=1000, chat_rate=1, chat_burst=1)
     async with RemoteStandIn(limits=limits, open_chats=[(FIRST_CHAT, count)]) as standin:
         settings = _settings(
@@ -111,7 +112,9 @@ async def paid(base: Settings, scratch: Path, count: int) -> None:
         async with running(app, poll_timeout=1):
             await standin.reset()
             started = time.perf_counter()
-            await app.bot_data.deps.delivery.enqueue("paid", "announcement", _items("paid", count))
+            await app.bot_data.deps.delivery.enqueue(
+                "paid", "announcement", announcement("paid", count)
+            )
             await _until_sent(app, "paid")
             elapsed = time.perf_counter() - started
         stats = await standin.stats()
@@ -132,7 +135,7 @@ async def _bot_process(
 
 async def crash(base: Settings, scratch: Path, count: int) -> None:
     db = scratch / "crash.db"
-    await _prepare_db(db, count, batch="crash")
+    await prepare_db(db, count, batch="crash")
     limits = Limits(global_rate=1000, global_burst=1000, chat_rate=1, chat_burst=1)
     async with RemoteStandIn(limits=limits, open_chats=[(FIRST_CHAT, count)]) as standin:
         first = await _bot_process(standin, db, base)
@@ -152,7 +155,7 @@ async def crash(base: Settings, scratch: Path, count: int) -> None:
         second.send_signal(signal.SIGTERM)
         await second.wait()
         stats = await standin.stats()
-    bound = 4 + max(16, int(1000 * 0.1))  # Sender.duplicate_bound at 1,000/s
+    bound = duplicate_bound(1000)
     print(f"[kill -9 half way] {count} recipients at 1,000/s, bot in its own process")
     print(f"  delivered at kill {at_kill}; items marked in flight then: {in_flight}")
     print(f"  lost              {count - stats['chats_with_messages']}")

@@ -117,7 +117,7 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> RunFigu
             launched = time.perf_counter()
             bot = await start_bot(env, stderr=log)
             try:
-                await _until_polling(standin, bot, log_path)
+                await until_polling(standin, bot, log_path)
                 warm_up = standin.user(WARM_UP_USER, "Warm-up", "en")
                 await attendee(warm_up, 0, StepTimes(STEPS), step_timeout)  # not counted
                 standin.stats.clear()
@@ -135,7 +135,7 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> RunFigu
             finally:
                 await terminate(bot, STOP_GRACE)
             total = time.perf_counter() - launched
-        errors = Counter(_kind(r) for r in results if isinstance(r, BaseException))
+        errors = Counter(error_kind(r) for r in results if isinstance(r, BaseException))
         stats = standin.stats
         too_many, messages = stats.too_many_requests, len(stats.send_times)
     return RunFigures(
@@ -149,11 +149,11 @@ async def run(users: int, rate: float, scratch: Path, base: Settings) -> RunFigu
         total_seconds=total,
         bot=bot_usage,
         standin=standin_usage,
-        bot_log_errors=_log_errors(log_path),
+        bot_log_errors=log_errors(log_path),
     )
 
 
-async def _until_polling(standin: StandIn, bot: asyncio.subprocess.Process, log_path: Path) -> None:
+async def until_polling(standin: StandIn, bot: asyncio.subprocess.Process, log_path: Path) -> None:
     """Wait for the bot's first getUpdates; if its process ends first, show why."""
     polling = asyncio.ensure_future(standin.until_polling())
     exited = asyncio.ensure_future(bot.wait())
@@ -169,7 +169,7 @@ async def _until_polling(standin: StandIn, bot: asyncio.subprocess.Process, log_
     raise RuntimeError(f"the bot's process {state}; its log ends: {tail}")
 
 
-def _kind(error: BaseException) -> str:
+def error_kind(error: BaseException) -> str:
     """An error without its chat ids and numbers, so that alike errors count together."""
     text = str(error).split(";")[0]  # a stand-in timeout adds the chat's last calls after ";"
     return f"{type(error).__name__}: {re.sub(r'[0-9.]+', 'N', text)}"
@@ -184,7 +184,7 @@ async def _follows(db: Path) -> int:
         await storage.close()
 
 
-def _log_errors(path: Path) -> int:
+def log_errors(path: Path) -> int:
     """Lines the bot logged at ERROR or CRITICAL (its log format puts the level second)."""
     lines = path.read_text(errors="replace").splitlines()
     return sum(1 for line in lines if " ERROR " in line or " CRITICAL " in line)

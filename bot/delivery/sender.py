@@ -47,6 +47,20 @@ SentHook = Callable[[OutboxItem, Receipt], Awaitable[None]]
 MAX_DEFERRED = 2_000  # claimed items waiting for their chat's 1 s spacing
 MAX_IDLE_WAIT = 1.0
 HOLD_AT_LEAST = 0.5  # seconds an item held for its channel's outage stays out of the claim
+WINDOW = 4  # sends handed to the channel at once
+FLUSH_INTERVAL = 0.1  # seconds between writes of the outcomes
+
+
+def unrecorded_bound(rate: float, flush_interval: float = FLUSH_INTERVAL) -> int:
+    """Delivered-but-unrecorded items allowed: about one flush interval of sending, at least a
+    few."""
+    return max(16, int(rate * flush_interval))
+
+
+def duplicate_bound(rate: float, window: int = WINDOW) -> int:
+    """At most this many messages can go out twice after a crash at `rate`: those handed to the
+    channel (the window) plus those delivered but not yet recorded."""
+    return window + unrecorded_bound(rate)
 
 
 class Transport(Protocol):
@@ -79,11 +93,11 @@ class Sender:
         clock: Clock,
         *,
         supervisor: Supervisor,
-        window: int = 4,
+        window: int = WINDOW,
         claim_size: int = 64,
         max_attempts: int = 5,
         backoff: float = 1.0,
-        flush_interval: float = 0.1,
+        flush_interval: float = FLUSH_INTERVAL,
     ) -> None:
         self._outbox = outbox
         self._users = users
@@ -108,8 +122,8 @@ class Sender:
         self._in_flight: set[asyncio.Task[None]] = set()
         self._outcomes: list[DeliveryOutcome] = []
         self._unrecorded = 0  # outcomes not yet committed, including a write under way
-        # About one flush interval of sending, at least a few: the duplicate bound after a kill.
-        self._max_unrecorded = max(16, int(pacer.rate * flush_interval))
+        # The duplicate bound after a kill (with the window).
+        self._max_unrecorded = unrecorded_bound(pacer.rate, flush_interval)
         self._recorded = asyncio.Event()
         self._flush_now = asyncio.Event()
         self._newly_blocked: list[int] = []
@@ -122,8 +136,7 @@ class Sender:
 
     @property
     def duplicate_bound(self) -> int:
-        """At most this many messages can go out twice after a crash: those handed to the
-        channel (the window) plus those delivered but not yet recorded."""
+        """See `duplicate_bound` (the function)."""
         return self._window_size + self._max_unrecorded
 
     async def start(self) -> None:

@@ -18,7 +18,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
 import pytest
 
 from bot.clock import Clock
@@ -29,6 +28,7 @@ from channels.telegram.app import BotApplication
 from channels.telegram.runner import running
 from channels.zalo.app import running_alone
 from cli.compose import telegram_application
+from standin.common.sqlite_lock import database_locked
 from standin.telegram import StandIn
 from standin.zalo import ZaloStandIn
 from tests.conftest import SCHEDULE, at
@@ -40,17 +40,6 @@ ANNOUNCEMENT = "The gala dinner starts at 19:00 in the Main Hall."
 # Restarts within a fraction of a second; a task that failed stays "failing" for the test.
 QUICK = Backoff(first=0.05, cap=0.2, healthy=3600.0)
 LOCKED = "OperationalError: database is locked"
-
-
-@asynccontextmanager
-async def database_locked(path: Path) -> AsyncIterator[None]:
-    """Another connection holds the write lock until the block ends."""
-    async with aiosqlite.connect(path, isolation_level=None) as other:
-        await other.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            await other.execute("ROLLBACK")
 
 
 @pytest.fixture

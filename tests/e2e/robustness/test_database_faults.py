@@ -26,12 +26,12 @@ from bot.storage import Storage
 from bot.storage.database import is_full
 from bot.supervise import Supervisor
 from standin.botproc import bot_environment
+from standin.common.sqlite_lock import database_locked
 from standin.telegram import StandIn
 from tests.conftest import at
 from tests.e2e.delivery.helpers import delivery_of, recipients, texts, until_done
 from tests.e2e.robustness.test_background_restarts import (
     TIMEOUT,
-    database_locked,
     health,
     start_supervised,  # noqa: F401 (a fixture)
     supervisor,  # noqa: F401 (a fixture)

@@ -25,9 +25,10 @@ from channels.telegram.app import BotApplication
 from channels.telegram.runner import running
 from cli.compose import telegram_application
 from cli.demo_bot import offline_bot
+from standin.common.sqlite_lock import database_locked
 from standin.telegram import StandIn
 from tests.e2e.delivery.helpers import delivery_of, recipients, texts, until_done
-from tests.e2e.robustness.test_background_restarts import QUICK, database_locked
+from tests.e2e.robustness.test_background_restarts import QUICK
 
 TIMEOUT = 20.0
 # Restarts at once; a task counts as recovered after one second without failing.

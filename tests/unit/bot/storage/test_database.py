@@ -6,31 +6,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot import patience
 from bot.outgoing import Outgoing, Text
 from bot.storage import Storage
 from bot.storage.database import DatabaseBusy, is_busy, is_full
+from standin.common.sqlite_lock import database_locked
 from tests.conftest import at
 
 NOW = at("2025-10-27T10:00:00+07:00")
-
-
-@asynccontextmanager
-async def locked(path: Path) -> AsyncIterator[None]:
-    """Another connection holds the write lock until the block ends."""
-    async with aiosqlite.connect(path, isolation_level=None) as other:
-        await other.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            await other.execute("ROLLBACK")
 
 
 async def quick_storage(path: Path) -> Storage:
@@ -52,7 +39,7 @@ async def test_a_write_waits_out_a_lock_longer_than_the_busy_timeout(
         gone = asyncio.Event()
 
         async def hold() -> None:
-            async with locked(tmp_path / "vidw.db"):
+            async with database_locked(tmp_path / "vidw.db"):
                 await gone.wait()
 
         holder = asyncio.create_task(hold())
@@ -74,7 +61,7 @@ async def test_reads_go_on_while_another_connection_holds_the_write_lock(tmp_pat
     storage = await quick_storage(tmp_path / "vidw.db")
     try:
         await storage.users.touch(42, "vi", NOW)
-        async with locked(tmp_path / "vidw.db"):
+        async with database_locked(tmp_path / "vidw.db"):
             with patience.waiting_up_to(0):
                 assert await storage.users.get(42) is not None
                 assert await storage.db.answers()
@@ -85,7 +72,7 @@ async def test_reads_go_on_while_another_connection_holds_the_write_lock(tmp_pat
 async def test_past_its_patience_a_write_gives_up_with_a_clear_error(tmp_path: Path) -> None:
     storage = await quick_storage(tmp_path / "vidw.db")
     try:
-        async with locked(tmp_path / "vidw.db"):
+        async with database_locked(tmp_path / "vidw.db"):
             with patience.waiting_up_to(0.3), pytest.raises(DatabaseBusy, match="stayed locked"):
                 await storage.users.touch(42, "vi", NOW)
             assert storage.db.busy_for is not None
@@ -99,7 +86,7 @@ async def test_past_its_patience_a_write_gives_up_with_a_clear_error(tmp_path: P
 async def test_without_patience_a_busy_write_fails_at_once_as_sqlite_said(tmp_path: Path) -> None:
     storage = await quick_storage(tmp_path / "vidw.db")
     try:
-        async with locked(tmp_path / "vidw.db"):
+        async with database_locked(tmp_path / "vidw.db"):
             with patience.waiting_up_to(0), pytest.raises(sqlite3.OperationalError) as raised:
                 await storage.users.touch(42, "vi", NOW)
         assert is_busy(raised.value) and not isinstance(raised.value, DatabaseBusy)
@@ -117,7 +104,7 @@ async def test_a_transaction_takes_the_lock_first_and_waits_for_it(tmp_path: Pat
         gone = asyncio.Event()
 
         async def hold() -> None:
-            async with locked(tmp_path / "vidw.db"):
+            async with database_locked(tmp_path / "vidw.db"):
                 await gone.wait()
 
         holder = asyncio.create_task(hold())
