@@ -7,10 +7,11 @@ goes back to the outbox; a 429 on a reply holds that reply's chat only, and the 
 again once the chat's turn comes.
 
 Replies (and the answers to taps) are also tried again after network trouble, a timeout or a
-5xx answer, after a short pause: three attempts in all, then the error goes to the handler
-and the error handler, which logs it and apologises. A timed-out send may have arrived after
-all, so a retry can show a screen twice: better than no answer. Bulk calls are never retried
-here: the Sender does that, from the outbox.
+5xx answer, after a pause that grows to a second: seven attempts over about five seconds, so
+a short outage of Telegram delays an answer rather than losing it; then the error goes to
+the handler and the error handler, which logs it and apologises. A timed-out send may have
+arrived after all, so a retry can show a screen twice: better than no answer. Bulk calls are
+never retried here: the Sender does that, from the outbox.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ RETRIED = PACED | {"answerCallbackQuery"}
 # A reply waits out short flood-control pauses; a longer one, or a failure too many, is
 # raised to the handler (and so to the error handler's log).
 MAX_INTERACTIVE_WAIT = 5.0
-MAX_INTERACTIVE_ATTEMPTS = 3
-INTERACTIVE_BACKOFF = 0.25  # seconds before trying a reply again; doubles each time
+MAX_INTERACTIVE_ATTEMPTS = 7  # on network trouble and 5xx: 0.25 + 0.5 + 1 × 4 = 4.75 s apart
+INTERACTIVE_BACKOFF = 0.25  # seconds before trying a reply again; doubles each time…
+MAX_INTERACTIVE_BACKOFF = 1.0  # …up to this
+MAX_FLOOD_ATTEMPTS = 3  # a reply held by flood control this many times goes to the handler
 
 
 def retry_seconds(error: RetryAfter) -> float:
@@ -103,6 +106,7 @@ class FloodControl(BaseRateLimiter[JSONDict]):
         chat_id = data.get("chat_id")
         chat = chat_id if isinstance(chat_id, int) and endpoint in PACED else None
         paced = endpoint in PACED
+        floods = 0
         for attempt in range(1, MAX_INTERACTIVE_ATTEMPTS + 1):
             last = attempt == MAX_INTERACTIVE_ATTEMPTS
             if paced:
@@ -111,7 +115,8 @@ class FloodControl(BaseRateLimiter[JSONDict]):
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 wait = retry_seconds(exc)
-                if last or wait > MAX_INTERACTIVE_WAIT:
+                floods += 1
+                if last or floods >= MAX_FLOOD_ATTEMPTS or wait > MAX_INTERACTIVE_WAIT:
                     raise
                 if chat is not None:
                     self.pacer.hold_chat(chat, wait)  # its next turn comes after the wait
@@ -120,7 +125,7 @@ class FloodControl(BaseRateLimiter[JSONDict]):
             except NetworkError as exc:  # 5xx answers and timeouts; a 400 is no trouble
                 if last or isinstance(exc, BadRequest):
                     raise
-                pause = INTERACTIVE_BACKOFF * 2 ** (attempt - 1)
+                pause = min(MAX_INTERACTIVE_BACKOFF, INTERACTIVE_BACKOFF * 2 ** (attempt - 1))
                 log.warning("%s failed (%s); trying again in %g s", endpoint, exc.message, pause)
                 await asyncio.sleep(pause)
         raise AssertionError("unreachable")

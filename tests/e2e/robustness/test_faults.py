@@ -53,16 +53,27 @@ async def test_server_error_gets_an_apology_in_the_users_language(
     bot: BotApplication, standin: StandIn
 ) -> None:
     user = standin.user(202, language_code="fr")
-    # The reply is tried three times (channels/telegram/flood_control.py); the fourth send
-    # apologises.
+    # The reply is tried seven times over about five seconds
+    # (channels/telegram/flood_control.py); the eighth send apologises.
     standin.inject("500", method="sendMessage", chat_id=202, times=MAX_INTERACTIVE_ATTEMPTS)
-    apology = await user.ask("/help")
+    apology = await user.ask("/help", timeout=15)
     assert (
         apology.text
         == "Désolé, un problème est survenu de mon côté. Veuillez réessayer dans un instant."
     )
     # The bot lives on: the next request is answered normally.
     assert "Comment utiliser ce bot" in ((await user.ask("/help")).text or "")
+
+
+async def test_a_short_outage_delays_the_answer_and_loses_nothing(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    user = standin.user(205, language_code="en")
+    # Five 502s in a row: about 2.75 s of Telegram failing this chat's sends.
+    standin.inject("502", method="sendMessage", chat_id=205, times=5)
+    answer = await user.ask("/help", timeout=15)
+    assert "How to use this bot" in (answer.text or "")
+    assert [c.status for c in standin.calls_to(205, "sendMessage")] == [502] * 5 + [200]
 
 
 async def test_a_user_who_blocked_the_bot_does_not_disturb_others(

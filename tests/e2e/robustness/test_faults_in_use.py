@@ -18,6 +18,7 @@ import pytest
 from bot.clock import Clock
 from bot.config import Settings
 from bot.features.broadcast.cli import broadcast
+from channels.telegram.flood_control import MAX_INTERACTIVE_ATTEMPTS
 from standin.telegram import ChatMessage, SimUser, StandIn
 from tests.conftest import at
 from tests.e2e.conftest import RunningBot, settled
@@ -83,8 +84,10 @@ def _arm_faults(standin: StandIn, browsers: list[SimUser], audience: list[SimUse
     standin.inject("429", method="sendMessage", chat_id=third, retry_after=1)
     standin.inject("429", method="editMessageText", chat_id=third, retry_after=1)
     # More failures than a reply is tried: the apology (a tap's answer: just the screen).
-    standin.inject("500", method="editMessageText", chat_id=second, times=3)
-    standin.inject("500", method="answerCallbackQuery", chat_id=third, times=3)
+    standin.inject("500", method="editMessageText", chat_id=second, times=MAX_INTERACTIVE_ATTEMPTS)
+    standin.inject(
+        "500", method="answerCallbackQuery", chat_id=third, times=MAX_INTERACTIVE_ATTEMPTS
+    )
     # The outbox's sends: retried later, within the sender's five attempts.
     standin.inject("500", method="sendMessage", chat_id=audience[0].id, times=2)
     standin.inject("timeout", method="sendMessage", chat_id=audience[1].id)
