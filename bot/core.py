@@ -49,6 +49,7 @@ from bot.features.survey.service import SURVEY_KIND, SurveyDefinition, Surveys, 
 from bot.features.venues import routes as venues
 from bot.features.venues.guide import Guide
 from bot.features.venues.loader import load_guide
+from bot.features.venues.plans import public_plan_url
 from bot.features.venues.travel import coach_note
 from bot.i18n import Catalogs
 from bot.navigation.navigator import Navigator
@@ -159,7 +160,7 @@ async def assemble(
         [
             browse.routes(Browse(programme, storage, clock)),
             agenda.routes(AgendaService(programme, storage, clock)),
-            venues.routes(static.guide),
+            venues.routes(static.guide, public_plan_url(settings)),
             speakers.routes(),
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),

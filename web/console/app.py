@@ -10,6 +10,8 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
+from bot.features.venues.loader import PLANS_FOLDER
+from bot.features.venues.plans import PLANS_PATH
 from web.console import (
     admin,
     announce,
@@ -116,4 +118,7 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     )
     page("POST", "/announcements/{id}/stop", announce_progress.stop, "announce-stop", organizers)
     app.router.add_static("/static/", HERE / "static", name="static")
+    plans = deps.settings.venues_path.parent / PLANS_FOLDER
+    if plans.is_dir():  # the venues' floor plans, for Telegram and Zalo to fetch by URL
+        app.router.add_static(PLANS_PATH, plans, name="floorplans")
     return app

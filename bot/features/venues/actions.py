@@ -20,6 +20,7 @@ class VenuesVerb(StrEnum):
     VENUE = "V"
     PIN = "Vm"
     TOPIC = "Vt"
+    PLAN = "Vp"
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,17 @@ class VenuePin(Action, verb=VenuesVerb.PIN):
 
 
 @dataclass(frozen=True)
+class VenuePlan(Action, verb=VenuesVerb.PLAN):
+    """Vp:<venue>: the venue's floor plan, a photo above the venue."""
+
+    venue: int
+
+
+@dataclass(frozen=True)
 class OpenTopic(Action, verb=VenuesVerb.TOPIC):
     """Vt:<topic>: one practical topic."""
 
     topic: int
 
 
-ACTIONS = (VenuesTap, OpenVenue, VenuePin, OpenTopic)
+ACTIONS = (VenuesTap, OpenVenue, VenuePin, VenuePlan, OpenTopic)

@@ -36,6 +36,7 @@ class Venue:
     help_desk: Texts
     wifi: Wifi | None
     halls: tuple[Hall, ...]
+    floor_plan: str | None = None  # a file name in floorplans/ beside the venues file
 
     @property
     def rooms(self) -> frozenset[str]:

@@ -52,6 +52,8 @@ SCHEMA: dict[str, Any] = {
                     "latitude": {"type": "number", "minimum": -90, "maximum": 90},
                     "longitude": {"type": "number", "minimum": -180, "maximum": 180},
                     "map_url": {"type": "string", "pattern": "^https://"},
+                    # an image in floorplans/ beside the venues file (the console serves it)
+                    "floor_plan": {"type": "string", "pattern": r"^[a-z0-9-]{1,64}\.(png|jpg)$"},
                     "hours": _TEXTS,
                     "help_desk": _TEXTS,
                     "wifi": {
@@ -127,16 +129,22 @@ def load_guide(path: Path, zone: tzinfo) -> Guide:
         raise VenuesError(
             f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
-    return parse_guide(document, zone, source=str(path))
+    return parse_guide(document, zone, source=str(path), plans=path.parent / PLANS_FOLDER)
 
 
-def parse_guide(document: Any, zone: tzinfo, source: str = "venues.json") -> Guide:
+PLANS_FOLDER = "floorplans"
+
+
+def parse_guide(
+    document: Any, zone: tzinfo, source: str = "venues.json", plans: Path | None = None
+) -> Guide:
+    """`plans`: the folder of the floor plans the venues name (None: not checked)."""
     errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
     if errors:
         error = errors[0]
         raise VenuesError(f"{source}: field {_field(error.absolute_path)!r}: {error.message}")
     try:
-        return _build(document, zone)
+        return _build(document, zone, plans)
     except _Invalid as exc:
         raise VenuesError(f"{source}: field {exc.field!r}: {exc.message}") from None
 
@@ -155,7 +163,7 @@ def _texts(data: Mapping[str, str]) -> Texts:
     return {lang: data[lang] for lang in LANGUAGES}
 
 
-def _build(document: Mapping[str, Any], zone: tzinfo) -> Guide:
+def _build(document: Mapping[str, Any], zone: tzinfo, plans: Path | None) -> Guide:
     venues: list[Venue] = []
     rooms: dict[str, str] = {}
     for position, item in enumerate(document["venues"]):
@@ -169,6 +177,9 @@ def _build(document: Mapping[str, Any], zone: tzinfo) -> Guide:
                 )
             rooms[hall["room"]] = item["id"]
         wifi = item.get("wifi")
+        plan = item.get("floor_plan")
+        if plan is not None and plans is not None and not (plans / plan).is_file():
+            raise _Invalid(f"venues.{position}.floor_plan", f"no file {plans / plan}")
         empty = dict.fromkeys(LANGUAGES, "")
         venues.append(
             Venue(
@@ -182,6 +193,7 @@ def _build(document: Mapping[str, Any], zone: tzinfo) -> Guide:
                 help_desk=_texts(item.get("help_desk", empty)),
                 wifi=Wifi(wifi["network"], wifi["password"]) if wifi else None,
                 halls=tuple(Hall(h["room"], _texts(h["where"])) for h in item["halls"]),
+                floor_plan=plan,
             )
         )
     ids = {v.id for v in venues}

@@ -3,8 +3,10 @@ pin, the practical topics, and the 📍 of a session card."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.features.venues import screens
-from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
+from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuePlan, VenuesTap
 from bot.features.venues.guide import Guide
 from bot.i18n import N_
 from bot.ui.actions import Go
@@ -16,14 +18,29 @@ from bot.ui.sessions import SessionPlace
 VENUE_LINK = "v_"  # t.me/<bot>?start=v_<venue id> opens that venue
 
 
-def routes(guide: Guide) -> FeatureRoutes:
+def routes(
+    guide: Guide, plan_url: Callable[[str], str | None] = lambda _name: None
+) -> FeatureRoutes:
+    """`plan_url`: a floor plan's file name → its public URL (None: not served publicly)."""
+
+    def plan_of(index: int) -> str | None:
+        place = guide.venue(index)
+        return plan_url(place.floor_plan) if place is not None and place.floor_plan else None
+
     async def venues(request: Request) -> Screen:
         return screens.venues(request.view, guide)
 
     async def venue(request: Request, action: OpenVenue) -> Screen | None:
         if guide.venue(action.venue) is None:
             return None
-        return screens.venue(request.view, guide, action.venue)
+        return screens.venue(request.view, guide, action.venue, plan_of(action.venue))
+
+    async def plan(request: Request, action: VenuePlan) -> Answer | None:
+        place, url = guide.venue(action.venue), plan_of(action.venue)
+        if place is None or url is None:
+            return None
+        venue_screen = screens.venue(request.view, guide, action.venue, url)
+        return Answer(venue_screen, previews=(screens.floor_plan(request.view, place, url),))
 
     async def pin(request: Request, action: VenuePin) -> Answer | None:
         place = guide.venue(action.venue)
@@ -41,7 +58,7 @@ def routes(guide: Guide) -> FeatureRoutes:
             return Answer(
                 screens.venues(request.view, guide), screens.room_not_listed(request.view)
             )
-        return screens.venue(request.view, guide, index)
+        return screens.venue(request.view, guide, index, plan_of(index))
 
     async def transport(request: Request) -> Screen:
         return screens.transport(request.view, guide)
@@ -57,7 +74,7 @@ def routes(guide: Guide) -> FeatureRoutes:
     async def linked_venue(request: Request, venue_id: str) -> Screen | None:
         """/start v_<venue id> (t.me/<bot>?start=v_hanoi): that venue."""
         index = guide.index_of(venue_id)
-        return None if index is None else screens.venue(request.view, guide, index)
+        return None if index is None else screens.venue(request.view, guide, index, plan_of(index))
 
     return FeatureRoutes(
         commands=(
@@ -80,6 +97,7 @@ def routes(guide: Guide) -> FeatureRoutes:
             on(VenuesTap.TOPICS, topics),
             on(OpenVenue, venue),
             on(VenuePin, pin),
+            on(VenuePlan, plan),
             on(OpenTopic, topic),
             on(SessionPlace, session_place),
         ),

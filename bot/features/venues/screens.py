@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from html import escape
 
-from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
+from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuePlan, VenuesTap
 from bot.features.venues.guide import Coach, Guide, Venue
 from bot.programme.model import Session
 from bot.ui.actions import Go
@@ -34,13 +34,16 @@ def venues(view: View, guide: Guide) -> Screen:
     return Screen("\n".join(lines), tuple(rows))
 
 
-def venue(view: View, guide: Guide, index: int) -> Screen:
-    """Address, map, hours, help desk, Wi-Fi, the halls, and what is on there today."""
+def venue(view: View, guide: Guide, index: int, plan: str | None = None) -> Screen:
+    """Address, map, hours, help desk, Wi-Fi, the halls, and what is on there today; `plan`:
+    the public URL of its floor plan (a button where the messenger shows photos, else a link)."""
     _ = view._
     lang = view.t.lang
     place = guide.venues[index]
     lines = [bold(place.names[lang]), "", "📍 " + escape(place.addresses[lang])]
     lines.append("🗺 " + escape(place.map_url))
+    if plan is not None and not view.channel.photos:
+        lines.append("🧭 " + _("Floor plan: %(url)s") % {"url": escape(plan)})
     if place.hours[lang]:
         lines.append("🕘 " + _("Open: %(hours)s") % {"hours": escape(place.hours[lang])})
     if place.help_desk[lang]:
@@ -63,9 +66,18 @@ def venue(view: View, guide: Guide, index: int) -> Screen:
     lines += ["", italic(guide.notes[lang])]
     here = OpenVenue(index)
     rows: list[Row] = [(Button(_("📍 Map pin"), VenuePin(index).encode()),)]
+    if plan is not None and view.channel.photos:
+        rows[0] += (Button(_("🧭 Floor plan"), VenuePlan(index).encode()),)
     rows += session_rows(view, today, here)
     rows.append((Button(_("‹ Venues"), Go.VENUES), *main_menu_row(view)))
     return Screen("\n".join(lines), tuple(rows))
+
+
+def floor_plan(view: View, place: Venue, url: str) -> Screen:
+    """The photo sent above the venue (its caption: the venue's name)."""
+    return Screen(
+        bold(view._("Floor plan: %(venue)s") % {"venue": place.names[view.t.lang]}), photo=url
+    )
 
 
 def pin(view: View, place: Venue) -> MapPin:

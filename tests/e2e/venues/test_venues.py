@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.clock import Clock
@@ -18,6 +20,7 @@ from standin.telegram import StandIn
 from standin.zalo import ZaloStandIn
 from tests.conftest import at
 from tests.e2e.conftest import RunningBot
+from tests.e2e.robustness.test_health import free_port
 from tests.e2e.zalo.test_zalo import channel, choose, meet
 
 VENUES = PROJECT_ROOT / "data" / "venues.json"
@@ -126,6 +129,11 @@ async def test_vietnamese_transport_by_its_plain_word(
             lambda d: d["venues"][1]["halls"].append(d["venues"][0]["halls"][0]),
             "venues.1.halls.3.room",
         ),
+        (
+            lambda d: d["venues"][1].__setitem__("floor_plan", "../secret.png"),
+            "venues.1.floor_plan",
+        ),
+        (lambda d: d["venues"][0].__setitem__("floor_plan", "nowhere.png"), "venues.0.floor_plan"),
     ],
 )
 def test_invalid_venues_data_stops_the_start_naming_file_and_field(
@@ -135,6 +143,7 @@ def test_invalid_venues_data_stops_the_start_naming_file_and_field(
     change(document)  # type: ignore[operator]
     broken = tmp_path / "venues.json"
     broken.write_text(json.dumps(document), encoding="utf-8")
+    shutil.copytree(VENUES.parent / "floorplans", tmp_path / "floorplans")
     with pytest.raises(VenuesError) as caught:
         load_startup_files(replace(settings, venues_path=broken))
     assert str(broken) in str(caught.value)
@@ -188,3 +197,29 @@ async def test_a_deep_link_opens_a_venue_or_says_there_is_none(
     missing = await user.ask("/start v_da-nang")
     assert "Hanoi — day 3 venue" in venue.text and "Hanoi — Hall 1" in venue.text
     assert "There is no venue da-nang in the venues guide." in missing.text
+
+
+async def test_a_venue_shows_its_floor_plan_served_by_the_console(
+    start_bot: RunningBot, standin: StandIn
+) -> None:
+    port = free_port()
+    public = "https://bot.example.org"
+    async with start_bot(console_listen=("127.0.0.1", port), console_url=public):
+        user = standin.user(760, language_code="fr")
+        venue = await user.ask("/start v_hanoi")
+        photo = await user.press(venue, "🧭 Plan des lieux")
+        assert photo.photo_url == f"{public}/floorplans/hanoi.png"
+        assert "Plan des lieux" in str(photo.raw.get("caption", ""))
+        async with (
+            aiohttp.ClientSession() as client,
+            client.get(f"http://127.0.0.1:{port}/floorplans/hanoi.png") as served,
+        ):
+            assert served.status == 200 and served.content_type == "image/png"
+            assert (await served.read())[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_no_floor_plan_is_offered_without_a_public_address(
+    bot: BotApplication, standin: StandIn
+) -> None:
+    venue = await standin.user(761, language_code="en").ask("/start v_hanoi")
+    assert not [label for label in venue.labels if "Floor plan" in label]

@@ -61,7 +61,7 @@ from bot.features.stats.actions import StatsTap
 from bot.features.survey.actions import ACTIONS as SURVEY
 from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
-from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
+from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuePlan, VenuesTap
 from bot.ui.actions import ActionType, AnyAction, Go
 from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace, SessionQuestions
 
@@ -117,6 +117,7 @@ EXAMPLES: dict[AnyAction, str] = {
     OpenSession("NB5G", DayPage(0, 3)): "s:NB5G:d:0:3",
     OpenSession("NB5G", ResultsPage(2)): "s:NB5G:q:2",
     SessionPlace("AIGOV"): "sv:AIGOV",
+    VenuePlan(1): "Vp:1",
     # venues
     OpenVenue(1): "V:1",
     VenuePin(0): "Vm:0",
