@@ -222,6 +222,13 @@ class FeedbackStore:
         )
         return [_sent_poll(row) for row in rows]
 
+    async def open_polls(self, subject: str) -> list[SentPoll]:
+        """The polls about `subject` not closed yet (a live poll being closed stops them)."""
+        rows = await self._db.all(
+            f"SELECT {_POLL_COLUMNS} FROM polls WHERE subject = ? AND closed = 0", (subject,)
+        )
+        return [_sent_poll(row) for row in rows]
+
     async def mark_closed(self, poll_id: str) -> None:
         await self._db.write("UPDATE polls SET closed = 1 WHERE poll_id = ?", (poll_id,))
 

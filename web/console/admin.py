@@ -31,6 +31,8 @@ ACTIONS = {
     "screen-close": N_("Closed the presenter screen links"),
     "moderator-granted": N_("Granted a moderator"),
     "moderator-revoked": N_("Revoked a moderator"),
+    "poll-start": N_("Started a live poll"),
+    "poll-close": N_("Closed a live poll"),
 }
 
 

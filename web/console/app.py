@@ -10,7 +10,17 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login, presenter, programme, questions, results, staff
+from web.console import (
+    admin,
+    live,
+    live_polls,
+    login,
+    presenter,
+    programme,
+    questions,
+    results,
+    staff,
+)
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.question_feed import QUESTION_FEED, QuestionFeed
@@ -36,9 +46,11 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     feed = QuestionFeed()
     app[QUESTION_FEED] = feed
     deps.questions.changed.append(feed.poke)
+    deps.live_polls.changed.append(feed.poke)
 
     async def unhook(_app: web.Application) -> None:
         deps.questions.changed.remove(feed.poke)
+        deps.live_polls.changed.remove(feed.poke)
 
     app.on_cleanup.append(unhook)
     aiohttp_jinja2.setup(
@@ -89,6 +101,9 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page(
         "POST", "/questions/{code}/moderators", questions.moderators, "moderators", Need.ORGANIZERS
     )
+    page("GET", "/questions/{code}/poll", live_polls.results, "poll-results", Need.MODERATORS)
+    page("POST", "/questions/{code}/poll/start", live_polls.start, "poll-start", Need.MODERATORS)
+    page("POST", "/questions/{code}/poll/close", live_polls.close, "poll-close", Need.MODERATORS)
     # The hall's screen: its link is the key (no login cookie on the hall's computer).
     page("GET", "/screen/{token}", presenter.screen, "presenter", Need.ANYONE)
     page("GET", "/screen/{token}/board", presenter.board, "presenter-board", Need.ANYONE)

@@ -45,6 +45,8 @@ class AgendaService:
         if session is None:
             return None
         following = await self.follows(user_id, session)
+        # Who opened a card today gets the session's live polls (bot/features/live_polls).
+        await self._storage.live_polls.card_opened(user_id, session.guid, self._clock.now())
         return agenda_screens.session_card(view, session, back, following=following)
 
     async def toggle_follow(self, view: View, user_id: int, key: str, back: Back) -> Screen | None:
