@@ -91,7 +91,7 @@ def read(form: Mapping[str, object]) -> Draft | list[Problem]:
             )
         )
     filled = [(number, _every_language(texts)) for number, texts in options]
-    problems += _same_twice(filled)
+    problems += _same_twice(filled, dict(options))
     if problems:
         return problems
     return Draft(
@@ -117,25 +117,26 @@ def _every_language(texts: Texts) -> Texts:
     return {lang: texts.get(lang, default) for lang in LANGUAGES}
 
 
-def _same_twice(options: list[tuple[int, Texts]]) -> list[Problem]:
-    """Two options reading the same in one language: attendees could not tell them apart."""
-    problems: list[Problem] = []
-    told: set[int] = set()  # each option once, whatever the number of languages alike
+def _same_twice(options: list[tuple[int, Texts]], typed: dict[int, Texts]) -> list[Problem]:
+    """Two options reading the same in one language: attendees could not tell them apart.
+    Told once per option, in a language it was typed in where there is one."""
+    alike: dict[int, list[tuple[str, int]]] = {}  # option → (language, the earlier option)
     for lang in LANGUAGES:
         seen: dict[str, int] = {}
         for number, texts in options:
-            key = texts[lang].casefold()
-            if key in seen and number not in told:
-                told.add(number)
-                problems.append(
-                    Problem(
-                        option_field(number, lang),
-                        N_("Options %(first)d and %(second)d read the same (%(language)s)."),
-                        {"first": seen[key], "second": number, "language": lang.upper()},
-                    )
-                )
-            elif key not in seen:
-                seen[key] = number
+            earlier = seen.setdefault(texts[lang].casefold(), number)
+            if earlier != number:
+                alike.setdefault(number, []).append((lang, earlier))
+    problems: list[Problem] = []
+    for number, found in alike.items():
+        lang, earlier = next(((la, e) for la, e in found if la in typed[number]), found[0])
+        problems.append(
+            Problem(
+                option_field(number, lang),
+                N_("Options %(first)d and %(second)d read the same (%(language)s)."),
+                {"first": earlier, "second": number, "language": lang.upper()},
+            )
+        )
     return problems
 
 
