@@ -14,12 +14,19 @@ import io
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exports.panel import (
+    AskedQuestion,
+    PolledSession,
+    collect_panel,
+    live_poll_sheet,
+    question_sheet,
+)
 from bot.features.exports.wording import COMMENT_COLUMNS, RAW_COLUMNS, Wording
 from bot.features.feedback.screens import RATING_KEYS
 from bot.features.survey.service import Question, SurveyDefinition
@@ -38,6 +45,8 @@ class ExportData:
         tuple[str, str, str, str, str, str]
     ]  # subject, title, language, user, text, channel
     sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
+    live_polls: list[PolledSession] = field(default_factory=list)
+    questions: list[AskedQuestion] = field(default_factory=list)
 
 
 async def collect(
@@ -54,6 +63,12 @@ async def collect(
         for lang in LANGUAGES
     }
     titles |= {(survey.subject, lang): survey.titles[lang] for lang in LANGUAGES}
+    live_polls, questions = await collect_panel(storage, schedule)
+    titles |= {  # a live poll's answers: its session and the question as that person read it
+        (f"live:{p.poll.id}", lang): f"{p.code} — {p.poll.question(lang)}"
+        for p in live_polls
+        for lang in LANGUAGES
+    }
 
     @cache  # each person answers several questions: one hash each
     def who(user_id: int) -> str:
@@ -79,7 +94,7 @@ async def collect(
         for subject, user, lang, text, _at in await storage.feedback.all_comments()
     ]
     sessions = {f"session:{s.guid}": (s.key, s.title) for s in schedule.sessions}
-    return ExportData(raw, comments, sessions)
+    return ExportData(raw, comments, sessions, live_polls, questions)
 
 
 def csv_bytes(data: ExportData, wording: Wording | None = None) -> bytes:
@@ -112,6 +127,8 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | No
         if question.free_text:
             continue
         _survey_sheet(book, survey, question, data.raw, words)
+    live_poll_sheet(book, data.live_polls, words)
+    question_sheet(book, data.questions, words)
     comments = book.create_sheet(words.sheet(_("Comments")))
     comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:

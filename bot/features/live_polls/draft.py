@@ -4,12 +4,16 @@ limits, every language filled in (a text given in one language serves the others
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.i18n import LANGUAGES, N_
 from bot.ui.model import QUESTION_CHARS
 
+# Runs of spaces and line breaks become one space; French no-break spaces (before ? : ; !)
+# stay what they are.
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 OPTION_CHARS = 100  # Telegram's limit for a poll option
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 
@@ -105,7 +109,7 @@ def _texts(form: Mapping[str, object], name: Callable[[str], str]) -> Texts:
     """The languages this field was written in, spaces tidied."""
     found: Texts = {}
     for lang in LANGUAGES:
-        text = " ".join(str(form.get(name(lang), "")).split())
+        text = _SPACES.sub(" ", str(form.get(name(lang), ""))).strip(" ")
         if text:
             found[lang] = text
     return found

@@ -103,6 +103,23 @@ def subject_of(poll_id: int) -> str:
     return f"{PREFIX}{poll_id}"
 
 
+async def with_tally(storage: Storage, row: LivePollRow) -> LivePoll:
+    """The poll with its answers: as they stood at closing, or as they stand now."""
+    if row.results is not None:
+        by_language = row.results["by_language"]
+        respondents = int(row.results["respondents"])
+    else:
+        subject = subject_of(row.id)
+        by_language = await storage.feedback.results(subject, QUESTION_KEY)
+        respondents = await storage.live_polls.respondents(subject)
+    return LivePoll(row, Tally(keys_of(row), by_language, respondents))
+
+
+async def every_poll(storage: Storage) -> list[LivePoll]:
+    """Every live poll of the event, in the order started (for the exports)."""
+    return [await with_tally(storage, row) for row in await storage.live_polls.every()]
+
+
 class LivePolls:
     def __init__(
         self,
@@ -207,18 +224,8 @@ class LivePolls:
         """Newest first; the open one (if any) is the first."""
         return [await self._with_tally(row) for row in await self.store.of_session(session_guid)]
 
-    async def every(self) -> list[LivePoll]:
-        return [await self._with_tally(row) for row in await self.store.every()]
-
     async def _with_tally(self, row: LivePollRow) -> LivePoll:
-        if row.results is not None:  # closed: as it stood then
-            by_language = row.results["by_language"]
-            respondents = int(row.results["respondents"])
-        else:
-            subject = subject_of(row.id)
-            by_language = await self._storage.feedback.results(subject, QUESTION_KEY)
-            respondents = await self.store.respondents(subject)
-        return LivePoll(row, Tally(keys_of(row), by_language, respondents))
+        return await with_tally(self._storage, row)
 
     # -- what the channels tell back -----------------------------------------------------------
 

@@ -6,18 +6,23 @@ forms shown again with every problem and nothing lost; forged and role-less requ
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
+from openpyxl import load_workbook
 
 from bot.channels import ZALO
+from bot.features.exports.files import export_file
+from bot.features.exports.results import collect
 from bot.features.live_polls.service import LivePoll
 from standin.telegram import ChatMessage, SimUser, StandIn
 from standin.zalo import ZaloStandIn
 from tests.e2e.conftest import RunningBot
 from tests.e2e.console.conftest import STAFF, Console, console_running, csrf_of
 from tests.e2e.delivery.helpers import until_done
+from tests.e2e.questions.test_asking import ask
 from tests.e2e.zalo.test_zalo import channel, meet, number_of
 
 TIMEOUT = 10.0
@@ -239,12 +244,68 @@ async def test_forged_csrf_less_and_role_less_requests_are_refused(console: Cons
                 assert r.status == 403
         async with moderator.get(f"{console.base}/questions/AIGOV/poll") as r:
             assert r.status == 403
-    async with aiohttp.ClientSession() as nobody:  # no console session at all
-        async with nobody.post(
-            f"{console.base}/questions/AIGOV/poll/close", data={"poll": str(poll.id)}
-        ) as r:
-            assert r.status in (401, 403)
+    async with (
+        aiohttp.ClientSession() as nobody,  # no console session at all
+        nobody.post(f"{console.base}/questions/AIGOV/poll/close", data={"poll": str(poll.id)}) as r,
+    ):
+        assert r.status in (401, 403)
     attendee = console.standin.user(7330, first_name="D", language_code="en")
     reply = await attendee.ask("/console")
     assert "/login?t=" not in (reply.text or "")  # no link for a staff-less, moderator-less user
     assert (await the_poll(console)).open
+
+
+async def test_the_workbook_has_the_live_polls_and_the_questions_in_the_readers_language(
+    console: Console,
+) -> None:
+    deps = console.deps
+    vi = await follower(console.standin, 7340, "vi")
+    en = await follower(console.standin, 7341, "en")
+    marks = vi.seq, en.seq
+    await ask(en, "Will the AI law cover open-source models?")
+    staff = await console.session(STAFF)
+    async with staff:
+        await start_poll(staff, console, {**POLL_FORM, "multiple": "1"})
+        on_vi = await vi.wait_for(is_poll, since=marks[0], timeout=TIMEOUT)
+        on_en = await en.wait_for(is_poll, since=marks[1], timeout=TIMEOUT)
+        await vi.answer_poll(on_vi.poll["id"], [0, 2])  # several answers
+        await en.answer_poll(on_en.poll["id"], [0])
+        await settled(console, {"1": {"vi": 1, "en": 1}, "3": {"vi": 1}})
+        poll = await the_poll(console)
+        async with staff.post(
+            f"{console.base}/questions/AIGOV/poll/close",
+            data={"csrf": csrf_of(await page_of(staff, console)), "poll": str(poll.id)},
+        ) as r:
+            assert "done=poll-closed" in str(r.url)
+    schedule = deps.programme.schedule
+    data = await collect(deps.storage, schedule, deps.surveys.definition, user_ids=False)
+    french = deps.navigator.catalogs["fr"]
+    book = load_workbook(
+        io.BytesIO(export_file("xlsx", data, deps.surveys.definition, schedule, french))
+    )
+    assert "Sondages en direct" in book.sheetnames and "Questions" in book.sheetnames
+    rows = list(book["Sondages en direct"].iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:4] == ("session", "titre", "sondage", "question")
+    by_option = {row[7]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    health = by_option["1"]
+    assert health["réponse"] == "Santé" and health["question"] == POLL_FORM["question_fr"]
+    assert (
+        health["tous\u00a0: réponses"],
+        health["vi\u00a0: réponses"],
+        health["en\u00a0: réponses"],
+    ) == (2, 1, 1)
+    assert health["% des répondants"] == 100 and health["répondants"] == 2
+    assert (
+        by_option["3"]["réponse"] == "Nông nghiệp" and by_option["3"]["tous\u00a0: réponses"] == 1
+    )
+    assert by_option["2"]["tous\u00a0: réponses"] == 0
+    assert health["clos"] and health["plusieurs réponses"] is True
+    questions = list(book["Questions"].iter_rows(values_only=True))
+    asked = dict(zip(questions[0], questions[1], strict=True))
+    assert asked["question"] == "Will the AI law cover open-source models?"
+    assert (asked["langue"], asked["votes"], asked["répondue"]) == ("en", 0, False)
+    assert asked["statut"] == "en attente du modérateur"
+    raw = list(book["Réponses brutes"].iter_rows(values_only=True))
+    titles = {row[1] for row in raw[1:] if str(row[0]).startswith("live:")}
+    assert titles == {f"AIGOV — {POLL_FORM['question_vi']}", f"AIGOV — {POLL_FORM['question_en']}"}

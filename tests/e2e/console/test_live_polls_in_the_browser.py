@@ -14,7 +14,7 @@ __all__ = ["browser"]  # the fixture
 
 async def test_the_hall_screen_bars_follow_the_answers(console: Console, browser: Browser) -> None:
     voters = [
-        await follower(console.standin, 7400 + i, lang) for i, lang in enumerate("vi en fr".split())
+        await follower(console.standin, 7400 + i, lang) for i, lang in enumerate(["vi", "en", "fr"])
     ]
     marks = [v.seq for v in voters]
     link = await console.link_by_chat(STAFF)
