@@ -16,6 +16,7 @@ from typing import Any
 import aiosqlite
 
 from bot.storage.database import Database
+from bot.storage.follows import FOLLOWS_SESSION
 from bot.storage.outbox import utc_text
 
 Texts = dict[str, str]  # language → text
@@ -112,17 +113,13 @@ class LivePollStore:
         """(user id, language) of who follows the session (or its theme) or opened its card
         since `opened_since`, and has not blocked the bot."""
         rows = await self._db.all(
-            """
+            f"""
             SELECT u.id, u.language FROM users u
             WHERE u.blocked = 0
-              AND (
-                EXISTS (SELECT 1 FROM follows f
-                        WHERE f.user_id = u.id AND f.session_guid = :guid)
-                OR EXISTS (SELECT 1 FROM theme_follows t
-                           WHERE t.user_id = u.id AND t.track_slug = :track)
-                OR EXISTS (SELECT 1 FROM card_opens c
-                           WHERE c.user_id = u.id AND c.session_guid = :guid
-                             AND c.opened_at >= :since))
+              AND ({FOLLOWS_SESSION}
+                   OR EXISTS (SELECT 1 FROM card_opens c
+                              WHERE c.user_id = u.id AND c.session_guid = :guid
+                                AND c.opened_at >= :since))
             ORDER BY u.id
             """,
             {"guid": session_guid, "track": track_slug, "since": utc_text(opened_since)},
