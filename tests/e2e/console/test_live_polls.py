@@ -16,7 +16,10 @@ from openpyxl import load_workbook
 from bot.channels import ZALO
 from bot.features.exports.files import export_file
 from bot.features.exports.results import collect
-from bot.features.live_polls.service import LivePoll
+from bot.features.live_polls.service import LivePoll, subject_of
+from bot.outgoing import Poll, Receipt, encode
+from bot.storage.outbox import OutboxItem
+from bot.ui.model import PollRequest
 from standin.telegram import ChatMessage, SimUser, StandIn
 from standin.zalo import ZaloStandIn
 from tests.e2e.conftest import RunningBot
@@ -309,3 +312,31 @@ async def test_the_workbook_has_the_live_polls_and_the_questions_in_the_readers_
     raw = list(book["Réponses brutes"].iter_rows(values_only=True))
     titles = {row[1] for row in raw[1:] if str(row[0]).startswith("live:")}
     assert titles == {f"AIGOV — {POLL_FORM['question_vi']}", f"AIGOV — {POLL_FORM['question_en']}"}
+
+
+async def test_a_poll_delivered_after_the_closing_is_stopped_at_once(console: Console) -> None:
+    deps = console.deps
+    late = console.standin.user(7350, first_name="E", language_code="en")
+    await late.ask("/start")
+    staff = await console.session(STAFF)
+    async with staff:
+        await start_poll(staff, console, POLL_FORM)
+        poll = await the_poll(console)
+        async with staff.post(
+            f"{console.base}/questions/AIGOV/poll/close",
+            data={"csrf": csrf_of(await page_of(staff, console)), "poll": str(poll.id)},
+        ) as r:
+            assert "done=poll-closed" in str(r.url)
+    # The poll was on its way when the moderator closed it: Telegram names it afterwards.
+    request = PollRequest(
+        subject_of(poll.id), "live", "en", "Which field?", ("Health", "Education"), ("1", "2")
+    )
+    sent = await console.app.bot.send_poll(
+        7350, "Which field?", ["Health", "Education"], is_anonymous=False
+    )
+    assert sent.poll is not None
+    item = OutboxItem(0, f"live-poll:{poll.id}", "live-poll", 7350, encode(Poll(request)), 1)
+    await deps.live_polls.on_sent(item, Receipt(sent.message_id, sent.poll.id))
+    await until_done(deps.delivery, f"live-poll-stop:{poll.id}")
+    assert late.message(sent.message_id).poll["is_closed"] is True  # type: ignore[union-attr]
+    assert await deps.storage.feedback.open_polls(subject_of(poll.id)) == []
