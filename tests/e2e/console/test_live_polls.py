@@ -72,6 +72,14 @@ async def start_poll(
         return r
 
 
+async def close_poll(client: aiohttp.ClientSession, console: Console, poll: LivePoll) -> str:
+    """The moderation page after "Close the poll"."""
+    data = {"csrf": csrf_of(await page_of(client, console)), "poll": str(poll.id)}
+    async with client.post(f"{console.base}/questions/AIGOV/poll/close", data=data) as r:
+        assert "done=poll-closed" in str(r.url)
+        return await r.text()
+
+
 async def the_poll(console: Console) -> LivePoll:
     guid = console.deps.programme.schedule.session("AIGOV").guid  # type: ignore[union-attr]
     (poll, *_older) = await console.deps.live_polls.of_session(guid)
@@ -137,13 +145,7 @@ async def test_a_live_poll_from_start_to_close_merges_languages_and_channels(
         retracted = await settled(console, {"1": {"vi": 1, "fr": 1}})
         assert retracted.tally.respondents == 2
 
-        page = await page_of(staff, console)
-        async with staff.post(
-            f"{console.base}/questions/AIGOV/poll/close",
-            data={"csrf": csrf_of(page), "poll": str(poll.id)},
-        ) as r:
-            assert "done=poll-closed" in str(r.url)
-            closed_page = await r.text()
+        closed_page = await close_poll(staff, console, poll)
         await until_done(console.deps.delivery, f"live-poll-stop:{poll.id}")
         assert vi.message(on_vi.message_id).poll["is_closed"] is True  # type: ignore[union-attr]
         assert en.message(on_en.message_id).poll["is_closed"] is True  # type: ignore[union-attr]
@@ -275,11 +277,7 @@ async def test_the_workbook_has_the_live_polls_and_the_questions_in_the_readers_
         await en.answer_poll(on_en.poll["id"], [0])
         await settled(console, {"1": {"vi": 1, "en": 1}, "3": {"vi": 1}})
         poll = await the_poll(console)
-        async with staff.post(
-            f"{console.base}/questions/AIGOV/poll/close",
-            data={"csrf": csrf_of(await page_of(staff, console)), "poll": str(poll.id)},
-        ) as r:
-            assert "done=poll-closed" in str(r.url)
+        await close_poll(staff, console, poll)
     schedule = deps.programme.schedule
     data = await collect(deps.storage, schedule, deps.surveys.definition, user_ids=False)
     french = deps.navigator.catalogs["fr"]
@@ -322,11 +320,7 @@ async def test_a_poll_delivered_after_the_closing_is_stopped_at_once(console: Co
     async with staff:
         await start_poll(staff, console, POLL_FORM)
         poll = await the_poll(console)
-        async with staff.post(
-            f"{console.base}/questions/AIGOV/poll/close",
-            data={"csrf": csrf_of(await page_of(staff, console)), "poll": str(poll.id)},
-        ) as r:
-            assert "done=poll-closed" in str(r.url)
+        await close_poll(staff, console, poll)
     # The poll was on its way when the moderator closed it: Telegram names it afterwards.
     request = PollRequest(
         subject_of(poll.id), "live", "en", "Which field?", ("Health", "Education"), ("1", "2")
