@@ -144,6 +144,8 @@ async def assemble(
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
     questions = Questions(programme, storage, delivery, clock, roles, views.of)
     live_polls = LivePolls(programme, storage, delivery, clock, roles, record_sent=feedback.on_sent)
+    agenda_service = AgendaService(programme, storage, clock)
+    agenda_service.opened.append(live_polls.card_opened)  # an open poll to who opens its card
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -160,7 +162,7 @@ async def assemble(
     routes = RouteTable(
         [
             browse.routes(Browse(programme, storage, clock)),
-            agenda.routes(AgendaService(programme, storage, clock)),
+            agenda.routes(agenda_service),
             venues.routes(static.guide),
             speakers.routes(),
             reminder_routes.routes(ReminderSettings(storage)),

@@ -64,8 +64,13 @@ class LivePollStore:
             return None  # live_polls_one_open: another moderator was quicker
         return int(rows[0][0])
 
-    async def set_sent(self, poll_id: int, sent: int) -> None:
-        await self._db.write("UPDATE live_polls SET sent = ? WHERE id = ?", (sent, poll_id))
+    async def add_sent(self, poll_id: int, sent: int) -> None:
+        await self._db.write("UPDATE live_polls SET sent = sent + ? WHERE id = ?", (sent, poll_id))
+
+    async def open_polls(self) -> dict[str, int]:
+        """Session guid → its open poll's id."""
+        rows = await self._db.all("SELECT session_guid, id FROM live_polls WHERE closed_at IS NULL")
+        return {str(r[0]): int(r[1]) for r in rows}
 
     async def close(self, poll_id: int, by: int, now: datetime, results: dict[str, Any]) -> bool:
         """False: it was closed already (by another moderator)."""

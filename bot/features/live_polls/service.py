@@ -4,7 +4,7 @@
   questions (from 30 minutes before it starts until it ends); one poll is open per session at
   a time, until a moderator closes it.
 - It goes, through the outbox, to who follows the session (or its theme) or opened its card
-  today (the programme's day), each in their language: Telegram a native non-anonymous poll,
+  today (the programme's day), and to who opens it while the poll is open, each in their language: Telegram a native non-anonymous poll,
   Zalo numbered text. The answers are the feedback polls' (`answers`, by option key, subject
   'live:<id>'), so vi, en, fr, Telegram and Zalo make one result; no option = vote retracted.
 - Closing freezes the results (late answers change nothing) and stops every native poll sent;
@@ -141,6 +141,7 @@ class LivePolls:
         self.changed: list[Callable[[str], None]] = []  # told a session's guid on any change
         self._sessions: dict[int, str] = {}  # poll id → session guid
         self._closed: set[int] = set()
+        self._open: dict[str, int] | None = None  # session guid → its open poll
 
     def may_run(self, user_id: int, session_guid: str) -> bool:
         return self._roles.moderates(user_id, session_guid)
@@ -157,31 +158,54 @@ class LivePolls:
         if poll_id is None:
             return Refusal.ALREADY_OPEN
         self._sessions[poll_id] = session.guid
+        (await self._open_polls())[session.guid] = poll_id
         row = await self.store.get(poll_id)
         assert row is not None
         audience = await self.store.audience(session.guid, session.track_slug, self._today(now))
-
-        def render(lang: str) -> Poll:
-            language = lang if lang in LANGUAGES else LANGUAGES[0]
-            return Poll(
-                PollRequest(
-                    subject_of(poll_id),
-                    QUESTION_KEY,
-                    language,
-                    draft.question[language],
-                    tuple(texts[language] for texts in draft.options),
-                    keys_of(row),
-                    draft.multiple,
-                )
-            )
-
-        items = fan_out(audience, render, f"live-poll:{poll_id}:")
-        await self._delivery.enqueue(f"live-poll:{poll_id}", LIVE_KIND, items, urgent=True)
-        await self.store.set_sent(poll_id, len(items))
+        await self._send(row, audience)
         self._tell(session.guid)
         found = await self.get(poll_id)
         assert found is not None
         return found
+
+    async def card_opened(self, user_id: int, session: Session) -> None:
+        """Agenda's hook: who opens the card of a session while its poll is open gets the poll
+        too (once: its dedupe key), as those who had opened it before the poll started."""
+        poll_id = (await self._open_polls()).get(session.guid)
+        if poll_id is None:
+            return
+        profile = await self._storage.users.get(user_id)
+        row = await self.store.get(poll_id)
+        if profile is None or profile.blocked or row is None or row.closed_at is not None:
+            return
+        await self._send(row, [(user_id, profile.language)])
+
+    async def _send(self, row: LivePollRow, audience: list[tuple[int, str]]) -> None:
+        def render(lang: str) -> Poll:
+            language = lang if lang in LANGUAGES else LANGUAGES[0]
+            return Poll(
+                PollRequest(
+                    subject_of(row.id),
+                    QUESTION_KEY,
+                    language,
+                    row.question[language],
+                    tuple(texts[language] for texts in row.options),
+                    keys_of(row),
+                    row.multiple,
+                )
+            )
+
+        items = fan_out(audience, render, f"live-poll:{row.id}:")
+        queued = await self._delivery.enqueue(f"live-poll:{row.id}", LIVE_KIND, items, urgent=True)
+        if queued:
+            await self.store.add_sent(row.id, queued)
+            self._tell(row.session_guid)
+
+    async def _open_polls(self) -> dict[str, int]:
+        """Session guid → its open poll: read once, then kept (a card open costs no query)."""
+        if self._open is None:
+            self._open = await self.store.open_polls()
+        return self._open
 
     async def close(self, user_id: int, session: Session, poll_id: int) -> LivePoll | None:
         """None: not this session's open poll (closed already, by another moderator?)."""
@@ -194,6 +218,7 @@ class LivePolls:
         if not await self.store.close(poll_id, user_id, self._clock.now(), frozen):
             return None
         self._closed.add(poll_id)
+        (await self._open_polls()).pop(session.guid, None)
         await self._delivery.cancel(f"live-poll:{poll_id}")  # not delivered yet: never will be
         sent = await self._storage.feedback.open_polls(subject_of(poll_id))
         await self._stop(sent)

@@ -334,3 +334,25 @@ async def test_a_poll_delivered_after_the_closing_is_stopped_at_once(console: Co
     await until_done(deps.delivery, f"live-poll-stop:{poll.id}")
     assert late.message(sent.message_id).poll["is_closed"] is True  # type: ignore[union-attr]
     assert await deps.storage.feedback.open_polls(subject_of(poll.id)) == []
+
+
+async def test_who_opens_the_card_while_the_poll_is_open_gets_it_once(console: Console) -> None:
+    staff = await console.session(STAFF)
+    async with staff:
+        await start_poll(staff, console, POLL_FORM)
+        poll = await the_poll(console)
+        assert poll.row.sent == 0  # nobody followed or opened the card yet
+        newcomer = console.standin.user(7360, first_name="F", language_code="fr")
+        mark = newcomer.seq
+        await newcomer.ask("/start s_AIGOV")
+        got = await newcomer.wait_for(is_poll, since=mark, timeout=TIMEOUT)
+        assert got.poll["question"] == POLL_FORM["question_fr"]
+        await newcomer.ask("/start s_AIGOV")  # again: no second poll
+        await until_done(console.deps.delivery, f"live-poll:{poll.id}")
+        assert [m.poll is not None for m in newcomer.messages].count(True) == 1
+        assert (await the_poll(console)).row.sent == 1
+        await close_poll(staff, console, poll)
+    late = console.standin.user(7361, first_name="G", language_code="en")
+    await late.ask("/start s_AIGOV")  # after the closing: nothing
+    await late.ask("/help")
+    assert not any(m.poll for m in late.messages)
