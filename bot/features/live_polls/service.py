@@ -4,9 +4,10 @@
   questions (from 30 minutes before it starts until it ends); one poll is open per session at
   a time, until a moderator closes it.
 - It goes, through the outbox, to who follows the session (or its theme) or opened its card
-  today (the programme's day), and to who opens it while the poll is open, each in their language: Telegram a native non-anonymous poll,
-  Zalo numbered text. The answers are the feedback polls' (`answers`, by option key, subject
-  'live:<id>'), so vi, en, fr, Telegram and Zalo make one result; no option = vote retracted.
+  today (the programme's day), and to who opens it while the poll is open, each in their
+  language: Telegram a native non-anonymous poll, Zalo numbered text. The answers are the
+  feedback polls' (`answers`, by option key, subject 'live:<id>'), so vi, en, fr, Telegram and
+  Zalo make one result; no option = vote retracted.
 - Closing freezes the results (late answers change nothing) and stops every native poll sent;
   a poll delivered after the closing is stopped as soon as Telegram names it.
 """
