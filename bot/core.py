@@ -33,6 +33,7 @@ from bot.features.health import routes as health_routes
 from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
+from bot.features.live_polls.service import LIVE_KIND, STOP_KIND, LivePolls
 from bot.features.privacy import routes as privacy
 from bot.features.questions import routes as question_routes
 from bot.features.questions.service import Questions
@@ -143,6 +144,9 @@ async def assemble(
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
     questions = Questions(programme, storage, delivery, clock, roles, views.of)
+    live_polls = LivePolls(programme, storage, delivery, clock, roles, record_sent=feedback.on_sent)
+    agenda_service = AgendaService(programme, storage, clock)
+    agenda_service.opened.append(live_polls.card_opened)  # an open poll to who opens its card
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -159,7 +163,7 @@ async def assemble(
     routes = RouteTable(
         [
             browse.routes(Browse(programme, storage, clock)),
-            agenda.routes(AgendaService(programme, storage, clock)),
+            agenda.routes(agenda_service),
             venues.routes(static.guide, public_plan_url(settings)),
             speakers.routes(),
             reminder_routes.routes(ReminderSettings(storage)),
@@ -182,8 +186,10 @@ async def assemble(
     navigator = Navigator(routes, programme, views, catalogs, clock, storage, roles)
 
     # Polls are recorded once the channel names them, whichever feature asked.
-    for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND):
+    for kind in (FEEDBACK_KIND, SURVEY_KIND, CLOSE_KIND, STOP_KIND):
         sender.hooks[kind] = feedback.on_sent
+    sender.hooks[LIVE_KIND] = live_polls.on_sent  # records, then stops one sent too late
+    feedback.answered.append(live_polls.on_answer)
     return Deps(
         settings,
         programme,
@@ -200,4 +206,5 @@ async def assemble(
         health,
         console,
         questions,
+        live_polls,
     )

@@ -11,6 +11,7 @@ from bot.features.changes.service import ProgrammeReload
 from bot.features.console.access import ConsoleAccess
 from bot.features.feedback.service import Feedback
 from bot.features.health.service import Health
+from bot.features.live_polls.service import LivePolls
 from bot.features.questions.service import Questions
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
@@ -38,6 +39,7 @@ class Deps:
     health: Health  # what must be alive, and the figures (/healthz, /metrics, /health)
     console: ConsoleAccess  # login links and sessions of the staff console (web/console)
     questions: Questions  # questions to the panel: asked in the chat, moderated in the console
+    live_polls: LivePolls  # started from the console during a session, answered in the chat
 
 
 class BotData:

@@ -11,6 +11,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.storage.database import Database
+from bot.storage.follows import FOLLOWS_SESSION
 from bot.storage.outbox import utc_text
 
 
@@ -225,6 +226,13 @@ class FeedbackStore:
         )
         return [_sent_poll(row) for row in rows]
 
+    async def open_polls(self, subject: str) -> list[SentPoll]:
+        """The polls about `subject` not closed yet (a live poll being closed stops them)."""
+        rows = await self._db.all(
+            f"SELECT {_POLL_COLUMNS} FROM polls WHERE subject = ? AND closed = 0", (subject,)
+        )
+        return [_sent_poll(row) for row in rows]
+
     async def mark_closed(self, poll_id: str) -> None:
         await self._db.write("UPDATE polls SET closed = 1 WHERE poll_id = ?", (poll_id,))
 
@@ -233,14 +241,9 @@ class FeedbackStore:
     ) -> list[tuple[int, str]]:
         """(user id, language) of followers of the session (or its theme) not yet asked."""
         rows = await self._db.all(
-            """
+            f"""
             SELECT u.id, u.language FROM users u
-            WHERE u.blocked = 0
-              AND (
-                EXISTS (SELECT 1 FROM follows f
-                        WHERE f.user_id = u.id AND f.session_guid = :guid)
-                OR EXISTS (SELECT 1 FROM theme_follows t
-                           WHERE t.user_id = u.id AND t.track_slug = :track))
+            WHERE u.blocked = 0 AND ({FOLLOWS_SESSION})
               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = :prefix || u.id)
             ORDER BY u.id
             """,

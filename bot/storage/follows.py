@@ -7,6 +7,13 @@ from datetime import datetime
 
 from bot.storage.database import Database
 
+# Whether user `u` follows a session, itself or its whole theme (named :guid and :track): who
+# its feedback poll and its live polls go to.
+FOLLOWS_SESSION = """
+    EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id AND f.session_guid = :guid)
+    OR EXISTS (SELECT 1 FROM theme_follows t WHERE t.user_id = u.id AND t.track_slug = :track)
+"""
+
 
 class Follows:
     def __init__(self, db: Database) -> None:

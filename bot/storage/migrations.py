@@ -207,4 +207,29 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE users ADD COLUMN asking TEXT;  -- '<q|s>:<session guid|question>:<until>'
     """,
+    # 10: live polls started from the console during a session (answers: the answers table,
+    # subject 'live:<id>'); who opened a session's card, and when last (who gets its polls)
+    """
+    CREATE TABLE live_polls (
+        id           INTEGER PRIMARY KEY,
+        session_guid TEXT NOT NULL,
+        texts        TEXT NOT NULL,         -- JSON {"question": {lang: text}, "options": [...]}
+        multiple     INTEGER NOT NULL DEFAULT 0,
+        started_by   INTEGER NOT NULL,
+        started_at   TEXT NOT NULL,
+        sent         INTEGER NOT NULL DEFAULT 0,  -- how many attendees it was queued for
+        closed_by    INTEGER,
+        closed_at    TEXT,
+        results      TEXT                   -- JSON, at closing: by_language, respondents
+    );
+    CREATE INDEX live_polls_by_session ON live_polls (session_guid, id);
+    -- One open poll per session: of two moderators starting one at once, one wins.
+    CREATE UNIQUE INDEX live_polls_one_open ON live_polls (session_guid) WHERE closed_at IS NULL;
+    CREATE TABLE card_opens (
+        session_guid TEXT NOT NULL,
+        user_id      INTEGER NOT NULL,
+        opened_at    TEXT NOT NULL,         -- UTC, the latest opening only
+        PRIMARY KEY (session_guid, user_id)
+    ) WITHOUT ROWID;
+    """,
 )

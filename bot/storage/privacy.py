@@ -43,6 +43,7 @@ class PrivacyStore:
                 "console_sessions",
                 "questions",
                 "moderators",
+                "card_opens",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(

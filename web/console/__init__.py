@@ -7,4 +7,6 @@ guard.py    the middlewares: security headers, the session, the role of each pag
 login.py    one-time link → session cookie; logout; the language switch
 live.py     the live figures page and its server-sent events
 admin.py    organizers: console sessions (revoke) and the audit log
+live_polls.py  a session's live poll from its moderation page: start, close, the results
+poll_view.py   what the moderation page and the hall's screen show of live polls
 """

@@ -34,6 +34,8 @@ ACTIONS = {
     "announce-compose": N_("Wrote an announcement (draft)"),
     "announce-confirm": N_("Sent an announcement"),
     "announce-stop": N_("Stopped an announcement"),
+    "poll-start": N_("Started a live poll"),
+    "poll-close": N_("Closed a live poll"),
 }
 
 

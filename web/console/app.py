@@ -17,6 +17,7 @@ from web.console import (
     announce,
     announce_progress,
     live,
+    live_polls,
     login,
     presenter,
     programme,
@@ -49,9 +50,11 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     feed = QuestionFeed()
     app[QUESTION_FEED] = feed
     deps.questions.changed.append(feed.poke)
+    deps.live_polls.changed.append(feed.poke)
 
     async def unhook(_app: web.Application) -> None:
         deps.questions.changed.remove(feed.poke)
+        deps.live_polls.changed.remove(feed.poke)
 
     app.on_cleanup.append(unhook)
     aiohttp_jinja2.setup(
@@ -102,6 +105,9 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page(
         "POST", "/questions/{code}/moderators", questions.moderators, "moderators", Need.ORGANIZERS
     )
+    page("GET", "/questions/{code}/poll", live_polls.results, "poll-results", Need.MODERATORS)
+    page("POST", "/questions/{code}/poll/start", live_polls.start, "poll-start", Need.MODERATORS)
+    page("POST", "/questions/{code}/poll/close", live_polls.close, "poll-close", Need.MODERATORS)
     # The hall's screen: its link is the key (no login cookie on the hall's computer).
     page("GET", "/screen/{token}", presenter.screen, "presenter", Need.ANYONE)
     page("GET", "/screen/{token}/board", presenter.board, "presenter-board", Need.ANYONE)

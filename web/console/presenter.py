@@ -12,6 +12,7 @@ from aiohttp import web
 from bot.features.console.access import digest
 from bot.programme.model import Session
 from web.console.keys import DEPS
+from web.console.poll_view import board_poll
 from web.console.question_feed import QUESTION_FEED
 from web.console.render import render
 
@@ -33,7 +34,8 @@ async def _board(request: web.Request, session: Session) -> dict[str, object]:
     listed = await request.app[DEPS].questions.listed(session, TOP + 1)  # pinned ones first
     pinned = next((q for q in listed if q.pinned), None)
     others = [q for q in listed if not q.pinned][:TOP]
-    return {"session": session, "pinned": pinned, "top": others}
+    poll = await board_poll(request, session)  # a live poll's bars, if one is open
+    return {"session": session, "pinned": pinned, "top": others, "poll": poll}
 
 
 async def screen(request: web.Request) -> web.Response:

@@ -22,6 +22,7 @@ from bot.storage.questions import ANSWERED, APPROVED, MERGED, PENDING, REJECTED
 from bot.ui.sessions import takes_questions
 from web.console.keys import CLOCK, DEPS
 from web.console.people import masked
+from web.console.poll_view import polls_context
 from web.console.question_feed import QUESTION_FEED
 from web.console.render import render
 from web.console.visitor import visitor
@@ -57,7 +58,8 @@ async def sessions(request: web.Request) -> web.Response:
     return render(request, "questions.html", {"rows": rows, "past": len(mine) - len(soon)})
 
 
-def _session(request: web.Request) -> Session:
+def moderated_session(request: web.Request) -> Session:
+    """The session of the URL, if the visitor moderates it (404, 403 otherwise)."""
     deps = request.app[DEPS]
     session = deps.questions.session(request.match_info["code"])
     if session is None:
@@ -87,11 +89,19 @@ async def _queue_context(request: web.Request, session: Session) -> dict[str, ob
 
 
 async def moderate(request: web.Request) -> web.Response:
-    return await _moderate_page(request, _session(request))
+    return await moderate_page(request, moderated_session(request))
 
 
-async def _moderate_page(request: web.Request, session: Session, screen: str = "") -> web.Response:
-    """`screen`: a presenter link just made, shown this once (it is kept nowhere)."""
+async def moderate_page(
+    request: web.Request,
+    session: Session,
+    screen: str = "",
+    *,
+    extra: dict[str, object] | None = None,
+    status: int = 200,
+) -> web.Response:
+    """`screen`: a presenter link just made, shown this once (it is kept nowhere); `extra`:
+    a live poll's form shown again with its problems (web/console/live_polls.py)."""
     deps = request.app[DEPS]
     who = visitor(request)
     context = await _queue_context(request, session)
@@ -102,22 +112,24 @@ async def _moderate_page(request: web.Request, session: Session, screen: str = "
         "screens": await deps.storage.questions.screens(session.guid),
         "moderators": [(u, masked(u)) for u in moderators],
     }
-    return render(request, "moderate.html", context)
+    context |= await polls_context(request, session)
+    context |= extra or {}
+    return render(request, "moderate.html", context, status)
 
 
 async def queue(request: web.Request) -> web.Response:
     """The queue alone, for the page's script to swap in when something changed."""
-    session = _session(request)
+    session = moderated_session(request)
     return render(request, "moderate_queue.html", await _queue_context(request, session))
 
 
 async def stream(request: web.Request) -> web.StreamResponse:
-    session = _session(request)
+    session = moderated_session(request)
     return await request.app[QUESTION_FEED].stream(request, session.guid)
 
 
 async def act(request: web.Request) -> web.Response:
-    session = _session(request)
+    session = moderated_session(request)
     deps = request.app[DEPS]
     who = visitor(request)
     form = await request.post()
@@ -153,18 +165,18 @@ async def act(request: web.Request) -> web.Response:
 
 async def open_screen(request: web.Request) -> web.Response:
     """A presenter screen's link for the hall's computer: no login, revocable."""
-    session = _session(request)
+    session = moderated_session(request)
     deps = request.app[DEPS]
     who = visitor(request)
     token = secrets.token_urlsafe(24)
     now = request.app[CLOCK].now()
     await deps.storage.questions.add_screen(digest(token), session.guid, who.user_id, now)
     await deps.storage.console.record(now, who.user_id, "screen-open", session.key)
-    return await _moderate_page(request, session, f"{deps.console.base_url}/screen/{token}")
+    return await moderate_page(request, session, f"{deps.console.base_url}/screen/{token}")
 
 
 async def close_screens(request: web.Request) -> web.Response:
-    session = _session(request)
+    session = moderated_session(request)
     deps = request.app[DEPS]
     now = request.app[CLOCK].now()
     closed = await deps.storage.questions.revoke_screens(session.guid, now)
@@ -174,7 +186,7 @@ async def close_screens(request: web.Request) -> web.Response:
 
 async def moderators(request: web.Request) -> web.Response:
     """Organizers: grant or revoke a session's moderator by their user id."""
-    session = _session(request)
+    session = moderated_session(request)
     deps = request.app[DEPS]
     who = visitor(request)
     if not who.is_organizer:

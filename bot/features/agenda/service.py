@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.clock import Clock
 from bot.features.agenda import screens as agenda_screens
 from bot.features.agenda.calendar import agenda_calendar
@@ -19,6 +21,8 @@ class AgendaService:
         self._programme = programme
         self._storage = storage
         self._clock = clock
+        # Told each card opened (live polls send a session's open poll to who opens it).
+        self.opened: list[Callable[[int, Session], Awaitable[None]]] = []
 
     async def agenda_sessions(self, user_id: int) -> list[Session]:
         guids = await self._storage.follows.sessions(user_id)
@@ -45,6 +49,10 @@ class AgendaService:
         if session is None:
             return None
         following = await self.follows(user_id, session)
+        # Who opened a card today gets the session's live polls (bot/features/live_polls).
+        await self._storage.live_polls.card_opened(user_id, session.guid, self._clock.now())
+        for listener in self.opened:
+            await listener(user_id, session)
         return agenda_screens.session_card(view, session, back, following=following)
 
     async def toggle_follow(self, view: View, user_id: int, key: str, back: Back) -> Screen | None:

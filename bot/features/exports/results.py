@@ -15,12 +15,19 @@ import io
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exports.panel import (
+    AskedQuestion,
+    PolledSession,
+    collect_panel,
+    live_poll_sheet,
+    question_sheet,
+)
 from bot.features.exports.wording import COMMENT_COLUMNS, RAW_COLUMNS, Wording
 from bot.features.feedback.screens import RATING_KEYS
 from bot.features.survey.service import Question, SurveyDefinition
@@ -39,6 +46,8 @@ class ExportData:
         tuple[str, str, str, str, str, str]
     ]  # subject, title, language, user, text, channel
     sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
+    live_polls: list[PolledSession] = field(default_factory=list)
+    questions: list[AskedQuestion] = field(default_factory=list)
 
 
 async def collect(
@@ -50,10 +59,19 @@ async def collect(
         await storage.state.set(SALT_STATE, salt)
     answers = await storage.feedback.all_answers()
     comments = await storage.feedback.all_comments()
+    live_polls, questions = await collect_panel(storage, schedule)
     # 100,000 answers are most of a second of Python: in a thread, so the bot's event loop
     # (every chat and page) keeps answering meanwhile.
     return await asyncio.to_thread(
-        _assemble, answers, comments, schedule, survey, salt, user_ids=user_ids
+        _assemble,
+        answers,
+        comments,
+        schedule,
+        survey,
+        salt,
+        live_polls,
+        questions,
+        user_ids=user_ids,
     )
 
 
@@ -63,6 +81,8 @@ def _assemble(
     schedule: Schedule,
     survey: SurveyDefinition,
     salt: str,
+    live_polls: list[PolledSession],
+    questions: list[AskedQuestion],
     *,
     user_ids: bool,
 ) -> ExportData:
@@ -73,6 +93,11 @@ def _assemble(
         for lang in LANGUAGES
     }
     titles |= {(survey.subject, lang): survey.titles[lang] for lang in LANGUAGES}
+    titles |= {  # a live poll's answers: its session and the question as that person read it
+        (f"live:{p.poll.id}", lang): f"{p.code} — {p.poll.question(lang)}"
+        for p in live_polls
+        for lang in LANGUAGES
+    }
 
     @cache  # each person answers several questions: one hash each
     def who(user_id: int) -> str:
@@ -98,7 +123,7 @@ def _assemble(
         for subject, user, lang, text, _at in comments
     ]
     sessions = {f"session:{s.guid}": (s.key, s.title) for s in schedule.sessions}
-    return ExportData(raw, said, sessions)
+    return ExportData(raw, said, sessions, live_polls, questions)
 
 
 def csv_bytes(data: ExportData, wording: Wording | None = None) -> bytes:
@@ -131,6 +156,8 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | No
         if question.free_text:
             continue
         _survey_sheet(book, survey, question, data.raw, words)
+    live_poll_sheet(book, data.live_polls, words)
+    question_sheet(book, data.questions, words)
     comments = book.create_sheet(words.sheet(_("Comments")))
     comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:

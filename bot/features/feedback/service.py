@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -76,6 +77,9 @@ class Feedback:
         self._delay = delay
         self._close_after = close_after
         self._lock = asyncio.Lock()
+        # Told each answer recorded, whichever feature's poll it was (live polls refresh the
+        # hall's screen).
+        self.answered: list[Callable[[SentPoll], Awaitable[None]]] = []
 
     # -- asking -------------------------------------------------------------------------------
 
@@ -154,7 +158,10 @@ class Feedback:
         if poll is None or poll.user_id != user_id:
             log.info("answer to unknown poll %s from user %s ignored", poll_id, user_id)
             return Answered(VoteOutcome.UNKNOWN, None)
-        return Answered(await self._record(poll, user_id, option_ids), poll)
+        outcome = await self._record(poll, user_id, option_ids)
+        for listener in self.answered:
+            await listener(poll)
+        return Answered(outcome, poll)
 
     async def _record(self, poll: SentPoll, user_id: int, option_ids: list[int]) -> VoteOutcome:
         keys = [poll.options[i] for i in option_ids if 0 <= i < len(poll.options)]
