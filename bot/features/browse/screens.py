@@ -53,6 +53,7 @@ def home(view: View, first_name: str) -> Screen:
         Button(_("🌐 Language"), Go.LANGUAGE),
         Button(_("❓ Help"), Go.HELP),
         Button(_("📍 Venues & practical info"), Go.VENUES),
+        Button(_("🏢 Exhibition"), Go.EXHIBITION),
     )
     return Screen(greeting + "\n\n" + what, (*featured, *rows_of(menu)))
 

@@ -11,6 +11,7 @@ from bot.ui.actions import Go
 from bot.ui.answer import Answer
 from bot.ui.model import Screen
 from bot.ui.routes import Command, DeepLink, FeatureRoutes, Request, on
+from bot.ui.places import VenuePlace
 from bot.ui.sessions import SessionPlace
 
 VENUE_LINK = "v_"  # t.me/<bot>?start=v_<venue id> opens that venue
@@ -21,6 +22,12 @@ def routes(guide: Guide) -> FeatureRoutes:
         return screens.venues(request.view, guide)
 
     async def venue(request: Request, action: OpenVenue) -> Screen | None:
+        if guide.venue(action.venue) is None:
+            return None
+        return screens.venue(request.view, guide, action.venue)
+
+    async def place(request: Request, action: VenuePlace) -> Screen | None:
+        """Another feature's 📍 (the exhibition's "where")."""
         if guide.venue(action.venue) is None:
             return None
         return screens.venue(request.view, guide, action.venue)
@@ -82,6 +89,7 @@ def routes(guide: Guide) -> FeatureRoutes:
             on(VenuePin, pin),
             on(OpenTopic, topic),
             on(SessionPlace, session_place),
+            on(VenuePlace, place),
         ),
         deep_links=(DeepLink("start", VENUE_LINK, linked_venue, screens.venue_not_found),),
     )

@@ -59,7 +59,15 @@ from bot.features.survey.actions import ACTIONS as SURVEY
 from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
 from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
+from bot.features.exhibition.actions import ACTIONS as EXHIBITION
+from bot.features.exhibition.actions import (
+    ExhibitionTap,
+    ExhibitorsPage,
+    Listing,
+    OpenExhibitor,
+)
 from bot.ui.actions import ActionType, AnyAction, Go
+from bot.ui.places import VenuePlace
 from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace, SessionQuestions
 
 TYPES: tuple[ActionType, ...] = (
@@ -81,6 +89,8 @@ TYPES: tuple[ActionType, ...] = (
     OpenSpeaker,
     *SPEAKERS,
     *HEALTH,
+    VenuePlace,
+    *EXHIBITION,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -97,6 +107,15 @@ EXAMPLES: dict[AnyAction, str] = {
     Go.SKIP_COMMENT: "skipc",
     Go.NOOP: "noop",
     Go.VENUES: "ven",
+    Go.EXHIBITION: "expo",
+    ExhibitionTap.THEMES: "xth",
+    ExhibitionTap.AREAS: "xar",
+    ExhibitorsPage(Listing.ALL, 0, 1): "xl:0:0:1",
+    ExhibitorsPage(Listing.THEME, 2, 0): "xl:1:2:0",
+    OpenExhibitor(4): "x:4",
+    OpenExhibitor(4, ExhibitorsPage(Listing.AREA, 1, 0)): "x:4:xl:2:1:0",
+    OpenExhibitor(10, Go.HOME): "x:10:home",
+    VenuePlace(0): "va:0",
     VenuesTap.TRANSPORT: "bus",
     VenuesTap.TOPICS: "info",
     AgendaTap.CALENDAR: "ics",
