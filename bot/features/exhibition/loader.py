@@ -193,11 +193,17 @@ def _build(document: Mapping[str, Any]) -> Catalogue:
     return Catalogue(
         venue=document["venue"],
         themes=tuple(Theme(t["id"], _texts(t["name"])) for t in document["themes"]),
-        areas=tuple(Area(a["id"], _texts(a["name"]), _texts(a["where"])) for a in document["areas"]),
+        areas=tuple(
+            Area(a["id"], _texts(a["name"]), _texts(a["where"])) for a in document["areas"]
+        ),
         exhibitors=tuple(sorted(exhibitors, key=_booth_order)),
         notes=_texts(document["note"]),
         illustrative=bool(document.get("illustrative", False)),
     )
+
+
+def _area(item: Mapping[str, Any]) -> Area:
+    return Area(item["id"], _texts(item["name"]), _texts(item["where"]))
 
 
 def _booth_order(exhibitor: Exhibitor) -> tuple[str, int]:

@@ -106,7 +106,11 @@ def listing(view: View, catalogue: Catalogue, action: ExhibitorsPage) -> Screen 
         chosen = catalogue.in_area(action.of)
         back = ExhibitionTap.AREAS
     else:
-        heading, chosen, back = _("All exhibitors"), list(range(len(catalogue.exhibitors))), Go.EXHIBITION
+        heading, chosen, back = (
+            _("All exhibitors"),
+            list(range(len(catalogue.exhibitors))),
+            Go.EXHIBITION,
+        )
     page = page_of(chosen, action.page)
     here = ExhibitorsPage(action.listing, action.of, page.number)
     lines = [bold(heading), ""]
@@ -140,9 +144,7 @@ def exhibitor_button(view: View, exhibitor: Exhibitor, action: OpenExhibitor) ->
     return Button(label, action.encode())
 
 
-def card(
-    view: View, catalogue: Catalogue, index: int, back: Back, venue: int | None
-) -> Screen:
+def card(view: View, catalogue: Catalogue, index: int, back: Back, venue: int | None) -> Screen:
     """Booth, area, description, website, what they seek, 📍 where."""
     _ = view._
     lang = view.t.lang

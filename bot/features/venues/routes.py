@@ -10,8 +10,8 @@ from bot.i18n import N_
 from bot.ui.actions import Go
 from bot.ui.answer import Answer
 from bot.ui.model import Screen
-from bot.ui.routes import Command, DeepLink, FeatureRoutes, Request, on
 from bot.ui.places import VenuePlace
+from bot.ui.routes import Command, DeepLink, FeatureRoutes, Request, on
 from bot.ui.sessions import SessionPlace
 
 VENUE_LINK = "v_"  # t.me/<bot>?start=v_<venue id> opens that venue

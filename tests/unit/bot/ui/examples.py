@@ -32,6 +32,13 @@ from bot.features.browse.actions import (
     SpeakerPage,
     ThemePage,
 )
+from bot.features.exhibition.actions import ACTIONS as EXHIBITION
+from bot.features.exhibition.actions import (
+    ExhibitionTap,
+    ExhibitorsPage,
+    Listing,
+    OpenExhibitor,
+)
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
 from bot.features.health.actions import ACTIONS as HEALTH
@@ -59,13 +66,6 @@ from bot.features.survey.actions import ACTIONS as SURVEY
 from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
 from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuesTap
-from bot.features.exhibition.actions import ACTIONS as EXHIBITION
-from bot.features.exhibition.actions import (
-    ExhibitionTap,
-    ExhibitorsPage,
-    Listing,
-    OpenExhibitor,
-)
 from bot.ui.actions import ActionType, AnyAction, Go
 from bot.ui.places import VenuePlace
 from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace, SessionQuestions
