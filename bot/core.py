@@ -27,6 +27,7 @@ from bot.features.changes.source import programme_to_start_with, source_for
 from bot.features.console import routes as console_routes
 from bot.features.console.access import ConsoleAccess
 from bot.features.exhibition import routes as exhibition
+from bot.features.exhibition.leads import Leads
 from bot.features.exhibition.loader import ExhibitorsError, ExhibitorsFile
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
@@ -175,7 +176,11 @@ async def assemble(
             question_routes.routes(questions, clock),
             feedback_routes.routes(feedback),
             sharing.routes(),  # a typed short code, after an announcement or comment being written
-            exhibition.routes(static.exhibits, static.guide.index_of),  # a typed booth code
+            exhibition.routes(  # a contact being typed, a typed booth code
+                static.exhibits,
+                static.guide.index_of,
+                Leads(storage, delivery, clock, roles, views.of),
+            ),
             language.routes(storage, catalogs),
             privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),

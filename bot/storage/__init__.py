@@ -15,6 +15,7 @@ from bot.storage.console import ConsoleStore
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
+from bot.storage.leads import LeadStore
 from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
@@ -60,6 +61,7 @@ class Storage:
         self.channel_users = ChannelUsers(db)
         self.console = ConsoleStore(db)
         self.questions = QuestionStore(db)
+        self.leads = LeadStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

@@ -43,6 +43,9 @@ class PrivacyStore:
                 "console_sessions",
                 "questions",
                 "moderators",
+                "leads",  # the copy an exhibitor already received is theirs
+                "lead_drafts",
+                "exhibitor_staff",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(

@@ -15,11 +15,15 @@ from bot.ui.actions import Action, Back, Plain
 class ExhibitionTap(Plain):
     THEMES = "xth"  # the themes, with how many exhibitors each
     AREAS = "xar"  # the booth areas
+    CANCEL_LEAD = "xcn"  # stop typing a contact: nothing is shared
 
 
 class ExhibitionVerb(StrEnum):
     LIST = "xl"
     CARD = "x"
+    SHARE = "xs"
+    CONFIRM = "xc"
+    WITHDRAW = "xw"
 
 
 class Listing(IntEnum):
@@ -45,4 +49,27 @@ class OpenExhibitor(Action, verb=ExhibitionVerb.CARD):
     back: Back = None
 
 
-ACTIONS = (ExhibitionTap, ExhibitorsPage, OpenExhibitor)
+@dataclass(frozen=True)
+class ShareContact(Action, verb=ExhibitionVerb.SHARE):
+    """xs:<exhibitor>:<retype>: start sharing a contact (the details last shared, to confirm;
+    retype: typed anew)."""
+
+    exhibitor: int
+    retype: bool = False
+
+
+@dataclass(frozen=True)
+class ConfirmLead(Action, verb=ExhibitionVerb.CONFIRM):
+    """xc:<exhibitor>: share the contact just shown with this exhibitor."""
+
+    exhibitor: int
+
+
+@dataclass(frozen=True)
+class WithdrawLead(Action, verb=ExhibitionVerb.WITHDRAW):
+    """xw:<exhibitor>: withdraw the contact shared with this exhibitor."""
+
+    exhibitor: int
+
+
+ACTIONS = (ExhibitionTap, ExhibitorsPage, OpenExhibitor, ShareContact, ConfirmLead, WithdrawLead)

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.features.exhibition.actions import ExhibitionTap, ExhibitorsPage, Listing, OpenExhibitor
+from bot.features.exhibition.actions import (
+    ExhibitionTap,
+    ExhibitorsPage,
+    Listing,
+    OpenExhibitor,
+    ShareContact,
+    WithdrawLead,
+)
 from bot.features.exhibition.catalogue import Catalogue, Exhibitor, Seeks
 from bot.i18n import N_
 from bot.ui.actions import AnyAction, Back, Go, data_of
@@ -144,8 +151,16 @@ def exhibitor_button(view: View, exhibitor: Exhibitor, action: OpenExhibitor) ->
     return Button(label, action.encode())
 
 
-def card(view: View, catalogue: Catalogue, index: int, back: Back, venue: int | None) -> Screen:
-    """Booth, area, description, website, what they seek, 📍 where."""
+def card(
+    view: View,
+    catalogue: Catalogue,
+    index: int,
+    back: Back,
+    venue: int | None,
+    shared: bool = False,
+) -> Screen:
+    """Booth, area, description, website, what they seek, 📍 where; sharing one's contact
+    (`shared`: the reader's contact is shared with this exhibitor)."""
     _ = view._
     lang = view.t.lang
     exhibitor = catalogue.exhibitors[index]
@@ -165,10 +180,18 @@ def card(view: View, catalogue: Catalogue, index: int, back: Back, venue: int | 
     code = _("Booth code %(booth)s: send it to the bot to open this card.") % {
         "booth": exhibitor.booth
     }
-    lines += ["", escape(code), "", italic(catalogue.notes[lang])]
+    lines += ["", escape(code)]
+    if shared:
+        lines += ["", "✅ " + escape(_("Your contact is shared with this exhibitor."))]
+    lines += ["", italic(catalogue.notes[lang])]
     rows: list[Row] = []
     if venue is not None:
         rows.append((Button(_("📍 Where"), VenuePlace(venue).encode()),))
+    if shared:
+        rows.append((Button(_("↩️ Withdraw my contact"), WithdrawLead(index).encode()),))
+    else:
+        label = _("📇 Share my contact with this exhibitor")
+        rows.append((Button(label, ShareContact(index).encode()),))
     if back is None or back == Go.HOME:
         rows.append((Button(_("‹ Exhibition"), Go.EXHIBITION), *main_menu_row(view)))
     else:

@@ -34,10 +34,13 @@ from bot.features.browse.actions import (
 )
 from bot.features.exhibition.actions import ACTIONS as EXHIBITION
 from bot.features.exhibition.actions import (
+    ConfirmLead,
     ExhibitionTap,
     ExhibitorsPage,
     Listing,
     OpenExhibitor,
+    ShareContact,
+    WithdrawLead,
 )
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
@@ -116,6 +119,11 @@ EXAMPLES: dict[AnyAction, str] = {
     OpenExhibitor(4, ExhibitorsPage(Listing.AREA, 1, 0)): "x:4:xl:2:1:0",
     OpenExhibitor(10, Go.HOME): "x:10:home",
     VenuePlace(0): "va:0",
+    ExhibitionTap.CANCEL_LEAD: "xcn",
+    ShareContact(3): "xs:3:0",
+    ShareContact(3, retype=True): "xs:3:1",
+    ConfirmLead(3): "xc:3",
+    WithdrawLead(19): "xw:19",
     VenuesTap.TRANSPORT: "bus",
     VenuesTap.TOPICS: "info",
     AgendaTap.CALENDAR: "ics",
