@@ -94,6 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     codes.add_argument("--out", type=Path, required=True, help="the folder to write to")
     codes.add_argument("--bot", required=True, help="the bot's Telegram username (the t.me links)")
     codes.add_argument("--lang", choices=LANGUAGES, default="en", help="the sheet's language")
+    sheet = commands.add_parser(
+        "exhibitors-template",
+        help="write the exhibitors spreadsheet to fill in (FILE.xlsx), with those in use",
+    )
+    sheet.add_argument("file", type=Path)
+    listed = commands.add_parser(
+        "import-exhibitors",
+        help="check an exhibitors spreadsheet (.xlsx) and write it as VIDW_EXHIBITORS",
+    )
+    listed.add_argument("file", type=Path)
+    listed.add_argument("--out", type=Path, help="write here instead of VIDW_EXHIBITORS")
     copy = commands.add_parser(
         "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
     )
@@ -132,6 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.features.exhibition.cli import run_booth_codes
 
             return run_booth_codes(settings, args.out, args.bot, args.lang)
+        if args.command == "exhibitors-template":
+            from bot.features.exhibition.cli import run_exhibitors_template
+
+            return run_exhibitors_template(settings, args.file)
+        if args.command == "import-exhibitors":
+            from bot.features.exhibition.cli import run_import_exhibitors
+
+            return run_import_exhibitors(settings, args.file, args.out)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -114,16 +114,24 @@ def load_catalogue(path: Path) -> Catalogue:
     return parse_catalogue(document, source=str(path))
 
 
-def parse_catalogue(document: Any, source: str = "exhibitors.json") -> Catalogue:
+Locate = Callable[[Any, list[Any]], str]  # a problem's place, as its reader names it
+
+
+def parse_catalogue(
+    document: Any, source: str = "exhibitors.json", locate: Locate | None = None
+) -> Catalogue:
+    """`locate`: names where a problem is (a spreadsheet's sheet, row and column); by default
+    the JSON file's entry and field."""
+    where = locate or _where
     errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
     if errors:
         error = errors[0]
         path = list(error.absolute_path)
-        raise ExhibitorsError(f"{source}: {_where(document, path)}: {error.message}")
+        raise ExhibitorsError(f"{source}: {where(document, path)}: {error.message}")
     try:
         return _build(document)
     except _Invalid as exc:
-        raise ExhibitorsError(f"{source}: {_where(document, exc.path)}: {exc.message}") from None
+        raise ExhibitorsError(f"{source}: {where(document, exc.path)}: {exc.message}") from None
 
 
 def _where(document: Any, path: list[Any]) -> str:
