@@ -5,7 +5,6 @@ the entry and the field; at start it stops the bot, later the last good list sta
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -15,6 +14,7 @@ from typing import Any
 
 import jsonschema
 
+from bot.datafile import read_json
 from bot.errors import StartupError
 from bot.features.exhibition.catalogue import Area, Catalogue, Exhibitor, Seeks, Texts, Theme
 from bot.i18n import LANGUAGES
@@ -99,18 +99,7 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_catalogue(path: Path) -> Catalogue:
     """The exhibition in `path`, or ExhibitorsError."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ExhibitorsError(f"{path}: cannot read the exhibitors file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ExhibitorsError(f"{path}: the exhibitors file is not UTF-8 text") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ExhibitorsError(
-            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+    document = read_json(path, "the exhibitors file", ExhibitorsError)
     return parse_catalogue(document, source=str(path))
 
 

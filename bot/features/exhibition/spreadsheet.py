@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from bot.features.exhibition.catalogue import Catalogue
 from bot.features.exhibition.loader import ExhibitorsError, parse_catalogue
 from bot.i18n import LANGUAGES
+from bot.programme.readers.sessions import cell_text
 
 SETTINGS, THEMES, AREAS, EXHIBITORS = "Settings", "Themes", "Areas", "Exhibitors"
 # Per sheet: the columns, a text of every language where the key ends with "*".
@@ -116,18 +117,10 @@ def _rows(sheet: Any) -> list[dict[str, str]]:
     header = [str(h).strip().casefold() if h is not None else "" for h in next(lines, ())]
     found = []
     for values in lines:
-        cells = {h: _text(v) for h, v in zip(header, values, strict=False) if h}
+        cells = {h: cell_text(v) for h, v in zip(header, values, strict=False) if h}
         if any(cells.values()):
             found.append(cells)
     return found
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _item(sheet: str, row: dict[str, str]) -> dict[str, Any]:

@@ -4,7 +4,6 @@ the bot at start with the file and the field named."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime, time, tzinfo
 from functools import cache
@@ -13,6 +12,7 @@ from typing import Any
 
 import jsonschema
 
+from bot.datafile import read_json
 from bot.errors import StartupError
 from bot.features.venues.guide import Coach, Guide, Hall, Texts, Topic, Venue, Wifi
 from bot.i18n import LANGUAGES
@@ -115,18 +115,7 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_guide(path: Path, zone: tzinfo) -> Guide:
     """The guide in `path`, its coach times in `zone` (the programme's), or VenuesError."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise VenuesError(f"{path}: cannot read the venues file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise VenuesError(f"{path}: the venues file is not UTF-8 text") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise VenuesError(
-            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+    document = read_json(path, "the venues file", VenuesError)
     return parse_guide(document, zone, source=str(path))
 
 

@@ -1,0 +1,26 @@
+"""Reading a data file a person wrote (data/venues.json, data/exhibitors.json): any problem is
+raised as the caller's StartupError, naming the file and what is wrong with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bot.errors import StartupError
+
+
+def read_json(path: Path, what: str, error: type[StartupError]) -> Any:
+    """The JSON document in `path` (`what`: "the venues file"), or `error`."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"{path}: cannot read {what} ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: {what} is not UTF-8 text") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
