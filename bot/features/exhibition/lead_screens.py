@@ -57,6 +57,8 @@ def typing(view: View, exhibitor: Exhibitor, step: Typing) -> Screen:
     elif step.problem is Problem.NOT_A_CONTACT:
         lines.append("⚠️ " + escape(_("That is neither an e-mail address nor a phone number.")))
     lines.append(escape(_(ASK[step.field])))
+    if step.field == "contact" and not view.channel.buttons:
+        return Screen("\n".join(lines))  # numbered text: "091 234 56 78" is no choice
     return Screen("\n".join(lines), ((Button(_("✖️ Cancel"), ExhibitionTap.CANCEL_LEAD),),))
 
 

@@ -11,7 +11,9 @@ import io
 import pytest
 
 from standin.telegram import StandIn
+from standin.zalo import ZaloStandIn
 from tests.e2e.conftest import RunningBot
+from tests.e2e.zalo.test_zalo import TIMEOUT, channel, choose, meet, user_id_of
 
 ORGANIZER, STAFF_B12, STAFF_B1 = 750, 751, 752
 
@@ -156,3 +158,24 @@ async def test_details_shared_once_are_offered_again_and_forget_removes_the_lead
         confirm = await attendee.ask("/forget")
         await attendee.press(confirm, "🗑 Yes, delete my data")
         assert await store.lead(attendee.id, "A1") is None
+
+
+async def test_zalo_shares_a_contact_given_as_a_phone_number(
+    start_bot: RunningBot, zalo: ZaloStandIn
+) -> None:
+    lan = zalo.user("8123456789012345641", name="Lan", name_field="display_name")
+    async with start_bot(zalo=channel(zalo)) as bot:
+        await meet(lan, "vi")
+        card = await lan.ask("B12")
+        prompt = await choose(lan, card, "Chia sẻ liên hệ")
+        assert "họ và tên" in prompt.text
+        for typed in ("Trần Văn Minh", "Sở Khoa học và Công nghệ Ninh Bình", "Phó Giám đốc"):
+            asked = await lan.ask(typed, timeout=TIMEOUT)
+        assert "thư điện tử hoặc số điện thoại" in asked.text
+        preview = await lan.ask("091 234 56 78", timeout=TIMEOUT)  # digits in groups: no choice
+        assert "nhận đúng những thông tin sau" in preview.text and "091 234 56 78" in preview.text
+        shared = await choose(lan, preview, "Chia sẻ với đơn vị triển lãm")
+        assert "Liên hệ của Quý vị đã được chia sẻ" in shared.text
+        user_id = await user_id_of(bot, lan)
+        lead = await bot.bot_data.deps.storage.leads.lead(user_id, "B12")
+        assert lead is not None and lead.contact == "091 234 56 78"
