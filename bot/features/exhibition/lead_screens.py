@@ -84,7 +84,11 @@ def ready(view: View, exhibitor: Exhibitor, index: int, step: Ready) -> Screen:
 
 
 def detail_lines(view: View, fields: dict[str, str]) -> list[str]:
-    return [f"{bold(view._(LABELS[f]))}: {escape(fields[f])}" for f in LABELS if f in fields]
+    return [
+        view._("%(label)s: %(value)s") % {"label": bold(view._(LABELS[f])), "value": escape(v)}
+        for f in LABELS
+        if (v := fields.get(f)) is not None
+    ]
 
 
 def lead_received(view: View, catalogue: Catalogue, lead: Lead) -> Screen:
