@@ -1,5 +1,5 @@
 """What other features add to a search of the programme: an exhibitor that matches typed words
-is offered above the sessions. The browse feature asks the finders it is given."""
+is offered below the sessions. The browse feature asks the finders it is given."""
 
 from __future__ import annotations
 

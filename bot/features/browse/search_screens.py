@@ -24,7 +24,7 @@ _MARK = {EntityKind.THEME: "🏷", EntityKind.SPEAKER: "🎤", EntityKind.ROOM: 
 
 
 def search_results(view: View, query: str, page: int, also: Sequence[Found] = ()) -> Screen:
-    """`also`: what other features found (exhibitors), offered above the sessions."""
+    """`also`: what other features found (exhibitors), offered below the sessions."""
     _ = view._
     results = search(view.schedule, query, view.t.lang)
     if not results.sessions and also:
@@ -40,7 +40,7 @@ def search_results(view: View, query: str, page: int, also: Sequence[Found] = ()
     hits = {hit.session.key: hit for hit in results.sessions}
     entities = [hit.entity for hit in results.entities] if page == 0 else []
     also = also if page == 0 else ()
-    note = [f.line for f in also] + [_entity_line(view, e) for e in entities]
+    note = [_entity_line(view, e) for e in entities] + [f.line for f in also]
     return session_list(
         view,
         heading,
@@ -50,7 +50,8 @@ def search_results(view: View, query: str, page: int, also: Sequence[Found] = ()
         back=main_menu_row(view)[0],
         with_day=True,
         note="\n".join(note) or None,
-        first=[(f.button,) for f in also] + [(_entity_button(view, e),) for e in entities],
+        first=[(_entity_button(view, e),) for e in entities],
+        last=[(f.button,) for f in also],  # the programme first: exhibitors below its sessions
         hint=lambda s: _hint(view, results.matched(hits[s.key])),
     )
 

@@ -1,6 +1,6 @@
 """Exhibitors that typed words find: each meaningful word must start a word of the exhibitor's
 name, short or long description in any language, or be its booth code; the name counts most.
-Offered above the programme's results (bot/ui/finds.py), at most a few."""
+Offered below the programme's results (bot/ui/finds.py), at most a few."""
 
 from __future__ import annotations
 
