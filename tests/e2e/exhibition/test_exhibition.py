@@ -110,7 +110,7 @@ async def test_a_search_with_sessions_offers_the_exhibitor_below_them(
     found = await user.ask("heritage")
     assert "session" in found.text  # the programme first
     exhibitor = next(i for i, label in enumerate(found.labels) if label.startswith("🏢 B6"))
-    assert 0 < exhibitor and found.labels[0][:2].isdigit()  # below a session (its time)
+    assert exhibitor > 0 and found.labels[0][:2].isdigit()  # below a session (its time)
 
 
 async def test_a_booth_link_opens_the_card_or_says_there_is_none(
