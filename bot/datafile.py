@@ -10,8 +10,9 @@ from typing import Any
 from bot.errors import StartupError
 
 
-def read_json(path: Path, what: str, error: type[StartupError]) -> Any:
-    """The JSON document in `path` (`what`: "the venues file"), or `error`."""
+def read_json(path: Path, kind: str, error: type[StartupError]) -> Any:
+    """The JSON document in `path` (`kind`: "venues", said "the venues file"), or `error`."""
+    what = f"the {kind} file"
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -30,7 +30,7 @@ FIELDS = ("name", "organization", "role", "contact")
 MAX_FIELD_CHARS = 100
 TYPING_WINDOW = timedelta(minutes=30)  # typed later, text is read as anything else
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_PHONE = re.compile(r"\+?[0-9][0-9 ().-]{5,22}")
+_PHONE = re.compile(r"\+?[0-9(][0-9 ().-]{5,22}")
 
 
 class Problem(Enum):

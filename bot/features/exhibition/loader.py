@@ -99,7 +99,7 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_catalogue(path: Path) -> Catalogue:
     """The exhibition in `path`, or ExhibitorsError."""
-    document = read_json(path, "the exhibitors file", ExhibitorsError)
+    document = read_json(path, "exhibitors", ExhibitorsError)
     return parse_catalogue(document, source=str(path))
 
 

@@ -115,7 +115,7 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_guide(path: Path, zone: tzinfo) -> Guide:
     """The guide in `path`, its coach times in `zone` (the programme's), or VenuesError."""
-    document = read_json(path, "the venues file", VenuesError)
+    document = read_json(path, "venues", VenuesError)
     return parse_guide(document, zone, source=str(path))
 
 

@@ -5,6 +5,7 @@ and /forget remove it; organizers tie staff to a booth."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 
@@ -152,6 +153,13 @@ async def test_details_shared_once_are_offered_again_and_forget_removes_the_lead
         assert "jean@example.fr" in offered.text  # to confirm, or type other details
         cancelled = await attendee.press(offered, "✖️ Cancel")
         assert WORDS["en"]["share"] in cancelled.labels
+        answered = len(attendee.callback_answers)
+        await attendee.tap(cancelled, data="xc:12")  # C2's ✅, with nothing typed for it
+        for _ in range(50):  # the card stays as it is: only the pop-up notice says why
+            if len(attendee.callback_answers) > answered:
+                break
+            await asyncio.sleep(0.1)
+        assert "There is no contact waiting to be shared" in attendee.callback_answers[-1]
         store = bot.bot_data.deps.storage.leads
         assert [lead.booth for lead in [await store.lead(attendee.id, "A1")] if lead] == ["A1"]
         assert await store.lead(attendee.id, "C2") is None
