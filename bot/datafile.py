@@ -4,10 +4,25 @@ raised as the caller's StartupError, naming the file and what is wrong with it."
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from bot.errors import StartupError
+from bot.i18n import LANGUAGES
+
+# A text a person reads, written in every language of the bot: its JSON Schema.
+TEXTS: dict[str, Any] = {
+    "type": "object",
+    "required": list(LANGUAGES),
+    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+    "additionalProperties": False,
+}
+
+
+def texts_of(data: Mapping[str, str]) -> dict[str, str]:
+    """A TEXTS value as the bot keeps it: the languages of the bot, in their order."""
+    return {lang: data[lang] for lang in LANGUAGES}
 
 
 def read_json(path: Path, kind: str, error: type[StartupError]) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 
-from bot.datafile import read_json
+from bot.datafile import TEXTS, read_json, texts_of
 from bot.errors import StartupError
 from bot.features.exhibition.catalogue import Area, Catalogue, Exhibitor, Seeks, Texts, Theme
 from bot.i18n import LANGUAGES
@@ -27,12 +27,7 @@ class ExhibitorsError(StartupError):
 
 
 BOOTH = r"^[A-Z][0-9]{1,3}$"
-_TEXTS = {
-    "type": "object",
-    "required": list(LANGUAGES),
-    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-    "additionalProperties": False,
-}
+_TEXTS = TEXTS
 _ID = {"type": "string", "pattern": r"^[a-z0-9-]{1,32}$"}
 _URL = {"type": "string", "pattern": "^https://[^\\s]+$", "maxLength": 500}
 SCHEMA: dict[str, Any] = {
@@ -145,7 +140,7 @@ class _Invalid(Exception):
 
 
 def _texts(data: Mapping[str, str]) -> Texts:
-    return {lang: data[lang] for lang in LANGUAGES}
+    return texts_of(data)
 
 
 def _unique_ids(items: list[Mapping[str, Any]], kind: str) -> set[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 
-from bot.datafile import read_json
+from bot.datafile import TEXTS, read_json, texts_of
 from bot.errors import StartupError
 from bot.features.venues.guide import Coach, Guide, Hall, Texts, Topic, Venue, Wifi
 from bot.i18n import LANGUAGES
@@ -22,12 +22,7 @@ class VenuesError(StartupError):
     """The venues file cannot be used; the message names the file and the field."""
 
 
-_TEXTS = {
-    "type": "object",
-    "required": list(LANGUAGES),
-    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-    "additionalProperties": False,
-}
+_TEXTS = TEXTS
 _CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 _ID = {"type": "string", "pattern": r"^[a-z0-9-]{1,32}$"}
 SCHEMA: dict[str, Any] = {
@@ -141,7 +136,7 @@ def _field(path: Any) -> str:
 
 
 def _texts(data: Mapping[str, str]) -> Texts:
-    return {lang: data[lang] for lang in LANGUAGES}
+    return texts_of(data)
 
 
 def _build(document: Mapping[str, Any], zone: tzinfo) -> Guide:
