@@ -4,6 +4,7 @@ the bot at start with the file and the field named."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime, time, tzinfo
 from functools import cache
@@ -12,7 +13,6 @@ from typing import Any
 
 import jsonschema
 
-from bot.datafile import TEXTS, read_json, texts_of
 from bot.errors import StartupError
 from bot.features.venues.guide import Coach, Guide, Hall, Texts, Topic, Venue, Wifi
 from bot.i18n import LANGUAGES
@@ -22,7 +22,12 @@ class VenuesError(StartupError):
     """The venues file cannot be used; the message names the file and the field."""
 
 
-_TEXTS = TEXTS
+_TEXTS = {
+    "type": "object",
+    "required": list(LANGUAGES),
+    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+    "additionalProperties": False,
+}
 _CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 _ID = {"type": "string", "pattern": r"^[a-z0-9-]{1,32}$"}
 SCHEMA: dict[str, Any] = {
@@ -110,7 +115,18 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_guide(path: Path, zone: tzinfo) -> Guide:
     """The guide in `path`, its coach times in `zone` (the programme's), or VenuesError."""
-    document = read_json(path, "venues", VenuesError)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise VenuesError(f"{path}: cannot read the venues file ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise VenuesError(f"{path}: the venues file is not UTF-8 text") from None
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise VenuesError(
+            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
     return parse_guide(document, zone, source=str(path))
 
 
@@ -136,7 +152,7 @@ def _field(path: Any) -> str:
 
 
 def _texts(data: Mapping[str, str]) -> Texts:
-    return texts_of(data)
+    return {lang: data[lang] for lang in LANGUAGES}
 
 
 def _build(document: Mapping[str, Any], zone: tzinfo) -> Guide:
