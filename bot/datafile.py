@@ -1,5 +1,5 @@
-"""Reading a data file a person wrote (data/exhibitors.json; data/venues.json could too): any problem is
-raised as the caller's StartupError, naming the file and what is wrong with it."""
+"""Reading a data file a person wrote (data/exhibitors.json; data/venues.json could too): any
+problem is raised as the caller's StartupError, naming the file and what is wrong with it."""
 
 from __future__ import annotations
 
