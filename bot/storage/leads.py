@@ -132,6 +132,11 @@ class LeadStore:
     async def of_booth(self, booth: str) -> list[Lead]:
         return await self._leads("WHERE booth = ? ORDER BY shared_at", (booth,))
 
+    async def counts(self) -> dict[str, int]:
+        """How many contacts each booth received (booths with none are absent)."""
+        rows = await self._db.all("SELECT booth, count(*) FROM leads GROUP BY booth")
+        return {str(row[0]): int(row[1]) for row in rows}
+
     async def _leads(self, where: str, params: tuple[object, ...]) -> list[Lead]:
         rows = await self._db.all(
             "SELECT user_id, booth, name, organization, role, contact, shared_at FROM leads "

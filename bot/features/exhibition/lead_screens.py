@@ -166,12 +166,19 @@ def staff_welcome(view: View, catalogue: Catalogue, booth: str) -> Screen:
     return Screen(escape(text), (main_menu_row(view),))
 
 
-def staff_list(view: View, staff: list[tuple[str, int]]) -> Screen:
+def staff_list(view: View, staff: list[tuple[str, int]], counts: dict[str, int]) -> Screen:
+    """Who is staff of which booth, and how many contacts each booth received."""
     _ = view._
     lines = [bold(_("Exhibitor staff")), ""]
     lines += [f"• {escape(booth)}: <code>{user}</code>" for booth, user in staff]
     if not staff:
         lines.append(escape(_("No exhibitor staff yet.")))
+    if counts:
+        lines += ["", bold(_("Contacts shared"))]
+        lines += [
+            "• " + escape(_("%(label)s: %(value)s") % {"label": booth, "value": counts[booth]})
+            for booth in sorted(counts, key=lambda b: (b[0], int(b[1:])))
+        ]
     lines += [
         "",
         escape(

@@ -203,6 +203,10 @@ class Leads:
     async def staff(self) -> list[tuple[str, int]]:
         return await self._store.all_staff()
 
+    async def counts(self) -> dict[str, int]:
+        """Contacts shared per booth, for the organizers."""
+        return await self._store.counts()
+
 
 def leads_csv(leads: list[Lead], exhibitor_name: str, header: list[str], view: View) -> bytes:
     """UTF-8 with a BOM, so that Excel reads the Vietnamese letters right."""

@@ -171,7 +171,7 @@ def routes(
         route table before this runs)."""
         view, args = request.view, request.args
         if not args:
-            return lead_screens.staff_list(view, await leads.staff())
+            return lead_screens.staff_list(view, await leads.staff(), await leads.counts())
         if args[0].lower() == "remove" and len(args) == 2 and args[1].isdigit():
             target = int(args[1])
             return lead_screens.staff_revoked(view, target, await leads.revoke(target))

@@ -102,6 +102,9 @@ async def test_share_a_contact_with_consent_then_withdraw_it(
         assert rows[0][:3] == ["Booth", "Exhibitor", "Shared at"]
         assert rows[1][0] == "B12" and rows[1][3] == "Nguyễn Thị Lan"
         assert rows[1][-1] == "'+84 24 3943 0000"  # kept as text, not a formula
+        organizer = standin.user(ORGANIZER, language_code="en")
+        figures = await organizer.ask("/exhibitor_staff")
+        assert f"B12: {STAFF_B12}" in figures.text and "Contacts shared\n• B12: 1" in figures.text
         withdrawn = await attendee.press(shared, words["withdraw"])
         assert words["share"] in withdrawn.labels
         assert await store.of_booth("B12") == []
