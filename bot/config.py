@@ -67,6 +67,7 @@ class Settings:
     schedule_fetch_timeout: float = 20.0  # seconds for one download of schedule_url, in all
     schedule_max_bytes: int = 16 * 1024 * 1024  # a bigger download is refused (1,000 events: 3 MB)
     venues_path: Path = PROJECT_ROOT / "data" / "venues.json"
+    exhibitors_path: Path = PROJECT_ROOT / "data" / "exhibitors.json"
     locales_dir: Path = PROJECT_ROOT / "locales"
     organizers: frozenset[int] = field(default_factory=frozenset)
     staff: frozenset[int] = field(default_factory=frozenset)
@@ -122,6 +123,7 @@ class Settings:
             db_path=Path(values.get("VIDW_DB") or "data/vidw.db"),
             **_schedule(values),
             venues_path=Path(values.get("VIDW_VENUES") or cls.venues_path),
+            exhibitors_path=Path(values.get("VIDW_EXHIBITORS") or cls.exhibitors_path),
             locales_dir=Path(values.get("VIDW_LOCALES") or cls.locales_dir),
             organizers=_user_ids(values, "VIDW_ORGANIZERS"),
             staff=_user_ids(values, "VIDW_STAFF"),

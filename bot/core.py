@@ -26,6 +26,9 @@ from bot.features.changes.service import ProgrammeReload
 from bot.features.changes.source import programme_to_start_with, source_for
 from bot.features.console import routes as console_routes
 from bot.features.console.access import ConsoleAccess
+from bot.features.exhibition import routes as exhibition
+from bot.features.exhibition.leads import Leads
+from bot.features.exhibition.loader import ExhibitorsError, ExhibitorsFile
 from bot.features.exports import routes as exports
 from bot.features.feedback import routes as feedback_routes
 from bot.features.feedback.service import CLOSE_KIND, FEEDBACK_KIND, Feedback
@@ -73,6 +76,7 @@ class StartupFiles:
     schedule: Schedule
     survey: SurveyDefinition
     guide: Guide
+    exhibits: ExhibitorsFile
 
 
 def load_startup_files(settings: Settings) -> StartupFiles:
@@ -82,7 +86,13 @@ def load_startup_files(settings: Settings) -> StartupFiles:
     unmatched = guide.unmatched_rooms({s.room for s in schedule.sessions})
     if unmatched:  # their cards' 📍 opens the list of venues
         log.warning("%s: no venue lists the rooms %s", settings.venues_path, unmatched)
-    return StartupFiles(catalogs, schedule, survey_of_event(schedule.acronym), guide)
+    exhibits = ExhibitorsFile(settings.exhibitors_path)
+    if guide.index_of(exhibits.catalogue.venue) is None:  # its 📍 would open nothing
+        raise ExhibitorsError(
+            f"{settings.exhibitors_path}: field 'venue': no venue of "
+            f"{settings.venues_path} has the id {exhibits.catalogue.venue!r}"
+        )
+    return StartupFiles(catalogs, schedule, survey_of_event(schedule.acronym), guide, exhibits)
 
 
 async def assemble(
@@ -162,7 +172,7 @@ async def assemble(
     # typed text reaches an announcement being written before an offered comment).
     routes = RouteTable(
         [
-            browse.routes(Browse(programme, storage, clock)),
+            browse.routes(Browse(programme, storage, clock, [exhibition.finder(static.exhibits)])),
             agenda.routes(agenda_service),
             venues.routes(static.guide, public_plan_url(settings)),
             speakers.routes(),
@@ -171,6 +181,11 @@ async def assemble(
             question_routes.routes(questions, clock),
             feedback_routes.routes(feedback),
             sharing.routes(),  # a typed short code, after an announcement or comment being written
+            exhibition.routes(  # a contact being typed, a typed booth code
+                static.exhibits,
+                static.guide.index_of,
+                Leads(storage, delivery, clock, roles, views.of),
+            ),
             language.routes(storage, catalogs),
             privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),

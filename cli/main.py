@@ -87,6 +87,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="print a one-time login link to the staff console for a staff member or organizer",
     )
     link.add_argument("user_id", type=int, help="their user id (Telegram, or the bot's for Zalo)")
+    codes = commands.add_parser(
+        "booth-codes",
+        help="write a QR code PNG per exhibitor and a PDF sheet of them all, to print",
+    )
+    codes.add_argument("--out", type=Path, required=True, help="the folder to write to")
+    codes.add_argument("--bot", required=True, help="the bot's Telegram username (the t.me links)")
+    codes.add_argument("--lang", choices=LANGUAGES, default="en", help="the sheet's language")
+    sheet = commands.add_parser(
+        "exhibitors-template",
+        help="write the exhibitors spreadsheet to fill in (FILE.xlsx), with those in use",
+    )
+    sheet.add_argument("file", type=Path)
+    listed = commands.add_parser(
+        "import-exhibitors",
+        help="check an exhibitors spreadsheet (.xlsx) and write it as VIDW_EXHIBITORS",
+    )
+    listed.add_argument("file", type=Path)
+    listed.add_argument("--out", type=Path, help="write here instead of VIDW_EXHIBITORS")
     copy = commands.add_parser(
         "backup", help="copy the live database (VIDW_DB) to FILE, safely while the bot runs"
     )
@@ -121,6 +139,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.features.console.cli import run_console_link
 
             return run_console_link(settings, args.user_id)
+        if args.command == "booth-codes":
+            from bot.features.exhibition.cli import run_booth_codes
+
+            return run_booth_codes(settings, args.out, args.bot, args.lang)
+        if args.command == "exhibitors-template":
+            from bot.features.exhibition.cli import run_exhibitors_template
+
+            return run_exhibitors_template(settings, args.file)
+        if args.command == "import-exhibitors":
+            from bot.features.exhibition.cli import run_import_exhibitors
+
+            return run_import_exhibitors(settings, args.file, args.out)
         if args.command == "backup":
             from bot.features.backup.cli import run_backup
 

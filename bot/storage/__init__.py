@@ -15,6 +15,7 @@ from bot.storage.console import ConsoleStore
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
+from bot.storage.leads import LeadStore
 from bot.storage.live_polls import LivePollStore
 from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
@@ -63,6 +64,7 @@ class Storage:
         self.console = ConsoleStore(db)
         self.questions = QuestionStore(db)
         self.live_polls = LivePollStore(db)
+        self.leads = LeadStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

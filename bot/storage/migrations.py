@@ -232,4 +232,32 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (session_guid, user_id)
     ) WITHOUT ROWID;
     """,
+    # 11: the exhibition's leads: contacts attendees chose to share with an exhibitor, the
+    # one being typed, and the exhibitor staff (each tied to one booth) who receive them
+    """
+    CREATE TABLE exhibitor_staff (
+        user_id      INTEGER PRIMARY KEY,   -- one booth each
+        booth        TEXT NOT NULL,         -- "B12", as in data/exhibitors.json
+        granted_by   INTEGER NOT NULL,
+        granted_at   TEXT NOT NULL
+    );
+    CREATE INDEX exhibitor_staff_by_booth ON exhibitor_staff (booth);
+    CREATE TABLE leads (
+        user_id      INTEGER NOT NULL,      -- the attendee who confirmed sharing it
+        booth        TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        organization TEXT NOT NULL,
+        role         TEXT NOT NULL,
+        contact      TEXT NOT NULL,         -- an e-mail address or a phone number
+        shared_at    TEXT NOT NULL,
+        PRIMARY KEY (user_id, booth)
+    ) WITHOUT ROWID;
+    CREATE INDEX leads_by_booth ON leads (booth, shared_at);
+    CREATE TABLE lead_drafts (
+        user_id      INTEGER PRIMARY KEY,   -- nothing here is shared: it awaits confirmation
+        booth        TEXT NOT NULL,
+        fields       TEXT NOT NULL,         -- JSON: what was typed so far
+        until        TEXT NOT NULL          -- typed later, text is read as anything else
+    );
+    """,
 )

@@ -44,6 +44,9 @@ class PrivacyStore:
                 "questions",
                 "moderators",
                 "card_opens",
+                "leads",  # the copy an exhibitor already received is theirs
+                "lead_drafts",
+                "exhibitor_staff",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(

@@ -103,6 +103,7 @@ class Go(Plain):
     HELP = "help"
     LANGUAGE = "lang"
     VENUES = "ven"
+    EXHIBITION = "expo"
     SKIP_COMMENT = "skipc"
     NOOP = "noop"
 

@@ -53,6 +53,7 @@ def home(view: View, first_name: str) -> Screen:
         Button(_("🌐 Language"), Go.LANGUAGE),
         Button(_("❓ Help"), Go.HELP),
         Button(_("📍 Venues & practical info"), Go.VENUES),
+        Button(_("🏢 Exhibition"), Go.EXHIBITION),
     )
     return Screen(greeting + "\n\n" + what, (*featured, *rows_of(menu)))
 
@@ -221,9 +222,10 @@ def session_list(
     extra: Row = (),
     first: Sequence[Row] = (),
     hint: Callable[[Session], str | None] | None = None,
+    last: Sequence[Row] = (),
 ) -> Screen:
-    """A page of sessions. `first`: rows above the sessions' buttons; `hint`: a line under a
-    session (HTML), asked only for the sessions on the page."""
+    """A page of sessions. `first`, `last`: rows above and below the sessions' buttons;
+    `hint`: a line under a session (HTML), asked only for the sessions on the page."""
     _ = view._
     page = page_of(sessions, page_number)
     here = to_page(page.number)
@@ -245,6 +247,7 @@ def session_list(
     rows: list[Row] = [
         *first,
         *session_rows(view, page.items, here, with_day=with_day, notes=notes),
+        *last,
     ]
     nav = navigation(page, to_page)
     if nav:

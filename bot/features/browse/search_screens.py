@@ -4,6 +4,7 @@ matches; and the pages of a speaker's and a room's sessions that a search offers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from bot.features.browse.actions import ResultsPage, RoomPage, SpeakerPage, ThemePage
@@ -11,19 +12,23 @@ from bot.features.browse.screens import session_list
 from bot.programme.search import Matched, search
 from bot.programme.search_index import Entity, EntityKind, Part
 from bot.ui.actions import Action, Go
+from bot.ui.finds import Found
 from bot.ui.layout import FULL_ROW_CHARS, fitted
 from bot.ui.menus import main_menu_row
 from bot.ui.model import Button, Row, Screen
-from bot.ui.view import View, clip
+from bot.ui.view import View, bold, clip
 
 QUERY_CHARS = 60
 HINT_TITLE_CHARS = 70
 _MARK = {EntityKind.THEME: "🏷", EntityKind.SPEAKER: "🎤", EntityKind.ROOM: "📍"}
 
 
-def search_results(view: View, query: str, page: int) -> Screen:
+def search_results(view: View, query: str, page: int, also: Sequence[Found] = ()) -> Screen:
+    """`also`: what other features found (exhibitors), offered below the sessions."""
     _ = view._
     results = search(view.schedule, query, view.t.lang)
+    if not results.sessions and also:
+        return _only_also(view, query, also)
     if not results.sessions:
         return _nothing_found(view, query, results.suggestion)
     found = results.found()
@@ -34,6 +39,8 @@ def search_results(view: View, query: str, page: int) -> Screen:
     ) % {"count": len(found), "query": clip(query, QUERY_CHARS)}
     hits = {hit.session.key: hit for hit in results.sessions}
     entities = [hit.entity for hit in results.entities] if page == 0 else []
+    also = also if page == 0 else ()
+    note = [_entity_line(view, e) for e in entities] + [f.line for f in also]
     return session_list(
         view,
         heading,
@@ -42,8 +49,9 @@ def search_results(view: View, query: str, page: int) -> Screen:
         ResultsPage,
         back=main_menu_row(view)[0],
         with_day=True,
-        note="\n".join(_entity_line(view, e) for e in entities) or None,
+        note="\n".join(note) or None,
         first=[(_entity_button(view, e),) for e in entities],
+        last=[(f.button,) for f in also],  # the programme first: exhibitors below its sessions
         hint=lambda s: _hint(view, results.matched(hits[s.key])),
     )
 
@@ -80,6 +88,15 @@ def room(view: View, index: int, page: int) -> Screen | None:
         back=_back_to_results(view),
         with_day=True,
     )
+
+
+def _only_also(view: View, query: str, also: Sequence[Found]) -> Screen:
+    """No session matches, other things do (exhibitors): those."""
+    heading = view._("Found for “%(query)s”:") % {"query": clip(query, QUERY_CHARS)}
+    lines = [bold(heading), "", *(f.line for f in also)]
+    rows: list[Row] = [(f.button,) for f in also]
+    rows += fitted([(Button(view._("📅 Programme"), Go.SCHEDULE), *main_menu_row(view))])
+    return Screen("\n".join(lines), tuple(rows))
 
 
 def _nothing_found(view: View, query: str, suggestion: Entity | None) -> Screen:

@@ -46,6 +46,7 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
         "• " + _("the sessions and themes you follow, and your reminder settings"),
         "• " + _("your answers to feedback polls and to the survey, and your comments"),
         "• " + _("messages waiting to be sent to you (reminders, announcements, changes)"),
+        "• " + _("the contact details you chose to share with exhibitors, and with which"),
         "",
         bold(_("Why")),
         _(
@@ -55,6 +56,10 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
         "",
         bold(_("Who sees it")),
         who,
+        _(
+            "An exhibitor's staff receive the contact you confirmed sharing with that exhibitor, "
+            "and no other; that copy is theirs, even once you withdraw it or use /forget."
+        ),
         carrier,
         "",
         bold(_("How long")),
@@ -76,9 +81,10 @@ def confirm_forget(view: View) -> Screen:
         [
             bold(_("Delete your data?")),
             _(
-                "Your profile, the sessions and themes you follow, your settings, your comments "
-                "and the messages waiting for you will be deleted. Your poll answers remain "
-                "only as anonymous counts. This cannot be undone."
+                "Your profile, the sessions and themes you follow, your settings, your comments, "
+                "the contacts you shared with exhibitors and the messages waiting for you will "
+                "be deleted. Your poll answers remain only as anonymous counts; a copy an "
+                "exhibitor already received is theirs. This cannot be undone."
             ),
         ]
     )

@@ -12,6 +12,7 @@ from bot.i18n import N_
 from bot.ui.actions import Go
 from bot.ui.answer import Answer
 from bot.ui.model import Screen
+from bot.ui.places import VenuePlace
 from bot.ui.routes import Command, DeepLink, FeatureRoutes, Request, on
 from bot.ui.sessions import SessionPlace
 
@@ -41,6 +42,12 @@ def routes(
             return None
         venue_screen = screens.venue(request.view, guide, action.venue, url)
         return Answer(venue_screen, previews=(screens.floor_plan(request.view, place, url),))
+
+    async def place(request: Request, action: VenuePlace) -> Screen | None:
+        """Another feature's 📍 (the exhibition's "where")."""
+        if guide.venue(action.venue) is None:
+            return None
+        return screens.venue(request.view, guide, action.venue)
 
     async def pin(request: Request, action: VenuePin) -> Answer | None:
         place = guide.venue(action.venue)
@@ -100,6 +107,7 @@ def routes(
             on(VenuePlan, plan),
             on(OpenTopic, topic),
             on(SessionPlace, session_place),
+            on(VenuePlace, place),
         ),
         deep_links=(DeepLink("start", VENUE_LINK, linked_venue, screens.venue_not_found),),
     )

@@ -61,6 +61,7 @@ async def test_every_privileged_command_is_refused_and_telegram_ones_stay_on_tel
     privileged = [c for c in navigator.routes.commands if c.who is not Who.EVERYONE]
     assert {c.name for c in privileged} == {
         *("stats", "export", "broadcast", "broadcasts", "survey", "reload", "staff", "health"),
+        "exhibitor_staff",
     }
     attendee = await navigator.meet(ATTENDEE, "en")
     on_zalo = await navigator.meet(ZALO_USER, "en")

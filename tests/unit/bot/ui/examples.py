@@ -32,6 +32,16 @@ from bot.features.browse.actions import (
     SpeakerPage,
     ThemePage,
 )
+from bot.features.exhibition.actions import ACTIONS as EXHIBITION
+from bot.features.exhibition.actions import (
+    ConfirmLead,
+    ExhibitionTap,
+    ExhibitorsPage,
+    Listing,
+    OpenExhibitor,
+    ShareContact,
+    WithdrawLead,
+)
 from bot.features.feedback.actions import ACTIONS as FEEDBACK
 from bot.features.feedback.actions import FeedbackTap, Rate, RateDay, RateTheme
 from bot.features.health.actions import ACTIONS as HEALTH
@@ -63,6 +73,7 @@ from bot.features.survey.actions import SendSurvey, SurveyAudience
 from bot.features.venues.actions import ACTIONS as VENUES
 from bot.features.venues.actions import OpenTopic, OpenVenue, VenuePin, VenuePlan, VenuesTap
 from bot.ui.actions import ActionType, AnyAction, Go
+from bot.ui.places import VenuePlace
 from bot.ui.sessions import OpenSession, OpenSpeaker, SessionPlace, SessionQuestions
 
 TYPES: tuple[ActionType, ...] = (
@@ -84,6 +95,8 @@ TYPES: tuple[ActionType, ...] = (
     OpenSpeaker,
     *SPEAKERS,
     *HEALTH,
+    VenuePlace,
+    *EXHIBITION,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -100,6 +113,20 @@ EXAMPLES: dict[AnyAction, str] = {
     Go.SKIP_COMMENT: "skipc",
     Go.NOOP: "noop",
     Go.VENUES: "ven",
+    Go.EXHIBITION: "expo",
+    ExhibitionTap.THEMES: "xth",
+    ExhibitionTap.AREAS: "xar",
+    ExhibitorsPage(Listing.ALL, 0, 1): "xl:0:0:1",
+    ExhibitorsPage(Listing.THEME, 2, 0): "xl:1:2:0",
+    OpenExhibitor(4): "x:4",
+    OpenExhibitor(4, ExhibitorsPage(Listing.AREA, 1, 0)): "x:4:xl:2:1:0",
+    OpenExhibitor(10, Go.HOME): "x:10:home",
+    VenuePlace(0): "va:0",
+    ExhibitionTap.CANCEL_LEAD: "xcn",
+    ShareContact(3): "xs:3:0",
+    ShareContact(3, retype=True): "xs:3:1",
+    ConfirmLead(3): "xc:3",
+    WithdrawLead(19): "xw:19",
     VenuesTap.TRANSPORT: "bus",
     VenuesTap.TOPICS: "info",
     AgendaTap.CALENDAR: "ics",

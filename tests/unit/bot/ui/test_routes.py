@@ -110,11 +110,11 @@ async def test_the_bots_menus_are_in_their_order(core: Deps) -> None:
     assert [c.name for c in routes.menu(Who.EVERYONE)] == [
         *("start", "schedule", "now", "days", "search", "agenda", "venue", "transport"),
         "speakers",
-        *("reminders", "feedback", "language", "privacy", "help"),
+        *("reminders", "feedback", "exhibition", "language", "privacy", "help"),
     ]
     assert [c.name for c in routes.menu(Who.STAFF)] == ["stats", "export"]
     assert [c.name for c in routes.menu(Who.ORGANIZERS)] == [
-        *("broadcast", "broadcasts", "survey", "reload", "staff", "health"),
+        *("broadcast", "broadcasts", "exhibitor_staff", "survey", "reload", "staff", "health"),
     ]
     assert routes.command("forget") is not None and routes.command_for("oublier") is not None
 

@@ -1,0 +1,1 @@
+"""The outdoor exhibition: exhibitors as data, their screens, booth codes."""
