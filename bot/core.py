@@ -33,6 +33,10 @@ from bot.features.health import routes as health_routes
 from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
+from bot.features.matching import routes as matching_routes
+from bot.features.matching.planner import MatchingPlanner
+from bot.features.matching.service import Matching
+from bot.features.matching.tables import load_tables
 from bot.features.privacy import routes as privacy
 from bot.features.questions import routes as question_routes
 from bot.features.questions.service import Questions
@@ -142,6 +146,7 @@ async def assemble(
     )
     staff = StaffAdmin(roles, storage, delivery, clock, views.of)
     questions = Questions(programme, storage, delivery, clock, roles, views.of)
+    matching = Matching(programme, storage, delivery, clock, views.of, load_tables())
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -164,10 +169,13 @@ async def assemble(
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
             question_routes.routes(questions, clock),
+            matching_routes.routes(matching),
             feedback_routes.routes(feedback),
             sharing.routes(),  # a typed short code, after an announcement or comment being written
             language.routes(storage, catalogs),
-            privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
+            privacy.routes(
+                storage, roles, exports_show_ids=settings.export_user_ids, forget=[matching.forget]
+            ),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),
             stats.routes(programme, storage, supervisor.failing, survey_kind=SURVEY_KIND),
             exports.routes(programme, storage, surveys, user_ids=settings.export_user_ids),
@@ -199,4 +207,6 @@ async def assemble(
         health,
         console,
         questions,
+        matching,
+        MatchingPlanner(matching),
     )

@@ -11,6 +11,8 @@ from bot.features.changes.service import ProgrammeReload
 from bot.features.console.access import ConsoleAccess
 from bot.features.feedback.service import Feedback
 from bot.features.health.service import Health
+from bot.features.matching.planner import MatchingPlanner
+from bot.features.matching.service import Matching
 from bot.features.questions.service import Questions
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
@@ -38,6 +40,8 @@ class Deps:
     health: Health  # what must be alive, and the figures (/healthz, /metrics, /health)
     console: ConsoleAccess  # login links and sessions of the staff console (web/console)
     questions: Questions  # questions to the panel: asked in the chat, moderated in the console
+    matching: Matching  # business matching: profiles, requests, meetings (and the desk)
+    matching_planner: MatchingPlanner  # expiries and meeting reminders
 
 
 class BotData:

@@ -15,6 +15,7 @@ from bot.storage.console import ConsoleStore
 from bot.storage.database import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
+from bot.storage.matching import MatchingStore
 from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
@@ -31,6 +32,7 @@ __all__ = [
     "Database",
     "FeedbackStore",
     "Follows",
+    "MatchingStore",
     "OutboxStore",
     "PrivacyStore",
     "QuestionStore",
@@ -60,6 +62,7 @@ class Storage:
         self.channel_users = ChannelUsers(db)
         self.console = ConsoleStore(db)
         self.questions = QuestionStore(db)
+        self.matching = MatchingStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:
