@@ -20,15 +20,15 @@ ANSWER_WITHIN = timedelta(hours=24)  # a request not answered by then expires
 class Refusal(Enum):
     """Why a meeting request (or its answer) is refused; nothing is changed."""
 
-    NO_PROFILE = "no profile"  # the asker has not opted in
-    NOT_OPTED_IN = "not opted in"  # the other person has not (or no longer)
+    NO_PROFILE = "no-profile"  # the asker has not opted in
+    NOT_OPTED_IN = "not-opted-in"  # the other person has not (or no longer)
     SELF = "self"
     PAST = "past"
     OUTSIDE = "outside"  # not a slot of the business-matching sessions
     PENDING = "pending"  # a request between the two is waiting for an answer
-    PERSON_BOOKED = "person booked"
-    NO_TABLE = "no table"
-    NOT_YOURS = "not yours"  # no longer waiting for this person's answer
+    PERSON_BOOKED = "person-booked"
+    NO_TABLE = "no-table"
+    NOT_YOURS = "not-yours"  # no longer waiting for this person's answer
 
 
 def matching_sessions(schedule: Schedule) -> list[Session]:
