@@ -88,6 +88,7 @@ async def test_the_whole_flow_in_english_and_french(
     slots = await press(anna, card, "📅 Request a meeting")
     assert "08:30–08:50" in " ".join(labels(slots))
     prompt = await press(anna, slots, "08:30–08:50")
+    assert "short message" in (prompt.text or "")
     mark = bao.seq
     sent = await anna.ask("Let us talk about investment in 5G.")
     assert "sent to Viettel" in (sent.text or "")
