@@ -143,6 +143,11 @@ class MatchingStore:
         rows = await self._db.all(f"SELECT {_PROFILE} FROM matching_profiles WHERE visible = 1")
         return [_profile(r) for r in rows]
 
+    async def all_profiles(self) -> list[Profile]:
+        return [
+            _profile(r) for r in await self._db.all(f"SELECT {_PROFILE} FROM matching_profiles")
+        ]
+
     async def ensure(self, user_id: int, now: datetime) -> Profile:
         await self._db.write(
             "INSERT INTO matching_profiles (user_id, updated_at) VALUES (?, ?)"

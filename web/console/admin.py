@@ -31,6 +31,8 @@ ACTIONS = {
     "screen-close": N_("Closed the presenter screen links"),
     "moderator-granted": N_("Granted a moderator"),
     "moderator-revoked": N_("Revoked a moderator"),
+    "matching-no-show": N_("Marked a business-matching no-show"),
+    "matching-showed": N_("Unmarked a business-matching no-show"),
 }
 
 

@@ -10,7 +10,17 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
-from web.console import admin, live, login, presenter, programme, questions, results, staff
+from web.console import (
+    admin,
+    live,
+    login,
+    matching,
+    presenter,
+    programme,
+    questions,
+    results,
+    staff,
+)
 from web.console.guard import LOGIN_ROUTE, guard, secure
 from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
 from web.console.question_feed import QUESTION_FEED, QuestionFeed
@@ -73,6 +83,9 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page("GET", "/staff", staff.page, "staff", Need.ORGANIZERS)
     page("POST", "/staff/grant", staff.grant, "staff-grant", Need.ORGANIZERS)
     page("POST", "/staff/revoke", staff.revoke, "staff-revoke", Need.ORGANIZERS)
+    page("GET", "/matching", matching.page, "matching", Need.ORGANIZERS)
+    page("POST", "/matching/no-show", matching.no_show, "matching-no-show", Need.ORGANIZERS)
+    page("GET", "/matching/export.csv", matching.export, "matching-export", Need.ORGANIZERS)
     page("GET", "/questions", questions.sessions, "questions", Need.MODERATORS)
     page("GET", "/questions/{code}", questions.moderate, "moderate", Need.MODERATORS)
     page("GET", "/questions/{code}/queue", questions.queue, "moderate-queue", Need.MODERATORS)

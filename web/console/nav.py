@@ -20,6 +20,7 @@ MENU = (
     Entry("/results", N_("Results"), Need.STAFF),
     Entry("/programme", N_("Programme"), Need.ORGANIZERS),
     Entry("/staff", N_("Staff"), Need.ORGANIZERS),
+    Entry("/matching", N_("Business matching"), Need.ORGANIZERS),
     Entry("/questions", N_("Questions to the panel"), Need.MODERATORS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),
     Entry("/audit", N_("Audit log"), Need.ORGANIZERS),

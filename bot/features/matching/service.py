@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.clock import Clock
 from bot.delivery.service import Delivery
@@ -37,6 +37,13 @@ from bot.ui.model import Screen
 from bot.ui.view import View
 
 KIND = "matching"  # the outbox kind of what the other side is told
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    request: MeetingRequest
+    asker: Profile | None
+    asked: Profile | None
 
 
 class Matching:
@@ -230,6 +237,20 @@ class Matching:
             if request.status in ("pending", ACCEPTED):
                 await self._tell_request(request, request.other(user_id), "cancelled")
         await self.store.forget(user_id)
+
+    # The organizers' desk (web/console/matching.py) -----------------------------------------
+
+    async def desk(self) -> list[DeskRow]:
+        """Every request with both sides' profiles, by slot then table."""
+        profiles = {p.user_id: p for p in await self.store.all_profiles()}
+        rows = [
+            DeskRow(r, profiles.get(r.from_user), profiles.get(r.to_user))
+            for r in await self.store.all_requests()
+        ]
+        return sorted(rows, key=lambda row: (row.request.slot, row.request.table_no or 0))
+
+    async def mark_no_show(self, request_id: int, no_show: bool) -> bool:
+        return await self.store.mark_no_show(request_id, no_show)
 
     # Telling ------------------------------------------------------------------------------
 
