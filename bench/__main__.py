@@ -11,6 +11,7 @@ python -m bench inline [--sessions N] [--queries N] [--no-standin]
 python -m bench programme [--events N]
 python -m bench console [--users N] [--answers N] [--watchers N]
 python -m bench qa [--attendees N] [--votes N] [--probes N]
+python -m bench matching [--profiles N] [--requests N] [--probes N]
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ SUITES = (
     "programme",
     "console",
     "qa",
+    "matching",
 )
 
 Suite = Callable[[list[str]], Coroutine[Any, Any, None]]

@@ -124,6 +124,11 @@ def _request(r: aiosqlite.Row) -> MeetingRequest:
 class MatchingStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # The opted-in profiles, read once and kept while no profile changed: suggestions
+        # rank them all at every tap. Valid while this store wrote no profile (`_writes`)
+        # and no other connection committed anything (SQLite's data_version).
+        self._visible: tuple[tuple[int, int], list[Profile]] | None = None
+        self._writes = 0
 
     # Profiles ---------------------------------------------------------------------------
 
@@ -140,8 +145,14 @@ class MatchingStore:
         return None if row is None else _profile(row)
 
     async def visible_profiles(self) -> list[Profile]:
+        version = await self._db.one("PRAGMA data_version")
+        key = (self._writes, int(version[0]) if version else 0)
+        if self._visible is not None and self._visible[0] == key:
+            return self._visible[1]
         rows = await self._db.all(f"SELECT {_PROFILE} FROM matching_profiles WHERE visible = 1")
-        return [_profile(r) for r in rows]
+        found = [_profile(r) for r in rows]
+        self._visible = (key, found)
+        return found
 
     async def all_profiles(self) -> list[Profile]:
         return [
@@ -149,11 +160,12 @@ class MatchingStore:
         ]
 
     async def ensure(self, user_id: int, now: datetime) -> Profile:
-        await self._db.write(
+        created = await self._db.write(
             "INSERT INTO matching_profiles (user_id, updated_at) VALUES (?, ?)"
             " ON CONFLICT (user_id) DO NOTHING",
             (user_id, now.isoformat()),
         )
+        self._writes += created  # bumped after the write: a read meanwhile is not kept
         found = await self.profile(user_id)
         assert found is not None
         return found
@@ -190,6 +202,7 @@ class MatchingStore:
             f"UPDATE matching_profiles SET {sets}, updated_at = ? WHERE user_id = ?",
             (*given.values(), now.isoformat(), user_id),
         )
+        self._writes += 1
 
     async def add_profiles(self, profiles: Sequence[Profile], now: datetime) -> None:
         """Many profiles at once (the benchmark)."""
@@ -212,6 +225,7 @@ class MatchingStore:
                 for p in profiles
             ],
         )
+        self._writes += 1
 
     async def typing(self, user_id: int) -> str | None:
         row = await self._db.one(
@@ -430,3 +444,4 @@ class MatchingStore:
                 "DELETE FROM matching_requests WHERE ? IN (from_user, to_user)", (user_id,)
             )
             await sql.execute("DELETE FROM matching_profiles WHERE user_id = ?", (user_id,))
+        self._writes += 1

@@ -75,3 +75,19 @@ async def test_the_schema_refuses_a_second_booking_written_by_hand(tmp_path: Pat
         assert ids and await storage.matching.add_request(2, 1, SLOT + 20, "", NOW, NOW) is None
     finally:
         await storage.close()
+
+
+async def test_hiding_a_profile_takes_it_out_at_once_though_profiles_are_kept_read(
+    tmp_path: Path,
+) -> None:
+    storage = await Storage.open(tmp_path / "vidw.db")
+    try:
+        await storage.matching.save(1, NOW, organization="Acme", visible=True)
+        await storage.matching.save(2, NOW, organization="Sony", visible=True)
+        assert {p.user_id for p in await storage.matching.visible_profiles()} == {1, 2}
+        await storage.matching.save(2, NOW, visible=False)
+        assert {p.user_id for p in await storage.matching.visible_profiles()} == {1}
+        await storage.matching.forget(1)
+        assert await storage.matching.visible_profiles() == []
+    finally:
+        await storage.close()
