@@ -408,6 +408,13 @@ class MatchingStore:
         )
         return [_request(r) for r in rows]
 
+    async def meeting_slots_after(self, slot: int) -> list[int]:
+        rows = await self._db.all(
+            "SELECT DISTINCT slot FROM matching_requests WHERE status = 'accepted' AND slot > ?",
+            (slot,),
+        )
+        return [int(r[0]) for r in rows]
+
     async def booked_slots(self, user_id: int) -> set[int]:
         rows = await self._db.all(
             "SELECT slot FROM matching_bookings WHERE user_id = ?", (user_id,)

@@ -287,3 +287,31 @@ async def test_forget_cancels_meetings_and_tells_the_other_side(
     store = deps.storage.matching
     assert await store.profile(7600) is None and await store.requests_of(7600) == []
     assert await store.booked_slots(7601) == set()
+
+
+async def test_meeting_reminders_follow_each_persons_reminder_settings(
+    bot: BotApplication, standin: StandIn, clock: Clock
+) -> None:
+    deps = bot.bot_data.deps
+    early = standin.user(7900, first_name="E", language_code="en")
+    quiet = standin.user(7901, first_name="Q", language_code="en")
+    await early.ask("/matching")
+    await quiet.ask("/matching")
+    await quick_profile(deps, 7900, "Early Ltd")
+    quiet_id = await quick_profile(deps, 7901, "Quiet SA")
+    await deps.storage.users.set_lead_minutes(7900, 60)
+    await deps.storage.users.set_reminders(7901, on=False)
+    sent = await deps.matching.send(7900, quiet_id, FIRST, "")
+    assert getattr(await deps.matching.accept(7901, sent.id), "table_no", None) == 1  # type: ignore[union-attr]
+    await deps.matching_planner.run()
+    due = deps.matching_planner.next_due()
+    assert due == datetime.fromisoformat("2025-10-28T07:30:00+07:00")  # 60 min before
+    clock.set(datetime.fromisoformat("2025-10-28T07:31:00+07:00"))
+    mark_early, mark_quiet = early.seq, quiet.seq
+    assert await deps.matching_planner.run() == 1
+    reminded = await early.wait_for(lambda m: "⏰" in (m.text or ""), since=mark_early)
+    assert "Quiet SA" in (reminded.text or "")
+    clock.set(datetime.fromisoformat("2025-10-28T08:25:00+07:00"))
+    assert await deps.matching_planner.run() == 0  # not twice; reminders off: none
+    await settled(standin, bot)
+    assert not any("⏰" in (m.text or "") for m in quiet.events_since(mark_quiet))
