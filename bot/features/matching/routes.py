@@ -139,8 +139,8 @@ def routes(matching: Matching) -> FeatureRoutes:
         return screens.done(request.view, "declined", outcome, other)
 
     async def counter_slots(request: Request, action: CounterSlots) -> Screen:
-        found = await matching.request_of(request.user_id, action.request)
-        if found is None or found.awaiting != request.user_id or found.status != "pending":
+        found = await matching.awaiting(request.user_id, action.request)
+        if found is None:
             return screens.refused(request.view, Refusal.NOT_YOURS)
         free = await matching.free_slots(found.from_user, found.to_user)
         return screens.counter_slots(request.view, found, free, action.page)

@@ -32,7 +32,7 @@ from bot.features.matching.rules import (
 from bot.outgoing import Outgoing, screen_payload
 from bot.programme.current import CurrentProgramme
 from bot.storage import Storage
-from bot.storage.matching import ACCEPTED, Booked, MeetingRequest, Profile
+from bot.storage.matching import ACCEPTED, PENDING, Booked, MeetingRequest, Profile
 from bot.ui.model import Screen
 from bot.ui.view import View
 
@@ -184,9 +184,15 @@ class Matching:
         request = await self.store.request(request_id)
         return request if request is not None and request.involves(user_id) else None
 
-    async def accept(self, user_id: int, request_id: int) -> MeetingRequest | Refusal:
+    async def awaiting(self, user_id: int, request_id: int) -> MeetingRequest | None:
+        """The request if it waits for this person's answer (accept, decline, another slot)."""
         request = await self.request_of(user_id, request_id)
-        if request is None or request.awaiting != user_id or request.status != "pending":
+        waits = request is not None and request.status == PENDING and request.awaiting == user_id
+        return request if waits else None
+
+    async def accept(self, user_id: int, request_id: int) -> MeetingRequest | Refusal:
+        request = await self.awaiting(user_id, request_id)
+        if request is None:
             return Refusal.NOT_YOURS
         if slot_refusal(self.programme.schedule, request.slot, self.clock.now()) is not None:
             return Refusal.PAST
@@ -208,8 +214,8 @@ class Matching:
         return request
 
     async def counter(self, user_id: int, request_id: int, slot: int) -> MeetingRequest | Refusal:
-        request = await self.request_of(user_id, request_id)
-        if request is None or request.awaiting != user_id or request.status != "pending":
+        request = await self.awaiting(user_id, request_id)
+        if request is None:
             return Refusal.NOT_YOURS
         refused = slot_refusal(self.programme.schedule, slot, self.clock.now())
         if refused is not None:
@@ -234,7 +240,7 @@ class Matching:
     async def forget(self, user_id: int) -> None:
         """/forget: the other side of each open request or meeting is told, then it all goes."""
         for request in await self.store.requests_of(user_id):
-            if request.status in ("pending", ACCEPTED):
+            if request.status in (PENDING, ACCEPTED):
                 await self._tell_request(request, request.other(user_id), "cancelled")
         await self.store.forget(user_id)
 

@@ -58,6 +58,22 @@ async def quick_profile(deps: Deps, user_id: int, organization: str) -> int:
     return found.id
 
 
+async def confirmed_pair(
+    bot: BotApplication, standin: StandIn, users: tuple[tuple[int, str, str], ...]
+) -> tuple[SimUser, SimUser]:
+    """Two people (id, language, organization) met in the chat, with a meeting at FIRST."""
+    deps = bot.bot_data.deps
+    (a, a_lang, a_org), (b, b_lang, b_org) = users
+    first = standin.user(a, first_name="A", language_code=a_lang)
+    second = standin.user(b, first_name="B", language_code=b_lang)
+    await first.ask("/matching")
+    await second.ask("/matching")
+    await quick_profile(deps, a, a_org)
+    sent = await deps.matching.send(a, await quick_profile(deps, b, b_org), FIRST, "")
+    assert getattr(await deps.matching.accept(b, sent.id), "table_no", None) == 1  # type: ignore[union-attr]
+    return first, second
+
+
 async def test_the_whole_flow_in_english_and_french(
     bot: BotApplication, standin: StandIn, clock: Clock
 ) -> None:
@@ -270,15 +286,8 @@ async def test_forget_cancels_meetings_and_tells_the_other_side(
     bot: BotApplication, standin: StandIn
 ) -> None:
     deps = bot.bot_data.deps
-    leaving = standin.user(7600, first_name="L", language_code="en")
-    staying = standin.user(7601, first_name="S", language_code="fr")
-    await leaving.ask("/matching")
-    await staying.ask("/matching")
-    await quick_profile(deps, 7600, "Leaving Ltd")
-    staying_id = await quick_profile(deps, 7601, "Staying SA")
-    sent = await deps.matching.send(7600, staying_id, FIRST, "")
-    assert not isinstance(sent, str)
-    await deps.matching.accept(7601, sent.id)  # type: ignore[union-attr]
+    pair = ((7600, "en", "Leaving Ltd"), (7601, "fr", "Staying SA"))
+    leaving, staying = await confirmed_pair(bot, standin, pair)
     mark = staying.seq
     confirm = await leaving.ask("/forget")
     await leaving.press(confirm, next(b for b in labels(confirm) if "🗑" in b))
@@ -293,16 +302,10 @@ async def test_meeting_reminders_follow_each_persons_reminder_settings(
     bot: BotApplication, standin: StandIn, clock: Clock
 ) -> None:
     deps = bot.bot_data.deps
-    early = standin.user(7900, first_name="E", language_code="en")
-    quiet = standin.user(7901, first_name="Q", language_code="en")
-    await early.ask("/matching")
-    await quiet.ask("/matching")
-    await quick_profile(deps, 7900, "Early Ltd")
-    quiet_id = await quick_profile(deps, 7901, "Quiet SA")
+    pair = ((7900, "en", "Early Ltd"), (7901, "en", "Quiet SA"))
+    early, quiet = await confirmed_pair(bot, standin, pair)
     await deps.storage.users.set_lead_minutes(7900, 60)
     await deps.storage.users.set_reminders(7901, on=False)
-    sent = await deps.matching.send(7900, quiet_id, FIRST, "")
-    assert getattr(await deps.matching.accept(7901, sent.id), "table_no", None) == 1  # type: ignore[union-attr]
     await deps.matching_planner.run()
     due = deps.matching_planner.next_due()
     assert due == datetime.fromisoformat("2025-10-28T07:30:00+07:00")  # 60 min before
