@@ -21,7 +21,7 @@ from bot.features.matching.actions import (
     Suggestions,
     ToggleItem,
 )
-from bot.features.matching.rules import Refusal, read_details
+from bot.features.matching.rules import ABOUT_CHARS, Refusal, read_details
 from bot.features.matching.service import Matching
 from bot.i18n import N_
 from bot.storage.matching import MeetingRequest
@@ -92,12 +92,13 @@ def routes(matching: Matching) -> FeatureRoutes:
         free = await matching.free_slots(request.user_id, theirs.user_id)
         return screens.slots(request.view, theirs, free, action.page)
 
-    async def pick(request: Request, action: RequestSlot) -> Screen:
+    async def pick(request: Request, action: RequestSlot, too_long: bool = False) -> Screen:
         theirs = await matching.check(request.user_id, action.profile, action.slot)
         if isinstance(theirs, Refusal):
             return screens.refused(request.view, theirs)
         await expect(request, f"r:{action.profile}:{action.slot}")
-        return screens.message_prompt(request.view, theirs, action.slot)
+        notice = screens.about_too_long(request.view) if too_long else None
+        return screens.message_prompt(request.view, theirs, action.slot, notice)
 
     async def send(request: Request, profile_id: int, slot: int, message: str) -> Screen:
         await store.set_typing(request.user_id, None)
@@ -180,6 +181,8 @@ def routes(matching: Matching) -> FeatureRoutes:
         kind, _, target = what.partition(":")
         profile, _, slot = target.partition(":")
         if kind == "r" and profile.isdigit() and slot.isdigit():
+            if len(" ".join(text.text.split())) > ABOUT_CHARS:  # told, and typed again
+                return await pick(request, RequestSlot(int(profile), int(slot)), too_long=True)
             return await send(request, int(profile), int(slot), text.text)
         return None
 

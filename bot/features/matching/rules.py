@@ -29,6 +29,7 @@ class Refusal(Enum):
     PERSON_BOOKED = "person-booked"
     NO_TABLE = "no-table"
     NOT_YOURS = "not-yours"  # no longer waiting for this person's answer
+    TOO_LONG = "too-long"  # a message over ABOUT_CHARS
 
 
 def matching_sessions(schedule: Schedule) -> list[Session]:

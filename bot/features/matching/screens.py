@@ -57,6 +57,7 @@ _REFUSALS = {
     ),
     Refusal.NO_TABLE: N_("Every table is taken in this slot. Please propose another one."),
     Refusal.NOT_YOURS: N_("This request is no longer waiting for your answer."),
+    Refusal.TOO_LONG: N_("This text is longer than %(count)d characters. Nothing was changed."),
 }
 _FACETS = {
     Facet.THEMES: N_("🏷 Themes"),
@@ -177,9 +178,7 @@ def about_prompt(view: View) -> Screen:
 
 
 def about_too_long(view: View) -> str:
-    return view._("This text is longer than %(count)d characters. Nothing was changed.") % {
-        "count": ABOUT_CHARS
-    }
+    return refusal_text(view, Refusal.TOO_LONG)
 
 
 def needs_organization(view: View) -> str:
@@ -187,11 +186,11 @@ def needs_organization(view: View) -> str:
 
 
 def refused(view: View, why: Refusal) -> Screen:
-    return Screen(view._(_REFUSALS[why]), ((_back(view),), main_menu_row(view)))
+    return Screen(refusal_text(view, why), ((_back(view),), main_menu_row(view)))
 
 
 def refusal_text(view: View, why: Refusal) -> str:
-    return view._(_REFUSALS[why])
+    return view._(_REFUSALS[why]) % {"count": ABOUT_CHARS}  # the one that has a number
 
 
 def suggestions(view: View, found: Sequence[tuple[Profile, int]], number: int) -> Screen:
@@ -233,10 +232,11 @@ def slots(view: View, profile: Profile, free: Sequence[int], number: int) -> Scr
     return Screen(text, tuple(r for r in (*rows_of(buttons, 1), nav, (_back(view),)) if r))
 
 
-def message_prompt(view: View, profile: Profile, slot: int) -> Screen:
+def message_prompt(view: View, profile: Profile, slot: int, notice: str | None = None) -> Screen:
     _ = view._
     text = "\n".join(
         [
+            *([notice, ""] if notice else []),
             bold(_("📅 Request a meeting")),
             who(profile),
             slot_label(view, slot),

@@ -168,7 +168,9 @@ class Matching:
         if isinstance(theirs, Refusal):
             return theirs
         now = self.clock.now()
-        text = " ".join(message.split())[:ABOUT_CHARS]
+        text = " ".join(message.split())
+        if len(text) > ABOUT_CHARS:
+            return Refusal.TOO_LONG
         added = await self.store.add_request(
             user_id, theirs.user_id, slot, text, now, now + ANSWER_WITHIN
         )

@@ -219,6 +219,13 @@ async def test_bad_input_is_refused_and_changes_nothing(
     await refused_with(f"Mq:{other}:12345678", "only during the business-matching sessions")
     await refused_with(f"Mk:{other}:{FIRST + 7}", "only during the business-matching sessions")
     assert await store.requests_of(7300) == []
+    # a message over 300 characters: told, nothing sent, typed again
+    await user.press(await user.ask("/matching"), data=f"Mq:{other}:{FIRST}")
+    again = await user.ask("y" * 301)
+    assert "longer than 300 characters" in (again.text or "") and "short message" in (
+        again.text or ""
+    )
+    assert await store.requests_of(7300) == []
     sent = await user.press(home, data=f"Mk:{other}:{FIRST}")
     assert "sent to Toshiba" in (sent.text or "")
     await refused_with(f"Mk:{other}:{SECOND}", "already waiting for an answer")
