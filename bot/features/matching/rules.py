@@ -60,6 +60,24 @@ def slot_refusal(schedule: Schedule, slot: int, now: datetime) -> Refusal | None
     return None
 
 
+def clashing_slots(schedule: Schedule, followed: set[str]) -> set[int]:
+    """The slots that overlap a session someone follows (their agenda does not allow them):
+    not the business-matching sessions themselves, nor the all-day exhibition."""
+    step = timedelta(minutes=SLOT_MINUTES)
+    busy = [
+        s
+        for s in schedule.sessions
+        if s.guid in followed
+        and s not in matching_sessions(schedule)
+        and s.kind.casefold() != "exhibition"
+    ]
+    return {
+        slot
+        for slot in all_slots(schedule)
+        if any(s.start < slot_start(slot) + step and slot_start(slot) < s.end for s in busy)
+    }
+
+
 def open_slots(schedule: Schedule, now: datetime, busy: set[int]) -> list[int]:
     return [s for s in all_slots(schedule) if slot_start(s) > now and s not in busy]
 

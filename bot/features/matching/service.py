@@ -25,6 +25,7 @@ from bot.features.matching.rules import (
     ANSWER_WITHIN,
     Details,
     Refusal,
+    clashing_slots,
     open_slots,
     ranked,
     slot_refusal,
@@ -142,7 +143,10 @@ class Matching:
     # Requests -----------------------------------------------------------------------------
 
     async def free_slots(self, a: int, b: int) -> list[int]:
+        """The slots to offer: not booked for either, not taken by a session either follows."""
+        followed = await self.storage.follows.sessions(a) | await self.storage.follows.sessions(b)
         busy = await self.store.booked_slots(a) | await self.store.booked_slots(b)
+        busy |= clashing_slots(self.programme.schedule, followed)
         return open_slots(self.programme.schedule, self.clock.now(), busy)
 
     async def check(self, user_id: int, profile_id: int, slot: int) -> Profile | Refusal:

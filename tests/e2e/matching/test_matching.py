@@ -325,3 +325,18 @@ async def test_meeting_reminders_follow_each_persons_reminder_settings(
     assert await deps.matching_planner.run() == 0  # not twice; reminders off: none
     await settled(standin, bot)
     assert not any("⏰" in (m.text or "") for m in quiet.events_since(mark_quiet))
+
+
+async def test_slots_offered_leave_out_what_either_agenda_holds(
+    bot: BotApplication, standin: StandIn, clock: Clock
+) -> None:
+    deps = bot.bot_data.deps
+    user = standin.user(7950, first_name="U", language_code="en")
+    card = await user.ask("/start s_HERIT")  # 08:30–10:00 on 28/10, beside BM1
+    await user.press(card, next(b for b in labels(card) if "Follow" in b))
+    await quick_profile(deps, 7950, "Busy Ltd")
+    other = await quick_profile(deps, 7951, "Free SA")
+    slots = await user.press(await user.ask("/matching"), data=f"Mc:{other}:0")
+    offered = " ".join(labels(slots))
+    assert "08:30–08:50" not in offered and "09:50–10:10" not in offered
+    assert "10:10–10:30" in offered

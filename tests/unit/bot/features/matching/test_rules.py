@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.features.matching.rules import (
     Refusal,
     all_slots,
+    clashing_slots,
     ranked,
     read_details,
     slot_refusal,
@@ -40,6 +41,16 @@ def test_slots_are_twenty_minutes_inside_the_business_matching_sessions() -> Non
     noon = slot_of(datetime.fromisoformat("2025-10-28T12:00:00+07:00"))
     assert slot_refusal(schedule, noon, now) is Refusal.OUTSIDE
     assert slot_refusal(schedule, slots[3], now) is None
+
+
+def test_a_followed_session_takes_its_slots_but_not_the_exhibition() -> None:
+    schedule = load_schedule(SCHEDULE)
+    herit = schedule.session("HERIT")  # 08:30–10:00 on 28/10, beside BM1
+    expo, bm1 = schedule.session("EXPO2"), schedule.session("BM1")
+    assert herit is not None and expo is not None and bm1 is not None
+    slots = all_slots(schedule)
+    taken = clashing_slots(schedule, {herit.guid, expo.guid, bm1.guid})
+    assert taken == set(slots[:5])  # 08:30 … 09:50; 10:00 is free again
 
 
 def test_ranking_counts_themes_and_offers_against_needs_both_ways() -> None:
