@@ -28,7 +28,7 @@ COPY locales locales
 COPY surveys surveys
 COPY schedule.json babel.cfg ./
 # The event's data shipped with the code (the database lives on the /data volume instead).
-COPY data/venues.json data/exhibitors.json data/
+COPY data/venues.json data/exhibitors.json data/matching.json data/
 COPY data/floorplans data/floorplans
 RUN pip install --no-cache-dir --no-deps -c requirements.lock -e . \
     && pybabel compile -D messages -d locales \

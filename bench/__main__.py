@@ -11,6 +11,7 @@ python -m bench inline [--sessions N] [--queries N] [--no-standin]
 python -m bench programme [--events N]
 python -m bench console [--users N] [--answers N] [--watchers N]
 python -m bench qa [--attendees N] [--votes N] [--rate R]
+python -m bench matching [--profiles N] [--requests N] [--probes N]
 python -m bench soak [--minutes M] [--users N] [--recipients N]   # only by name: ~12 minutes
 """
 
@@ -36,6 +37,7 @@ SUITES = (
     "programme",
     "console",
     "qa",
+    "matching",
     "soak",
 )
 # Run only when named: the soak alone takes its --minutes (10) and the backlog's drain.

@@ -37,6 +37,10 @@ from bot.features.health.service import Health
 from bot.features.help import routes as help_routes
 from bot.features.language import routes as language
 from bot.features.live_polls.service import LIVE_KIND, STOP_KIND, LivePolls
+from bot.features.matching import routes as matching_routes
+from bot.features.matching.planner import MatchingPlanner
+from bot.features.matching.service import Matching
+from bot.features.matching.tables import load_tables
 from bot.features.privacy import routes as privacy
 from bot.features.questions import routes as question_routes
 from bot.features.questions.service import Questions
@@ -157,6 +161,7 @@ async def assemble(
     live_polls = LivePolls(programme, storage, delivery, clock, roles, record_sent=feedback.on_sent)
     agenda_service = AgendaService(programme, storage, clock)
     agenda_service.opened.append(live_polls.card_opened)  # an open poll to who opens its card
+    matching = Matching(programme, storage, delivery, clock, views.of, load_tables())
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -179,6 +184,7 @@ async def assemble(
             reminder_routes.routes(ReminderSettings(storage)),
             broadcast.routes(broadcasting),
             question_routes.routes(questions, clock),
+            matching_routes.routes(matching),
             feedback_routes.routes(feedback),
             sharing.routes(),  # a typed short code, after an announcement or comment being written
             exhibition.routes(  # a contact being typed, a typed booth code
@@ -187,7 +193,9 @@ async def assemble(
                 Leads(storage, delivery, clock, roles, views.of),
             ),
             language.routes(storage, catalogs),
-            privacy.routes(storage, roles, exports_show_ids=settings.export_user_ids),
+            privacy.routes(
+                storage, roles, exports_show_ids=settings.export_user_ids, forget=[matching.forget]
+            ),
             help_routes.routes(lambda: routes.menu(Who.EVERYONE)),
             stats.routes(programme, storage, supervisor.failing, survey_kind=SURVEY_KIND),
             exports.routes(programme, storage, surveys, user_ids=settings.export_user_ids),
@@ -222,4 +230,6 @@ async def assemble(
         console,
         questions,
         live_polls,
+        matching,
+        MatchingPlanner(matching),
     )

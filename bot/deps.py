@@ -12,6 +12,8 @@ from bot.features.console.access import ConsoleAccess
 from bot.features.feedback.service import Feedback
 from bot.features.health.service import Health
 from bot.features.live_polls.service import LivePolls
+from bot.features.matching.planner import MatchingPlanner
+from bot.features.matching.service import Matching
 from bot.features.questions.service import Questions
 from bot.features.reminders.planner import Reminders
 from bot.features.staff.service import StaffAdmin
@@ -40,6 +42,8 @@ class Deps:
     console: ConsoleAccess  # login links and sessions of the staff console (web/console)
     questions: Questions  # questions to the panel: asked in the chat, moderated in the console
     live_polls: LivePolls  # started from the console during a session, answered in the chat
+    matching: Matching  # business matching: profiles, requests, meetings (and the desk)
+    matching_planner: MatchingPlanner  # expiries and meeting reminders
 
 
 class BotData:

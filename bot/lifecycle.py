@@ -141,7 +141,12 @@ class Lifecycle:
         started.push_async_callback(room_watch.cancel)
         await deps.programme_reload.start()  # a file replaced while the bot was down
         planners = PlannerLoop(
-            {"reminders": deps.reminders, "feedback": deps.feedback, "survey": deps.surveys},
+            {
+                "reminders": deps.reminders,
+                "feedback": deps.feedback,
+                "survey": deps.surveys,
+                "matching": deps.matching_planner,
+            },
             self._clock,
             supervisor,
             tick=self._tick,

@@ -17,6 +17,7 @@ from bot.storage.feedback import FeedbackStore
 from bot.storage.follows import Follows
 from bot.storage.leads import LeadStore
 from bot.storage.live_polls import LivePollStore
+from bot.storage.matching import MatchingStore
 from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
@@ -34,6 +35,7 @@ __all__ = [
     "FeedbackStore",
     "Follows",
     "LivePollStore",
+    "MatchingStore",
     "OutboxStore",
     "PrivacyStore",
     "QuestionStore",
@@ -65,6 +67,7 @@ class Storage:
         self.questions = QuestionStore(db)
         self.live_polls = LivePollStore(db)
         self.leads = LeadStore(db)
+        self.matching = MatchingStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> Storage:

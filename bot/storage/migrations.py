@@ -260,4 +260,52 @@ MIGRATIONS: tuple[str, ...] = (
         until        TEXT NOT NULL          -- typed later, text is read as anything else
     );
     """,
+    # 12: business matching: opt-in profiles, meeting requests, and the bookings that keep a
+    # person or a table from being booked twice in one slot (the primary keys refuse it)
+    """
+    CREATE TABLE matching_profiles (
+        id           INTEGER PRIMARY KEY,   -- what buttons carry (user ids are too long)
+        user_id      INTEGER NOT NULL UNIQUE,
+        organization TEXT NOT NULL DEFAULT '',
+        role         TEXT NOT NULL DEFAULT '',
+        country      TEXT NOT NULL DEFAULT '',
+        themes       TEXT NOT NULL DEFAULT '',  -- theme slugs, comma-separated
+        offering     TEXT NOT NULL DEFAULT '',  -- interest codes, comma-separated
+        seeking      TEXT NOT NULL DEFAULT '',
+        about        TEXT NOT NULL DEFAULT '',
+        visible      INTEGER NOT NULL DEFAULT 0,  -- opted in: seen by other opted-in people
+        typing       TEXT,                  -- '<what>:<target>:<until>': the next text typed
+        updated_at   TEXT NOT NULL
+    );
+    CREATE TABLE matching_requests (
+        id           INTEGER PRIMARY KEY,
+        from_user    INTEGER NOT NULL,
+        to_user      INTEGER NOT NULL,
+        slot         INTEGER NOT NULL,      -- the meeting's start, in minutes since 1970 (UTC)
+        message      TEXT NOT NULL DEFAULT '',
+        status       TEXT NOT NULL DEFAULT 'pending',  -- accepted declined expired cancelled
+        awaiting     INTEGER NOT NULL,      -- who answers next (a counter-proposal turns it)
+        table_no     INTEGER,
+        no_show      INTEGER NOT NULL DEFAULT 0,  -- marked by staff at the desk
+        expires_at   TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX matching_one_pending_per_pair
+        ON matching_requests (min(from_user, to_user), max(from_user, to_user))
+        WHERE status = 'pending';
+    CREATE INDEX matching_requests_by_status ON matching_requests (status, expires_at);
+    CREATE TABLE matching_bookings (
+        user_id      INTEGER NOT NULL,
+        slot         INTEGER NOT NULL,
+        request_id   INTEGER NOT NULL,
+        PRIMARY KEY (user_id, slot)
+    ) WITHOUT ROWID;
+    CREATE TABLE matching_tables (
+        slot         INTEGER NOT NULL,
+        table_no     INTEGER NOT NULL,
+        request_id   INTEGER NOT NULL UNIQUE,
+        PRIMARY KEY (slot, table_no)
+    ) WITHOUT ROWID;
+    """,
 )

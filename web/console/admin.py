@@ -36,6 +36,8 @@ ACTIONS = {
     "announce-stop": N_("Stopped an announcement"),
     "poll-start": N_("Started a live poll"),
     "poll-close": N_("Closed a live poll"),
+    "matching-no-show": N_("Marked a business-matching no-show"),
+    "matching-showed": N_("Unmarked a business-matching no-show"),
 }
 
 

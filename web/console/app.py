@@ -19,6 +19,7 @@ from web.console import (
     live,
     live_polls,
     login,
+    matching,
     presenter,
     programme,
     questions,
@@ -89,6 +90,9 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page("GET", "/staff", staff.page, "staff", Need.ORGANIZERS)
     page("POST", "/staff/grant", staff.grant, "staff-grant", Need.ORGANIZERS)
     page("POST", "/staff/revoke", staff.revoke, "staff-revoke", Need.ORGANIZERS)
+    page("GET", "/matching", matching.page, "matching", Need.ORGANIZERS)
+    page("POST", "/matching/no-show", matching.no_show, "matching-no-show", Need.ORGANIZERS)
+    page("GET", "/matching/export.csv", matching.export, "matching-export", Need.ORGANIZERS)
     page("GET", "/questions", questions.sessions, "questions", Need.MODERATORS)
     page("GET", "/questions/{code}", questions.moderate, "moderate", Need.MODERATORS)
     page("GET", "/questions/{code}/queue", questions.queue, "moderate-queue", Need.MODERATORS)

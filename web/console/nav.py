@@ -20,6 +20,7 @@ MENU = (
     Entry("/announcements", N_("Announcements"), Need.ORGANIZERS),
     Entry("/results", N_("Results"), Need.STAFF),
     Entry("/questions", N_("Questions to the panel"), Need.MODERATORS),
+    Entry("/matching", N_("Business matching"), Need.ORGANIZERS),
     Entry("/programme", N_("Programme"), Need.ORGANIZERS),
     Entry("/staff", N_("Staff"), Need.ORGANIZERS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),

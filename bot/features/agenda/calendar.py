@@ -14,12 +14,18 @@ from zoneinfo import ZoneInfo
 from icalendar import STATUS, TRANSP, Calendar, Event
 
 from bot.programme.model import Schedule, Session
+from bot.ui.meetings import Meeting
 
 PRODID = "-//VIDW attendee bot//vidw-bot//EN"
 
 
 def agenda_calendar(
-    sessions: Sequence[Session], schedule: Schedule, lang: str, *, now: datetime
+    sessions: Sequence[Session],
+    schedule: Schedule,
+    lang: str,
+    *,
+    now: datetime,
+    meetings: Sequence[tuple[Meeting, str, str]] = (),
 ) -> bytes:
     """The attendee's agenda as an iCalendar file (RFC 5545) that Google Calendar, Outlook and
     Apple Calendar import."""
@@ -29,7 +35,10 @@ def agenda_calendar(
         calscale="GREGORIAN",
         method="PUBLISH",
         name=schedule.title_in(lang),  # also written as X-WR-CALNAME
-        subcomponents=[_event(s, zone, lang, now) for s in sessions],
+        subcomponents=[
+            *(_event(s, zone, lang, now) for s in sessions),
+            *(_meeting(m, summary, place, zone, now) for m, summary, place in meetings),
+        ],
     )
     # Calendar.new() adds a random calendar UID; without it the same agenda gives the same bytes.
     del calendar["UID"]
@@ -50,6 +59,21 @@ def _event(session: Session, zone: tzinfo, lang: str, now: datetime) -> Event:
         location=session.room_in(lang) or None,
         description=_description(session, lang),
         categories=[session.track.name_in(lang)] if session.track else (),
+        sequence=0,
+        status=STATUS.CONFIRMED,
+        transparency=TRANSP.OPAQUE,
+    )
+
+
+def _meeting(meeting: Meeting, summary: str, place: str, zone: tzinfo, now: datetime) -> Event:
+    """A confirmed business-matching meeting: its summary and table, in the reader's words."""
+    return Event.new(
+        uid=f"meeting-{meeting.id}@vidw-bot",
+        stamp=now.astimezone(UTC),
+        start=meeting.start.astimezone(zone),
+        end=meeting.end.astimezone(zone),
+        summary=summary,
+        location=place or None,
         sequence=0,
         status=STATUS.CONFIRMED,
         transparency=TRANSP.OPAQUE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot.clock import Clock
 from bot.features.agenda import screens as agenda_screens
@@ -12,6 +13,7 @@ from bot.programme.current import CurrentProgramme
 from bot.programme.model import Session
 from bot.storage import Storage
 from bot.ui.actions import Back
+from bot.ui.meetings import meeting_line, meetings_of, table_name
 from bot.ui.model import Attachment, Screen
 from bot.ui.view import View
 
@@ -30,12 +32,30 @@ class AgendaService:
         return followed_sessions(self._programme.schedule, guids, themes)
 
     async def agenda(self, view: View, user_id: int, page: int = 0) -> Screen:
-        return agenda_screens.agenda(view, await self.agenda_sessions(user_id), page)
+        screen = agenda_screens.agenda(view, await self.agenda_sessions(user_id), page)
+        meetings = meetings_of(await self._storage.matching.confirmed(user_id))
+        if not meetings:
+            return screen
+        # Business-matching meetings (bot/ui/meetings.py), below the sessions.
+        lines = [view._("Business-matching meetings:"), *(meeting_line(view, m) for m in meetings)]
+        return replace(screen, text="\n".join([screen.text, "", *lines]))
 
     async def calendar(self, view: View, user_id: int) -> Attachment:
         sessions = await self.agenda_sessions(user_id)
+        meetings = [
+            (
+                m,
+                view._("Business-matching meeting: %(who)s") % {"who": m.with_whom},
+                table_name(view, m),
+            )
+            for m in meetings_of(await self._storage.matching.confirmed(user_id))
+        ]
         content = agenda_calendar(
-            sessions, self._programme.schedule, view.t.lang, now=self._clock.now()
+            sessions,
+            self._programme.schedule,
+            view.t.lang,
+            now=self._clock.now(),
+            meetings=meetings,
         )
         caption = agenda_screens.calendar_caption(view, len(sessions))
         return Attachment(agenda_screens.CALENDAR_FILE, content, caption)

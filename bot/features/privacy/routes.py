@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
+
 from bot.features.privacy import screens
 from bot.features.privacy.actions import PrivacyTap
 from bot.i18n import N_
@@ -11,8 +13,15 @@ from bot.ui.model import Screen
 from bot.ui.routes import Command, FeatureRoutes, Request, on
 
 
-def routes(storage: Storage, roles: Roles, *, exports_show_ids: bool) -> FeatureRoutes:
-    """`exports_show_ids`: VIDW_EXPORT_USER_IDS, real ids in exports instead of pseudonyms."""
+def routes(
+    storage: Storage,
+    roles: Roles,
+    *,
+    exports_show_ids: bool,
+    forget: Sequence[Callable[[int], Awaitable[None]]] = (),
+) -> FeatureRoutes:
+    """`exports_show_ids`: VIDW_EXPORT_USER_IDS, real ids in exports instead of pseudonyms;
+    `forget`: what other features do first (business matching tells the other sides)."""
 
     async def show(request: Request) -> Screen:
         return screens.privacy(request.view, request.user_id, exports_show_ids=exports_show_ids)
@@ -20,7 +29,9 @@ def routes(storage: Storage, roles: Roles, *, exports_show_ids: bool) -> Feature
     async def confirm(request: Request) -> Screen:
         return screens.confirm_forget(request.view)
 
-    async def forget(request: Request) -> Screen:
+    async def forget_all(request: Request) -> Screen:
+        for before in forget:
+            await before(request.user_id)
         await storage.privacy.forget(request.user_id)
         roles.forget(request.user_id)
         return screens.forgotten(request.view)
@@ -43,6 +54,6 @@ def routes(storage: Storage, roles: Roles, *, exports_show_ids: bool) -> Feature
         buttons=(
             on(PrivacyTap.SHOW, show),
             on(PrivacyTap.FORGET, confirm),
-            on(PrivacyTap.FORGET_CONFIRM, forget),
+            on(PrivacyTap.FORGET_CONFIRM, forget_all),
         ),
     )

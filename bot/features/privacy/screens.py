@@ -61,6 +61,15 @@ def privacy(view: View, user_id: int, *, exports_show_ids: bool) -> Screen:
             "and no other; that copy is theirs, even once you withdraw it or use /forget."
         ),
         carrier,
+        _(
+            "Business matching (/matching) is your choice: your profile (organization, role, "
+            "country, themes, what you offer and look for, your presentation) is shown only to "
+            "other participants who take part, and only while you keep it published; your "
+            "meeting requests and meetings are seen by the other side and by the organizers, "
+            "who assign the tables. Hiding the profile takes it out of the suggestions at once; "
+            "/forget deletes it with your requests and meetings, and the other side of a "
+            "confirmed meeting is told that it is cancelled."
+        ),
         "",
         bold(_("How long")),
         _(

@@ -101,7 +101,7 @@ async def test_healthz_is_200_while_all_is_alive_and_names_each_check(
     assert body["failing"] == [] and body["degraded"] == []
     for check in ("database", "telegram-updates", "sender", "sender:records", "planner:survey"):
         assert body["checks"][check]["ok"] is True
-    assert set(body["planners_last_ran"]) == {"reminders", "feedback", "survey"}
+    assert set(body["planners_last_ran"]) == {"reminders", "feedback", "survey", "matching"}
 
 
 async def test_healthz_turns_503_naming_the_sender_a_lock_stopped_and_200_once_it_recovers(

@@ -90,6 +90,7 @@ EVERY_TASK = [
     "planner:reminders",
     "planner:feedback",
     "planner:survey",
+    "planner:matching",
     "schedule-watch",
 ]
 

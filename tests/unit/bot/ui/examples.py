@@ -48,6 +48,24 @@ from bot.features.health.actions import ACTIONS as HEALTH
 from bot.features.health.actions import HealthTap
 from bot.features.language.actions import ACTIONS as LANGUAGE
 from bot.features.language.actions import SetLanguage
+from bot.features.matching.actions import ACTIONS as MATCHING
+from bot.features.matching.actions import (
+    Accept,
+    CancelMeeting,
+    ChooseSlot,
+    Counter,
+    CounterSlots,
+    Decline,
+    EditFacet,
+    Facet,
+    MatchingTap,
+    OpenProfile,
+    OpenRequest,
+    RequestSlot,
+    SendRequest,
+    Suggestions,
+    ToggleItem,
+)
 from bot.features.privacy.actions import ACTIONS as PRIVACY
 from bot.features.privacy.actions import PrivacyTap
 from bot.features.questions.actions import ACTIONS as QUESTIONS
@@ -97,6 +115,7 @@ TYPES: tuple[ActionType, ...] = (
     *HEALTH,
     VenuePlace,
     *EXHIBITION,
+    *MATCHING,
 )
 
 EXAMPLES: dict[AnyAction, str] = {
@@ -210,4 +229,25 @@ EXAMPLES: dict[AnyAction, str] = {
     ModerateSession("AIGOV"): "Qd:AIGOV",
     Decide(42, Decision.APPROVE): "Qy:42:1",
     Decide(42, Decision.REJECT): "Qy:42:2",
+    # business matching (profiles and requests by row id, slots in minutes since 1970)
+    MatchingTap.HOME: "mh",
+    MatchingTap.DETAILS: "mhd",
+    MatchingTap.ABOUT: "mha",
+    MatchingTap.OPT_IN: "mhi",
+    MatchingTap.OPT_OUT: "mho",
+    MatchingTap.MINE: "mhm",
+    EditFacet(Facet.THEMES): "Mf:1",
+    ToggleItem(Facet.SEEKING, 4): "Mt:3:4",
+    Suggestions(): "Ms:0",
+    Suggestions(3): "Ms:3",
+    OpenProfile(17, 2): "Mp:17:2",
+    ChooseSlot(17): "Mc:17:0",
+    RequestSlot(17, 29353290): "Mq:17:29353290",
+    SendRequest(17, 29353290): "Mk:17:29353290",
+    OpenRequest(5): "Mr:5",
+    Accept(5): "Ma:5",
+    Decline(5): "Md:5",
+    CounterSlots(5, 1): "Mo:5:1",
+    Counter(5, 29353310): "Mn:5:29353310",
+    CancelMeeting(5): "Mx:5",
 }

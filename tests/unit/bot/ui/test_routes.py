@@ -110,7 +110,7 @@ async def test_the_bots_menus_are_in_their_order(core: Deps) -> None:
     assert [c.name for c in routes.menu(Who.EVERYONE)] == [
         *("start", "schedule", "now", "days", "search", "agenda", "venue", "transport"),
         "speakers",
-        *("reminders", "feedback", "exhibition", "language", "privacy", "help"),
+        *("reminders", "matching", "feedback", "exhibition", "language", "privacy", "help"),
     ]
     assert [c.name for c in routes.menu(Who.STAFF)] == ["stats", "export"]
     assert [c.name for c in routes.menu(Who.ORGANIZERS)] == [

@@ -1,0 +1,1 @@
+"""Business matching: opt-in profiles, suggestions, meeting requests and confirmed meetings."""
