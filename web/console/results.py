@@ -27,6 +27,7 @@ from bot.features.exports.overview import (
 )
 from bot.features.exports.results import ExportData, SurveyCounts, collect
 from bot.features.exports.wording import Wording
+from bot.features.questions.screens import STATUS as QUESTION_STATES
 from bot.i18n import N_, Translator
 from bot.programme.model import Schedule, Session
 from web.console.keys import CATALOGS, CLOCK, DEPS
@@ -246,8 +247,58 @@ async def page(request: web.Request) -> web.Response:
         "survey_title": survey.titles.get(t.lang, ""),
         "downloads": [(fmt, f"/results/download/{fmt}", NAMES[fmt]) for fmt in NAMES],
         "counted_at": t.time(snapshot.at, schedule.zone),
+        "panel": _panel(t, schedule, snapshot.data, chosen.filter),
+        "states": QUESTION_STATES,
     }
     return render(request, "results.html", context)
+
+
+PANEL_QUESTIONS = 10  # the most voted of each session (the XLSX has them all)
+
+
+def _panel(
+    t: Translator, schedule: Schedule, data: ExportData, chosen: Filter
+) -> list[dict[str, Any]]:
+    """Questions to the panel and live polls, by session, for the sessions the filters keep."""
+    shown: dict[str, dict[str, Any]] = {}
+
+    def entry(code: str) -> dict[str, Any] | None:
+        session = schedule.session(code)
+        if session is None or not chosen.keeps(schedule, session):
+            return None
+        return shown.setdefault(
+            code,
+            {"code": code, "title": session.title_in(t.lang), "questions": [], "polls": []},
+        )
+
+    for asked in sorted(data.questions, key=lambda a: -a.question.votes):
+        found = entry(asked.code)
+        if found is not None and len(found["questions"]) < PANEL_QUESTIONS:
+            found["questions"].append(asked.question)
+    for polled in data.live_polls:
+        found = entry(polled.code)
+        if found is None:
+            continue
+        tally = polled.poll.tally
+        found["polls"].append(
+            {
+                "question": polled.poll.question(t.lang),
+                "open": polled.poll.open,
+                "respondents": tally.respondents,
+                "options": [
+                    (
+                        text,
+                        tally.count(key),
+                        t.percent(tally.count(key) / tally.respondents)
+                        if tally.respondents
+                        else "—",
+                    )
+                    for key, text in polled.poll.options(t.lang)
+                ],
+            }
+        )
+    order = {s.key: n for n, s in enumerate(schedule.sessions)}
+    return sorted(shown.values(), key=lambda e: order.get(e["code"], 0))
 
 
 def _session(request: web.Request) -> tuple[Session, Translator]:

@@ -151,6 +151,9 @@ async def test_a_live_poll_from_start_to_close_merges_languages_and_channels(
         assert en.message(on_en.message_id).poll["is_closed"] is True  # type: ignore[union-attr]
         assert "Closed at" in closed_page and "Health" in closed_page  # the results stay
         assert "Start the poll" in closed_page  # and a new one may begin
+        async with staff.get(f"{console.base}/results") as r:  # and on the results page
+            panel = (await r.text()).split('data-panel="AIGOV"', 1)[1].split("</section>", 1)[0]
+        assert "2 respondents" in panel and "Health" in panel
 
     final = await the_poll(console)
     assert not final.open and final.tally.by_language == {"1": {"vi": 1, "fr": 1}}

@@ -9,6 +9,7 @@ import re
 import aiohttp
 from playwright.async_api import Browser, expect
 
+from bot.features.questions.rules import Move
 from bot.storage.questions import Question
 from tests.e2e.console.browser import browser, screenshot
 from tests.e2e.console.conftest import ORGANIZER, STAFF, Console, csrf_of
@@ -189,3 +190,19 @@ async def test_the_queue_and_the_hall_screen_follow_the_room_live(
     await page.get_by_role("button", name="Pin: now being answered").click()
     await expect(hall.locator(".pinned .question")).to_contain_text("kỹ sư AI", timeout=2_000)
     await screenshot(hall, "presenter")
+
+
+async def test_the_results_page_shows_the_questions_with_their_votes(console: Console) -> None:
+    deps = console.deps
+    author = console.standin.user(7300, first_name="A", language_code="en")
+    await ask(author, "Which agency will certify AI systems?")
+    (question,) = await pending(console)
+    assert await deps.questions.move(ORGANIZER, question.id, Move.APPROVE, "pending")
+    for n in range(2):
+        assert await deps.questions.toggle_vote(7301 + n, question.id) is True
+    staff = await console.session(STAFF)
+    async with staff, staff.get(f"{console.base}/results") as r:
+        page = await r.text()
+    panel = page.split('data-panel="AIGOV"', 1)[1].split("</section>", 1)[0]
+    assert "Which agency will certify AI systems?" in panel
+    assert "approved, in the list" in panel and '<td class="num">2</td>' in panel
