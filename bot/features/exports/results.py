@@ -15,12 +15,13 @@ import io
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exports.matching_sheet import MatchingFigures, collect_matching, matching_sheet
 from bot.features.exports.panel import (
     AskedQuestion,
     PolledSession,
@@ -48,6 +49,7 @@ class ExportData:
     sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
     live_polls: list[PolledSession] = field(default_factory=list)
     questions: list[AskedQuestion] = field(default_factory=list)
+    matching: MatchingFigures = field(default_factory=MatchingFigures)
 
 
 async def collect(
@@ -60,9 +62,10 @@ async def collect(
     answers = await storage.feedback.all_answers()
     comments = await storage.feedback.all_comments()
     live_polls, questions = await collect_panel(storage, schedule)
+    matching = await collect_matching(storage, schedule)
     # 100,000 answers are most of a second of Python: in a thread, so the bot's event loop
     # (every chat and page) keeps answering meanwhile.
-    return await asyncio.to_thread(
+    assembled = await asyncio.to_thread(
         _assemble,
         answers,
         comments,
@@ -73,6 +76,7 @@ async def collect(
         questions,
         user_ids=user_ids,
     )
+    return replace(assembled, matching=matching)
 
 
 def _assemble(
@@ -158,6 +162,7 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | No
         _survey_sheet(book, survey, question, data.raw, words)
     live_poll_sheet(book, data.live_polls, words)
     question_sheet(book, data.questions, words)
+    matching_sheet(book, data.matching, words)
     comments = book.create_sheet(words.sheet(_("Comments")))
     comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:

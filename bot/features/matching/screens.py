@@ -260,7 +260,7 @@ def sent(view: View, request: MeetingRequest, profile: Profile | None) -> Screen
     return Screen(text, ((Button(_("📅 My meetings"), MatchingTap.MINE), _back(view)),))
 
 
-_STATUS = {
+STATUS = {  # a request's state in words (also the workbook's and the desk's)
     PENDING: N_("waiting for an answer"),
     ACCEPTED: N_("confirmed"),
     "declined": N_("declined"),
@@ -274,7 +274,7 @@ def status_of(view: View, request: MeetingRequest, user_id: int) -> str:
         return view._("waiting for your answer")
     if request.status == ACCEPTED and request.table_no is not None:
         return view._("confirmed, table %(table)d") % {"table": request.table_no}
-    return view._(_STATUS.get(request.status, request.status))
+    return view._(STATUS.get(request.status, request.status))
 
 
 def mine(
