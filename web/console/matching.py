@@ -1,24 +1,30 @@
-"""Organizers: the business-matching desk — requests, confirmed meetings by slot and table,
-no-shows marked at the tables, and a CSV of it all (UTF-8 with BOM, for Excel)."""
+"""Organizers: the business-matching desk — confirmed meetings by slot and table, no-shows
+marked at the tables, every request (filtered by state, a page at a time), and a CSV of it all
+(UTF-8 with BOM, for Excel)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
+from bot.features.matching.screens import STATUS
 from bot.features.matching.service import DeskRow
 from bot.i18n import N_, Translator
-from bot.storage.matching import ACCEPTED, PENDING
+from bot.storage.matching import ACCEPTED, CANCELLED, DECLINED, EXPIRED, PENDING
 from bot.ui.meetings import slot_start
 from web.console.keys import CATALOGS, CLOCK, DEPS, STORAGE
 from web.console.render import render
 from web.console.visitor import visitor
 
 GONE = N_("That meeting is no longer confirmed; nothing was changed.")
+NO_SUCH_STATE = N_("There is no such state; every request is shown.")
 CSV_NAME = "vidw2025-matching.csv"
+STATES = (PENDING, ACCEPTED, DECLINED, EXPIRED, CANCELLED)  # the filter's choices
+REQUESTS_PAGE = 25
 
 
 def _side(profile: Any) -> str:
@@ -39,6 +45,7 @@ def _row(t: Translator, zone: Any, row: DeskRow) -> dict[str, Any]:
         "when": _when(t, zone, r.slot),
         "table": r.table_no,
         "status": r.status,
+        "state": t.gettext(STATUS.get(r.status, r.status)),
         "asker": _side(row.asker),
         "asked": _side(row.asked),
         "no_show": r.no_show,
@@ -52,9 +59,20 @@ async def _page(
     t = request.app[CATALOGS][visitor(request).language]
     zone = deps.programme.schedule.zone
     rows = [_row(t, zone, row) for row in await deps.matching.desk()]
+    state = request.query.get("state", "")
+    if state and state not in STATES:  # a hand-made URL: say so, show them all
+        error, state, status = t.gettext(NO_SUCH_STATE), "", 400
+    listed = [r for r in rows if not state or r["status"] == state]
+    wanted = request.query.get("page", "0")
+    last = max(0, (len(listed) - 1) // REQUESTS_PAGE)
+    number = min(int(wanted), last) if wanted.isdigit() else 0
     context = {
         "confirmed": [r for r in rows if r["status"] == ACCEPTED],
-        "pending": [r for r in rows if r["status"] == PENDING],
+        "listed": listed[number * REQUESTS_PAGE : (number + 1) * REQUESTS_PAGE],
+        "states": [(s, t.gettext(STATUS[s])) for s in STATES],
+        "state": state,
+        "newer": _link(state, number - 1) if number > 0 else "",
+        "older": _link(state, number + 1) if number < last else "",
         "counts": {
             s: sum(1 for r in rows if r["status"] == s) for s in {r["status"] for r in rows}
         },
@@ -63,6 +81,11 @@ async def _page(
         "error": error,
     }
     return render(request, "matching.html", context, status=status)
+
+
+def _link(state: str, number: int) -> str:
+    query = {k: v for k, v in (("state", state), ("page", number)) if v}
+    return f"/matching?{urlencode(query)}#requests" if query else "/matching#requests"
 
 
 async def page(request: web.Request) -> web.Response:
