@@ -6,6 +6,7 @@ on its own)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -161,7 +162,9 @@ async def assemble(
     live_polls = LivePolls(programme, storage, delivery, clock, roles, record_sent=feedback.on_sent)
     agenda_service = AgendaService(programme, storage, clock)
     agenda_service.opened.append(live_polls.card_opened)  # an open poll to who opens its card
-    matching = Matching(programme, storage, delivery, clock, views.of, load_tables())
+    matching = Matching(
+        programme, storage, delivery, clock, views.of, load_tables(), _named(static.exhibits)
+    )
     health = Health(supervisor, storage, clock)
     health.reachable = lambda: {name: not b.down for name, b in sender.breakers.items()}
     health.metrics.sender_stats = sender.stats
@@ -233,3 +236,15 @@ async def assemble(
         matching,
         MatchingPlanner(matching),
     )
+
+
+def _named(exhibits: ExhibitorsFile) -> Callable[[str, str], str | None]:
+    """(booth, language) → the exhibitor's name: matching reads it without the exhibition."""
+
+    def name(booth: str, lang: str) -> str | None:
+        catalogue = exhibits.catalogue
+        index = catalogue.index_of_booth(booth)
+        found = None if index is None else catalogue.exhibitor(index)
+        return None if found is None else found.names.get(lang, found.names["en"])
+
+    return name

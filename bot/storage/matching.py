@@ -39,6 +39,7 @@ class Profile:
     seeking: frozenset[str]
     about: str
     visible: bool
+    booth: str = ""  # an exhibitor's staff: their booth (exhibitor_staff, not this table)
 
 
 @dataclass(frozen=True)

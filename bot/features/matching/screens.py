@@ -95,10 +95,18 @@ def who(profile: Profile | None) -> str:
     return escape(f"{head} ({profile.country})" if profile.country else head or "—")
 
 
+def exhibitor(view: View, profile: Profile) -> str:
+    """'🏢 Exhibitor, booth B12' for an exhibitor's staff; '' for anyone else."""
+    if not profile.booth:
+        return ""
+    return view._("🏢 Exhibitor, booth %(booth)s") % {"booth": escape(profile.booth)}
+
+
 def profile_lines(view: View, profile: Profile) -> list[str]:
     _ = view._
     lines = [
         bold(who(profile)),
+        *([exhibitor(view, profile)] if profile.booth else []),
         _("Themes: %(themes)s") % {"themes": escape(_themes(view, profile.themes))},
         _("Offers: %(items)s") % {"items": escape(_labels(view, profile.offering))},
         _("Looks for: %(items)s") % {"items": escape(_labels(view, profile.seeking))},
@@ -202,7 +210,8 @@ def suggestions(view: View, found: Sequence[tuple[Profile, int]], number: int) -
     lines = [bold(_("👥 Suggestions")), _("Best matches first (themes, offers and needs).")]
     buttons = []
     for n, (profile, points) in enumerate(page.items, start=page.first_index + 1):
-        lines.append(f"{n}. {who(profile)} · {'★' * min(points, 5) or '·'}")
+        company = f" · {exhibitor(view, profile)}" if profile.booth else ""
+        lines.append(f"{n}. {who(profile)}{company} · {'★' * min(points, 5) or '·'}")
         label = f"{n}. {profile.organization}"[:40]
         buttons.append((Button(label, OpenProfile(profile.id, page.number).encode()),))
     rows = [*buttons, navigation(page, Suggestions), (_back(view),)]

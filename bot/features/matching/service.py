@@ -8,6 +8,8 @@
 - Accepting books both people and the first free table in one transaction: the database
   refuses a second booking of a person or a table in one slot (bot/storage/matching.py).
 - The other side is told of every request, answer, expiry and cancellation.
+- An exhibitor's staff member takes part as the company: their profile is prefilled with the
+  exhibitor's name and shown with its booth (exhibitor_staff, read from storage).
 """
 
 from __future__ import annotations
@@ -56,7 +58,10 @@ class Matching:
         clock: Clock,
         view_of: Callable[..., View],
         tables: Sequence[int],
+        exhibitor_name: Callable[[str, str], str | None] = lambda _booth, _lang: None,
     ) -> None:
+        """`exhibitor_name`: (booth, language) → the exhibitor's name, None if no such booth
+        (the exhibition's data, handed over by bot/core.py)."""
         self.programme = programme
         self.storage = storage
         self.store = storage.matching
@@ -64,11 +69,34 @@ class Matching:
         self.clock = clock
         self.view_of = view_of  # a user's profile → the view they read in
         self.tables = tuple(tables)
+        self.exhibitor_name = exhibitor_name
 
     # Profiles -----------------------------------------------------------------------------
 
     async def profile(self, user_id: int) -> Profile:
-        return await self.store.ensure(user_id, self.clock.now())
+        """One's own profile (created if need be); an exhibitor's staff member without an
+        organization yet gets the exhibitor's name, in their language."""
+        profile = await self.store.ensure(user_id, self.clock.now())
+        booth = await self.storage.leads.booth_of(user_id)
+        if booth is None:
+            return profile
+        if not profile.organization:
+            person = await self.storage.users.get(user_id)
+            name = self.exhibitor_name(booth, person.language if person else "en")
+            if name:
+                await self.store.save(user_id, self.clock.now(), organization=name)
+                profile = replace(profile, organization=name)
+        return replace(profile, booth=booth)
+
+    async def _as_companies(self, profiles: list[tuple[Profile, int]]) -> list[tuple[Profile, int]]:
+        """The profiles of exhibitors' staff marked with their booth."""
+        booths = {user: booth for booth, user in await self.storage.leads.all_staff()}
+        if not booths:
+            return profiles
+        return [
+            (replace(p, booth=booths[p.user_id]), n) if p.user_id in booths else (p, n)
+            for p, n in profiles
+        ]
 
     async def toggle(self, user_id: int, facet: Facet, item: int) -> Profile | None:
         """Turn a theme or an interest on or off; None if it names none."""
@@ -126,7 +154,7 @@ class Matching:
         mine = await self.store.profile(user_id)
         if mine is None or not mine.visible:
             return None
-        return ranked(mine, await self.store.visible_profiles())
+        return await self._as_companies(ranked(mine, await self.store.visible_profiles()))
 
     async def other(self, user_id: int, profile_id: int) -> Profile | Refusal:
         """The opted-in profile `profile_id`, as `user_id` (opted in) may see it."""
@@ -138,7 +166,8 @@ class Matching:
             return Refusal.NOT_OPTED_IN
         if theirs.user_id == user_id:
             return Refusal.SELF
-        return theirs
+        booth = await self.storage.leads.booth_of(theirs.user_id)
+        return theirs if booth is None else replace(theirs, booth=booth)
 
     # Requests -----------------------------------------------------------------------------
 
