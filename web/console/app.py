@@ -29,7 +29,7 @@ from web.console import (
     staff,
 )
 from web.console.guard import LOGIN_ROUTE, guard, secure
-from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
+from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, EXHIBITS, NEEDS, STORAGE
 from web.console.question_feed import QUESTION_FEED, QuestionFeed
 from web.console.ratelimit import Attempts
 from web.console.visitor import Need
@@ -50,7 +50,7 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     app[NEEDS] = {}
     app[programme.UPLOADS] = programme.uploads(deps)
     app[results.CACHE] = results.ResultsCache()
-    app[exhibition.EXHIBITS] = ExhibitorsFile(deps.settings.exhibitors_path)
+    app[EXHIBITS] = ExhibitorsFile(deps.settings.exhibitors_path)
     feed = QuestionFeed()
     app[QUESTION_FEED] = feed
     deps.questions.changed.append(feed.poke)

@@ -9,15 +9,12 @@ from aiohttp import web
 from bot.features.exhibition.figures import booth_figures
 from bot.features.exhibition.lead_screens import csv_header
 from bot.features.exhibition.leads import leads_csv
-from bot.features.exhibition.loader import ExhibitorsFile
 from bot.i18n import N_
 from bot.ui.view import View
-from web.console.keys import CATALOGS, CLOCK, DEPS, STORAGE
+from web.console.keys import CATALOGS, CLOCK, DEPS, EXHIBITS, STORAGE
 from web.console.render import render
 from web.console.visitor import visitor
 
-# The same file the bot reads (it reloads when the file changes, keeping the last good list).
-EXHIBITS = web.AppKey("exhibits", ExhibitorsFile)
 NO_BOOTH = N_("No exhibitor has the booth %(booth)s; nothing was downloaded.")
 ALL = "all"
 

@@ -15,12 +15,15 @@ import io
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exhibition.catalogue import Catalogue
+from bot.features.exhibition.figures import BoothFigures, booth_figures
+from bot.features.exports.exhibition import exhibition_sheet
 from bot.features.exports.panel import (
     AskedQuestion,
     PolledSession,
@@ -48,10 +51,16 @@ class ExportData:
     sessions: dict[str, tuple[str, str]]  # subject → (code, English title), in programme order
     live_polls: list[PolledSession] = field(default_factory=list)
     questions: list[AskedQuestion] = field(default_factory=list)
+    exhibition: list[BoothFigures] = field(default_factory=list)  # counts, no contact
 
 
 async def collect(
-    storage: Storage, schedule: Schedule, survey: SurveyDefinition, *, user_ids: bool
+    storage: Storage,
+    schedule: Schedule,
+    survey: SurveyDefinition,
+    *,
+    user_ids: bool,
+    exhibitors: Catalogue | None = None,
 ) -> ExportData:
     salt = await storage.state.get(SALT_STATE)
     if salt is None:
@@ -60,9 +69,10 @@ async def collect(
     answers = await storage.feedback.all_answers()
     comments = await storage.feedback.all_comments()
     live_polls, questions = await collect_panel(storage, schedule)
+    exhibition = [] if exhibitors is None else await booth_figures(storage.leads, exhibitors)
     # 100,000 answers are most of a second of Python: in a thread, so the bot's event loop
     # (every chat and page) keeps answering meanwhile.
-    return await asyncio.to_thread(
+    data = await asyncio.to_thread(
         _assemble,
         answers,
         comments,
@@ -73,6 +83,7 @@ async def collect(
         questions,
         user_ids=user_ids,
     )
+    return replace(data, exhibition=exhibition)
 
 
 def _assemble(
@@ -158,6 +169,7 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | No
         _survey_sheet(book, survey, question, data.raw, words)
     live_poll_sheet(book, data.live_polls, words)
     question_sheet(book, data.questions, words)
+    exhibition_sheet(book, data.exhibition, words)
     comments = book.create_sheet(words.sheet(_("Comments")))
     comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:
