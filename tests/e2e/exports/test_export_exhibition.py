@@ -17,7 +17,7 @@ SHEETS = {
     "en": ("Exhibition", ["booth", "exhibitor", "visitors", "card openings", "leads"]),
     "vi": (
         "Triển lãm",
-        ["gian hàng", "đơn vị triển lãm", "lượt khách", "lượt mở thẻ", "liên hệ chia sẻ"],
+        ["gian hàng", "đơn vị triển lãm", "khách tham quan", "lượt mở thẻ", "liên hệ chia sẻ"],
     ),
     "fr": ("Exposition", ["stand", "exposant", "visiteurs", "ouvertures de fiche", "contacts"]),
 }
