@@ -49,7 +49,7 @@ async def test_the_exhibition_sheet_counts_visits_and_leads_only(
     assert list(rows[0]) == header
     by_booth = {row[0]: row for row in rows[1:]}
     assert len(by_booth) == 20  # every exhibitor, visited or not
-    booth, exhibitor, visitors, opens, leads = by_booth["B12"]
+    _, exhibitor, visitors, opens, leads = by_booth["B12"]
     assert (visitors, opens, leads) == (2, 3, 1)
     assert exhibitor.startswith(NAMES[language])
     assert by_booth["A1"][2:] == (0, 0, 0)
