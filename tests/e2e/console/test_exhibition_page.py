@@ -9,8 +9,14 @@ import csv
 import io
 import re
 
+from playwright.async_api import Browser, expect
+
 from bot.storage.leads import Lead
+from tests.e2e.console.browser import browser, screenshot
 from tests.e2e.console.conftest import ORGANIZER, STAFF, Console, csrf_of
+from tests.e2e.console.test_results_and_staff_in_the_browser import signed_in
+
+__all__ = ["browser"]  # the fixture
 
 VISITORS = (7901, 7902)
 
@@ -105,3 +111,20 @@ async def test_forget_removes_the_visits(console: Console) -> None:
     confirm = await attendee.ask("/forget")
     await attendee.press(confirm, "🗑 Yes, delete my data")
     assert "B12" not in await store.visits()
+
+
+async def test_an_organizer_downloads_a_booths_leads_on_a_phone(
+    console: Console, browser: Browser
+) -> None:
+    await exhibition(console)
+    page = await signed_in(console, browser, ORGANIZER, phone=True)
+    await page.goto(console.base + "/")
+    await page.get_by_role("link", name="Exhibition").click()
+    await expect(page.get_by_role("heading", name="Exhibition")).to_be_visible()
+    await expect(page.get_by_text("Visits: 3")).to_be_visible()
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page is {width}px wide on a 375px phone"
+    await screenshot(page, "exhibition-phone")
+    async with page.expect_download() as download:
+        await page.get_by_role("button", name="Download the contacts of booth B12 (CSV)").click()
+    assert (await download.value).suggested_filename == "leads-B12.csv"
