@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.database import Database
+from bot.storage.outbox import utc_text
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,34 @@ class LeadStore:
         """How many contacts each booth received (booths with none are absent)."""
         rows = await self._db.all("SELECT booth, count(*) FROM leads GROUP BY booth")
         return {str(row[0]): int(row[1]) for row in rows}
+
+    # Visits ---------------------------------------------------------------------------------
+
+    async def visited(self, user_id: int, booth: str, now: datetime) -> None:
+        """An attendee opened the exhibitor's card: one row per attendee, counted again."""
+        await self._db.write(
+            "INSERT INTO exhibitor_visits (booth, user_id, opened_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (booth, user_id) DO UPDATE SET opened_at = excluded.opened_at,"
+            " opens = opens + 1",
+            (booth, user_id, utc_text(now)),
+        )
+
+    async def visits(self) -> dict[str, tuple[int, int]]:
+        """Per booth: distinct attendees who opened its card, and all openings (booths never
+        opened are absent)."""
+        rows = await self._db.all(
+            "SELECT booth, count(*), sum(opens) FROM exhibitor_visits GROUP BY booth"
+        )
+        return {str(row[0]): (int(row[1]), int(row[2])) for row in rows}
+
+    async def staff_counts(self) -> dict[str, int]:
+        """How many exhibitor staff each booth has (booths with none are absent)."""
+        rows = await self._db.all("SELECT booth, count(*) FROM exhibitor_staff GROUP BY booth")
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    async def everyone(self) -> list[Lead]:
+        """Every lead, by booth then time (the organizers' download)."""
+        return await self._leads("ORDER BY booth, shared_at", ())
 
     async def _leads(self, where: str, params: tuple[object, ...]) -> list[Lead]:
         rows = await self._db.all(

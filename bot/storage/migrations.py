@@ -308,4 +308,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (slot, table_no)
     ) WITHOUT ROWID;
     """,
+    # 13: the exhibition's visits: who opened an exhibitor's card, the latest time and how
+    # often (the organizers count distinct attendees per booth)
+    """
+    CREATE TABLE exhibitor_visits (
+        booth        TEXT NOT NULL,
+        user_id      INTEGER NOT NULL,
+        opened_at    TEXT NOT NULL,         -- UTC, the latest opening only
+        opens        INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (booth, user_id)
+    ) WITHOUT ROWID;
+    """,
 )

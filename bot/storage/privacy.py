@@ -47,6 +47,7 @@ class PrivacyStore:
                 "leads",  # the copy an exhibitor already received is theirs
                 "lead_drafts",
                 "exhibitor_staff",
+                "exhibitor_visits",
             ):
                 await sql.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await sql.execute(

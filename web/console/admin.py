@@ -38,6 +38,7 @@ ACTIONS = {
     "poll-close": N_("Closed a live poll"),
     "matching-no-show": N_("Marked a business-matching no-show"),
     "matching-showed": N_("Unmarked a business-matching no-show"),
+    "leads-download": N_("Downloaded the contacts shared with exhibitors"),
 }
 
 

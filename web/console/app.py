@@ -10,12 +10,14 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.deps import Deps
+from bot.features.exhibition.loader import ExhibitorsFile
 from bot.features.venues.loader import PLANS_FOLDER
 from bot.features.venues.plans import PLANS_PATH
 from web.console import (
     admin,
     announce,
     announce_progress,
+    exhibition,
     live,
     live_polls,
     login,
@@ -27,7 +29,7 @@ from web.console import (
     staff,
 )
 from web.console.guard import LOGIN_ROUTE, guard, secure
-from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, NEEDS, STORAGE
+from web.console.keys import ACCESS, ATTEMPTS, CATALOGS, CLOCK, DEPS, EXHIBITS, NEEDS, STORAGE
 from web.console.question_feed import QUESTION_FEED, QuestionFeed
 from web.console.ratelimit import Attempts
 from web.console.visitor import Need
@@ -48,6 +50,7 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     app[NEEDS] = {}
     app[programme.UPLOADS] = programme.uploads(deps)
     app[results.CACHE] = results.ResultsCache()
+    app[EXHIBITS] = ExhibitorsFile(deps.settings.exhibitors_path)
     feed = QuestionFeed()
     app[QUESTION_FEED] = feed
     deps.questions.changed.append(feed.poke)
@@ -93,6 +96,8 @@ def application(deps: Deps, live_feed: live.LiveFeed) -> web.Application:
     page("GET", "/matching", matching.page, "matching", Need.ORGANIZERS)
     page("POST", "/matching/no-show", matching.no_show, "matching-no-show", Need.ORGANIZERS)
     page("GET", "/matching/export.csv", matching.export, "matching-export", Need.ORGANIZERS)
+    page("GET", "/exhibition", exhibition.page, "exhibition", Need.STAFF)
+    page("POST", "/exhibition/leads", exhibition.download, "exhibition-leads", Need.ORGANIZERS)
     page("GET", "/questions", questions.sessions, "questions", Need.MODERATORS)
     page("GET", "/questions/{code}", questions.moderate, "moderate", Need.MODERATORS)
     page("GET", "/questions/{code}/queue", questions.queue, "moderate-queue", Need.MODERATORS)

@@ -7,6 +7,7 @@ from aiohttp import web
 from bot.clock import Clock
 from bot.deps import Deps
 from bot.features.console.access import ConsoleAccess
+from bot.features.exhibition.loader import ExhibitorsFile
 from bot.i18n import Catalogs
 from bot.storage import Storage
 from web.console.ratelimit import Attempts
@@ -19,3 +20,5 @@ CATALOGS = web.AppKey("catalogs", Catalogs)
 CLOCK = web.AppKey("clock", Clock)
 NEEDS = web.AppKey("needs", dict[str, Need])  # route name → who may open it
 ATTEMPTS = web.AppKey("attempts", Attempts)  # login attempts by address
+# The exhibitors file the bot reads (reloaded when it changes, keeping the last good list).
+EXHIBITS = web.AppKey("exhibits", ExhibitorsFile)

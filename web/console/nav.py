@@ -21,6 +21,7 @@ MENU = (
     Entry("/results", N_("Results"), Need.STAFF),
     Entry("/questions", N_("Questions to the panel"), Need.MODERATORS),
     Entry("/matching", N_("Business matching"), Need.ORGANIZERS),
+    Entry("/exhibition", N_("Exhibition"), Need.STAFF),
     Entry("/programme", N_("Programme"), Need.ORGANIZERS),
     Entry("/staff", N_("Staff"), Need.ORGANIZERS),
     Entry("/sessions", N_("Who is logged in"), Need.ORGANIZERS),

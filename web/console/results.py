@@ -30,7 +30,7 @@ from bot.features.exports.wording import Wording
 from bot.features.questions.screens import STATUS as QUESTION_STATES
 from bot.i18n import N_, Translator
 from bot.programme.model import Schedule, Session
-from web.console.keys import CATALOGS, CLOCK, DEPS
+from web.console.keys import CATALOGS, CLOCK, DEPS, EXHIBITS
 from web.console.render import render
 from web.console.visitor import visitor
 
@@ -79,7 +79,8 @@ def _page_number(request: web.Request) -> int:
 async def _collect(request: web.Request, *, user_ids: bool = False) -> ExportData:
     deps = request.app[DEPS]
     schedule, survey = deps.programme.schedule, deps.surveys.definition
-    return await collect(deps.storage, schedule, survey, user_ids=user_ids)
+    exhibitors = request.app[EXHIBITS].catalogue
+    return await collect(deps.storage, schedule, survey, user_ids=user_ids, exhibitors=exhibitors)
 
 
 @dataclass(frozen=True)

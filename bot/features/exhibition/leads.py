@@ -94,6 +94,10 @@ class Leads:
 
     # The attendee ---------------------------------------------------------------------------
 
+    async def visited(self, user_id: int, booth: str) -> None:
+        """The attendee opened the booth's card (the organizers see how many did)."""
+        await self._store.visited(user_id, booth, self._clock.now())
+
     async def shared(self, user_id: int, booth: str) -> bool:
         return await self._store.lead(user_id, booth) is not None
 
@@ -208,15 +212,18 @@ class Leads:
         return await self._store.counts()
 
 
-def leads_csv(leads: list[Lead], exhibitor_name: str, header: list[str], view: View) -> bytes:
-    """UTF-8 with a BOM, so that Excel reads the Vietnamese letters right."""
+def leads_csv(
+    leads: list[Lead], name_of: Callable[[str], str], header: list[str], view: View
+) -> bytes:
+    """UTF-8 with a BOM, so that Excel reads the Vietnamese letters right; `name_of`: the
+    exhibitor's name at a booth."""
     zone = view.schedule.zone
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(header)
     for lead in leads:
         shared = lead.shared_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        row = [lead.booth, exhibitor_name, shared, lead.name, lead.organization, lead.role]
+        row = [lead.booth, name_of(lead.booth), shared, lead.name, lead.organization, lead.role]
         writer.writerow([_cell(value) for value in (*row, lead.contact)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -87,8 +87,10 @@ def routes(
 
     async def card(request: Request, action: OpenExhibitor) -> Screen | None:
         catalogue = exhibits.catalogue
-        if catalogue.exhibitor(action.exhibitor) is None:
+        exhibitor = catalogue.exhibitor(action.exhibitor)
+        if exhibitor is None:
             return None
+        await leads.visited(request.user_id, exhibitor.booth)
         return await shown(request, action.exhibitor, action.back)
 
     async def linked(request: Request, booth: str) -> Screen | None:
@@ -97,6 +99,7 @@ def routes(
         index = catalogue.index_of_booth(booth)
         if index is None:
             return None
+        await leads.visited(request.user_id, catalogue.exhibitors[index].booth)
         return await shown(request, index, Go.HOME)
 
     # Sharing a contact ------------------------------------------------------------------------
@@ -162,7 +165,7 @@ def routes(
         if index is None:
             return Screen(screens.not_found(view, booth), ())
         name = catalogue.exhibitors[index].names[view.t.lang]
-        content = leads_csv(found, name, lead_screens.csv_header(view), view)
+        content = leads_csv(found, lambda _booth: name, lead_screens.csv_header(view), view)
         caption = lead_screens.leads_caption(view, booth, len(found))
         return Answer(None, attachments=(Attachment(f"leads-{booth}.csv", content, caption),))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import StartupError
+from bot.features.exhibition.loader import load_catalogue
 from bot.features.exports.chart import ratings_png
 from bot.features.exports.results import ExportData, collect, csv_bytes, xlsx_bytes
 from bot.features.exports.wording import Wording
@@ -37,7 +38,16 @@ async def _collect(settings: Settings) -> ExportData:
     storage = await Storage.open(settings.db_path)
     try:
         schedule = load_schedule(settings.schedule_path)
-        return await collect(storage, schedule, load_survey(), user_ids=settings.export_user_ids)
+        exhibitors = (  # the visits and leads per exhibitor, when the file is there
+            load_catalogue(settings.exhibitors_path) if settings.exhibitors_path.exists() else None
+        )
+        return await collect(
+            storage,
+            schedule,
+            load_survey(),
+            user_ids=settings.export_user_ids,
+            exhibitors=exhibitors,
+        )
     finally:
         await storage.close()
 

@@ -21,6 +21,9 @@ from functools import cache
 from openpyxl import Workbook
 
 from bot.channels import channel_of
+from bot.features.exhibition.catalogue import Catalogue
+from bot.features.exhibition.figures import BoothFigures, booth_figures
+from bot.features.exports.exhibition import exhibition_sheet
 from bot.features.exports.matching_sheet import MatchingFigures, collect_matching, matching_sheet
 from bot.features.exports.panel import (
     AskedQuestion,
@@ -50,10 +53,16 @@ class ExportData:
     live_polls: list[PolledSession] = field(default_factory=list)
     questions: list[AskedQuestion] = field(default_factory=list)
     matching: MatchingFigures = field(default_factory=MatchingFigures)
+    exhibition: list[BoothFigures] = field(default_factory=list)  # counts, no contact
 
 
 async def collect(
-    storage: Storage, schedule: Schedule, survey: SurveyDefinition, *, user_ids: bool
+    storage: Storage,
+    schedule: Schedule,
+    survey: SurveyDefinition,
+    *,
+    user_ids: bool,
+    exhibitors: Catalogue | None = None,
 ) -> ExportData:
     salt = await storage.state.get(SALT_STATE)
     if salt is None:
@@ -63,6 +72,7 @@ async def collect(
     comments = await storage.feedback.all_comments()
     live_polls, questions = await collect_panel(storage, schedule)
     matching = await collect_matching(storage, schedule)
+    exhibition = [] if exhibitors is None else await booth_figures(storage.leads, exhibitors)
     # 100,000 answers are most of a second of Python: in a thread, so the bot's event loop
     # (every chat and page) keeps answering meanwhile.
     assembled = await asyncio.to_thread(
@@ -76,7 +86,7 @@ async def collect(
         questions,
         user_ids=user_ids,
     )
-    return replace(assembled, matching=matching)
+    return replace(assembled, matching=matching, exhibition=exhibition)
 
 
 def _assemble(
@@ -163,6 +173,7 @@ def xlsx_bytes(data: ExportData, survey: SurveyDefinition, wording: Wording | No
     live_poll_sheet(book, data.live_polls, words)
     question_sheet(book, data.questions, words)
     matching_sheet(book, data.matching, words)
+    exhibition_sheet(book, data.exhibition, words)
     comments = book.create_sheet(words.sheet(_("Comments")))
     comments.append(words.columns(COMMENT_COLUMNS))
     for comment_row in data.comments:

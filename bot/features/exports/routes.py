@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.features.exhibition.loader import ExhibitorsFile
 from bot.features.exports.files import NAMES, export_file
 from bot.features.exports.results import collect
 from bot.features.exports.screens import export_caption
@@ -15,15 +16,22 @@ from bot.ui.routes import TELEGRAM_ONLY, Command, FeatureRoutes, Request, Who
 
 
 def routes(
-    programme: CurrentProgramme, storage: Storage, surveys: Surveys, *, user_ids: bool
+    programme: CurrentProgramme,
+    storage: Storage,
+    surveys: Surveys,
+    *,
+    user_ids: bool,
+    exhibits: ExhibitorsFile | None = None,
 ) -> FeatureRoutes:
-    """`user_ids`: VIDW_EXPORT_USER_IDS, real ids instead of pseudonyms."""
+    """`user_ids`: VIDW_EXPORT_USER_IDS, real ids instead of pseudonyms; `exhibits`: the
+    exhibitors whose visits and leads are counted."""
 
     async def export(request: Request) -> Answer:
         view = request.view
         schedule = programme.schedule
         survey = surveys.definition
-        data = await collect(storage, schedule, survey, user_ids=user_ids)
+        exhibitors = None if exhibits is None else exhibits.catalogue
+        data = await collect(storage, schedule, survey, user_ids=user_ids, exhibitors=exhibitors)
         caption = export_caption(view, len(data.raw), len(data.comments))
         files = tuple(  # in the staff member's language
             Attachment(NAMES[fmt], export_file(fmt, data, survey, schedule, view.t), caption)
