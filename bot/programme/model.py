@@ -103,6 +103,10 @@ class Schedule:
     def session(self, key: str) -> Session | None:
         return next((s for s in self.sessions if s.key == key), None)
 
+    def session_by_guid(self, guid: str) -> Session | None:
+        """A session by the guid stored with follows, polls and questions (codes may change)."""
+        return next((s for s in self.sessions if s.guid == guid), None)
+
     def featured(self) -> list[Session]:
         return [s for s in self.sessions if s.featured]
 

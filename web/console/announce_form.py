@@ -93,7 +93,7 @@ def of_draft(broadcast: Broadcast, schedule: Schedule) -> Form:
         fields["theme"] = value
     elif kind == "session":
         guid = value.partition("|")[0]
-        found = next((s for s in schedule.sessions if s.guid == guid), None)
+        found = schedule.session_by_guid(guid)
         fields["session"] = found.key if found else ""
     mode = "one" if "all" in broadcast.texts or not broadcast.texts else "per-language"
     return Form(

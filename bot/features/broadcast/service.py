@@ -442,7 +442,7 @@ class Broadcasting:
             return _("the followers of the theme %(theme)s") % {"theme": name}
         if kind == "session":
             guid = value.partition("|")[0]
-            session = next((s for s in self._programme.schedule.sessions if s.guid == guid), None)
+            session = self._programme.schedule.session_by_guid(guid)
             title = session.title_in(view.t.lang) if session else guid
             return _("the followers of “%(title)s”") % {"title": title}
         return _("every attendee")

@@ -82,7 +82,7 @@ class Questions:
         return [s for s in self._programme.schedule.sessions if takes_questions(s, now)]
 
     def by_guid(self, guid: str) -> Session | None:
-        return next((s for s in self._programme.schedule.sessions if s.guid == guid), None)
+        return self._programme.schedule.session_by_guid(guid)
 
     # Attendees ---------------------------------------------------------------------------
 
