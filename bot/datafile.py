@@ -1,4 +1,4 @@
-"""Reading a data file a person wrote (data/exhibitors.json; data/venues.json could too): any
+"""Reading a data file a person wrote (data/venues.json, data/exhibitors.json): any
 problem is raised as the caller's StartupError, naming the file and what is wrong with it."""
 
 from __future__ import annotations

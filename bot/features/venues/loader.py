@@ -4,7 +4,6 @@ the bot at start with the file and the field named."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime, time, tzinfo
 from functools import cache
@@ -13,8 +12,9 @@ from typing import Any
 
 import jsonschema
 
+from bot.datafile import TEXTS, read_json, texts_of
 from bot.errors import StartupError
-from bot.features.venues.guide import Coach, Guide, Hall, Texts, Topic, Venue, Wifi
+from bot.features.venues.guide import Coach, Guide, Hall, Topic, Venue, Wifi
 from bot.i18n import LANGUAGES
 
 
@@ -22,12 +22,6 @@ class VenuesError(StartupError):
     """The venues file cannot be used; the message names the file and the field."""
 
 
-_TEXTS = {
-    "type": "object",
-    "required": list(LANGUAGES),
-    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-    "additionalProperties": False,
-}
 _CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 _ID = {"type": "string", "pattern": r"^[a-z0-9-]{1,32}$"}
 SCHEMA: dict[str, Any] = {
@@ -37,7 +31,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "illustrative": {"type": "boolean"},
-        "note": _TEXTS,
+        "note": TEXTS,
         "venues": {
             "type": "array",
             "minItems": 1,
@@ -47,15 +41,15 @@ SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
                 "properties": {
                     "id": _ID,
-                    "name": _TEXTS,
-                    "address": _TEXTS,
+                    "name": TEXTS,
+                    "address": TEXTS,
                     "latitude": {"type": "number", "minimum": -90, "maximum": 90},
                     "longitude": {"type": "number", "minimum": -180, "maximum": 180},
                     "map_url": {"type": "string", "pattern": "^https://"},
                     # an image in floorplans/ beside the venues file (the console serves it)
                     "floor_plan": {"type": "string", "pattern": r"^[a-z0-9-]{1,64}\.(png|jpg)$"},
-                    "hours": _TEXTS,
-                    "help_desk": _TEXTS,
+                    "hours": TEXTS,
+                    "help_desk": TEXTS,
                     "wifi": {
                         "type": "object",
                         "required": ["network", "password"],
@@ -74,7 +68,7 @@ SCHEMA: dict[str, Any] = {
                             "additionalProperties": False,
                             "properties": {
                                 "room": {"type": "string", "minLength": 1},
-                                "where": _TEXTS,
+                                "where": TEXTS,
                             },
                         },
                     },
@@ -93,7 +87,7 @@ SCHEMA: dict[str, Any] = {
                     "arrives": _CLOCK,
                     "from": _ID,
                     "to": _ID,
-                    "pickup": _TEXTS,
+                    "pickup": TEXTS,
                 },
             },
         },
@@ -103,7 +97,7 @@ SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "required": ["title", "text"],
                 "additionalProperties": False,
-                "properties": {"title": _TEXTS, "text": _TEXTS},
+                "properties": {"title": TEXTS, "text": TEXTS},
             },
         },
     },
@@ -117,18 +111,7 @@ def _validator() -> jsonschema.Draft7Validator:
 
 def load_guide(path: Path, zone: tzinfo) -> Guide:
     """The guide in `path`, its coach times in `zone` (the programme's), or VenuesError."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise VenuesError(f"{path}: cannot read the venues file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise VenuesError(f"{path}: the venues file is not UTF-8 text") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise VenuesError(
-            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+    document = read_json(path, "venues", VenuesError)
     return parse_guide(document, zone, source=str(path), plans=path.parent / PLANS_FOLDER)
 
 
@@ -159,10 +142,6 @@ def _field(path: Any) -> str:
     return ".".join(map(str, path)) or "(top level)"
 
 
-def _texts(data: Mapping[str, str]) -> Texts:
-    return {lang: data[lang] for lang in LANGUAGES}
-
-
 def _build(document: Mapping[str, Any], zone: tzinfo, plans: Path | None) -> Guide:
     venues: list[Venue] = []
     rooms: dict[str, str] = {}
@@ -184,15 +163,15 @@ def _build(document: Mapping[str, Any], zone: tzinfo, plans: Path | None) -> Gui
         venues.append(
             Venue(
                 id=item["id"],
-                names=_texts(item["name"]),
-                addresses=_texts(item["address"]),
+                names=texts_of(item["name"]),
+                addresses=texts_of(item["address"]),
                 latitude=float(item["latitude"]),
                 longitude=float(item["longitude"]),
                 map_url=item["map_url"],
-                hours=_texts(item.get("hours", empty)),
-                help_desk=_texts(item.get("help_desk", empty)),
+                hours=texts_of(item.get("hours", empty)),
+                help_desk=texts_of(item.get("help_desk", empty)),
                 wifi=Wifi(wifi["network"], wifi["password"]) if wifi else None,
-                halls=tuple(Hall(h["room"], _texts(h["where"])) for h in item["halls"]),
+                halls=tuple(Hall(h["room"], texts_of(h["where"])) for h in item["halls"]),
                 floor_plan=plan,
             )
         )
@@ -203,8 +182,8 @@ def _build(document: Mapping[str, Any], zone: tzinfo, plans: Path | None) -> Gui
     return Guide(
         venues=tuple(venues),
         coaches=tuple(sorted(coaches, key=lambda c: c.departs)),
-        topics=tuple(Topic(_texts(t["title"]), _texts(t["text"])) for t in document["topics"]),
-        notes=_texts(document["note"]),
+        topics=tuple(Topic(texts_of(t["title"]), texts_of(t["text"])) for t in document["topics"]),
+        notes=texts_of(document["note"]),
         illustrative=bool(document.get("illustrative", False)),
     )
 
@@ -222,4 +201,4 @@ def _coach(position: int, item: Mapping[str, Any], ids: set[str], zone: tzinfo) 
     arrives = datetime.combine(day, time.fromisoformat(item["arrives"]), zone)
     if arrives <= departs:
         raise _Invalid(f"{where}.arrives", "the coach arrives before it leaves")
-    return Coach(departs, arrives, item["from"], item["to"], _texts(item["pickup"]))
+    return Coach(departs, arrives, item["from"], item["to"], texts_of(item["pickup"]))
